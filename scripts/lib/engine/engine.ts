@@ -1,0 +1,55 @@
+/**
+ * The Docker world a page runs in. Two kinds exist:
+ * - `sandbox`: every page gets a throwaway dockerd of its own, in private mount and network
+ *   namespaces, so it starts from a fresh install (first pulls really pull), cannot see or
+ *   touch the user's containers, images, volumes or networks, and cannot collide with a page
+ *   running beside it (names, ports). Needs root and the dockerd binaries.
+ * - `host`: the user's own daemon (DOCKER_HOST or the current context). What existed when
+ *   the run started is never touched; what a page creates or pulls is removed when the page
+ *   ends. Pages run one at a time.
+ */
+
+export const engineKinds = ['sandbox', 'host'] as const;
+export type EngineKind = (typeof engineKinds)[number];
+
+export interface DockerVersions {
+  client: string;
+  server: string;
+  apiVersion: string;
+}
+
+export interface PageRequest {
+  /** Stable, filesystem-safe identifier of the page (used in names and logs). */
+  id: string;
+  /** Images to have present before the page starts (frontmatter `verify.images`), pulled quietly. */
+  images: readonly string[];
+}
+
+export interface PageEnvironment {
+  /**
+   * Turns a command line into one that runs inside the page's Docker world, e.g. behind
+   * `nsenter` for a sandbox. Host mode returns it unchanged.
+   */
+  wrapCommand(argv: readonly string[]): string[];
+  /** Variables a session must set so `docker` reaches the page's daemon. */
+  env: Readonly<Record<string, string>>;
+  /** Variables a session must remove (DOCKER_HOST, DOCKER_CONTEXT... when the sandbox decides). */
+  unsetEnv: readonly string[];
+  /** Whether the daemon still answers: tells a broken environment apart from a failed command. */
+  isDaemonAlive(): Promise<boolean>;
+  /**
+   * Removes everything the page created: containers (running or not), images it pulled or
+   * built, volumes, networks, processes. Never throws; safe to call twice.
+   */
+  dispose(): Promise<void>;
+}
+
+export interface DockerEngine {
+  kind: EngineKind;
+  versions: DockerVersions;
+  /** How many pages may run at once on this engine. */
+  maxParallelPages: number;
+  openPage(request: PageRequest): Promise<PageEnvironment>;
+  /** Disposes every open page and anything the engine started. Never throws; idempotent. */
+  close(): Promise<void>;
+}

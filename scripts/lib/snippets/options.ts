@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/**
+ * Options of a snippet (fence meta) and of a page (frontmatter `verify:`). The zod schemas
+ * are the single definition: the site's content schema reuses `pageOptionsSchema`, so a typo
+ * in frontmatter fails the site build as well as the verifier.
+ */
+
+const version = z
+  .string()
+  .regex(/^\d+(\.\d+){0,2}$/, 'expected a version such as 29 or 28.1');
+
+const seconds = z.coerce.number().positive('expected a number of seconds above 0');
+
+const exitCodes = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, 'expected an exit code such as 1, or one per command such as 3,0')
+  .transform((text) => text.split(',').map(Number));
+
+const flag = z.literal(true, { error: 'takes no value' });
+
+/** Our fence options, as written in the meta (`skip="why" exit=1 tty`). */
+export const fenceOptionsSchema = z.strictObject({
+  skip: z.string().min(1, 'needs a reason, e.g. skip="needs Docker Hub"'),
+  exit: exitCodes,
+  timeout: seconds,
+  tty: flag,
+  stdin: z.string(),
+  'min-client': version,
+  'min-server': version,
+  file: z.string().min(1, 'needs a path, e.g. file="Dockerfile"'),
+}).partial();
+export type FenceOptions = z.infer<typeof fenceOptionsSchema>;
+export const fenceOptionNames = Object.keys(fenceOptionsSchema.shape);
+
+/**
+ * Expressive Code's own meta options. They are not ours to check, but they are expected in
+ * a fence, so they are accepted and left alone.
+ */
+export const expressiveCodeOptionNames = [
+  'title',
+  'frame',
+  'wrap',
+  'preserveIndent',
+  'hangingIndent',
+  'showLineNumbers',
+  'startLineNumber',
+  'collapse',
+  'collapseStyle',
+  'mark',
+  'ins',
+  'del',
+  'useDiffSyntax',
+] as const;
+
+/** Frontmatter `verify:` of a page. Applies to every snippet unless a fence says otherwise. */
+export const pageOptionsSchema = z.strictObject({
+  skip: z.string().min(1).optional(),
+  timeout: z.number().positive().optional(),
+  /** Images present before the page starts, as on a reader's machine after earlier chapters. */
+  images: z.array(z.string().min(1)).default([]),
+  'min-client': version.optional(),
+  'min-server': version.optional(),
+  env: z.record(z.string(), z.string()).default({}),
+});
+export type PageOptions = z.infer<typeof pageOptionsSchema>;
+
+export function defaultPageOptions(): PageOptions {
+  return pageOptionsSchema.parse({});
+}
+
+/** What a snippet runs with once page and fence options are merged. */
+export interface SnippetOptions {
+  skip: string | undefined;
+  /** Expected exit codes: one value is for the last command, a list is one per command. */
+  exit: number[] | undefined;
+  timeoutSeconds: number | undefined;
+  tty: boolean;
+  stdin: string | undefined;
+  minClient: string | undefined;
+  minServer: string | undefined;
+  file: string | undefined;
+}
+
+export function mergeOptions(page: PageOptions, fence: FenceOptions): SnippetOptions {
+  return {
+    skip: fence.skip ?? page.skip,
+    exit: fence.exit,
+    timeoutSeconds: fence.timeout ?? page.timeout,
+    tty: fence.tty ?? false,
+    stdin: fence.stdin,
+    minClient: fence['min-client'] ?? page['min-client'],
+    minServer: fence['min-server'] ?? page['min-server'],
+    file: fence.file,
+  };
+}
