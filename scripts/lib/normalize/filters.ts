@@ -1,0 +1,126 @@
+/**
+ * The ordered, named, pure filters that make Docker's output comparable. `display` filters
+ * turn raw output into what a terminal finally shows (both sides get them; `--update` writes
+ * their result). `redact` filters replace values that change from run to run with tokens
+ * (both sides get them, so documented text can keep realistic values).
+ */
+
+export const filterStages = ['display', 'redact'] as const;
+export type FilterStage = (typeof filterStages)[number];
+
+/** A line of output and the index of the raw line it came from. */
+export interface Line {
+  text: string;
+  origin: number;
+}
+
+export interface OutputFilter {
+  name: string;
+  stage: FilterStage;
+  apply(lines: readonly Line[]): Line[];
+}
+
+function mapLines(name: string, stage: FilterStage, map: (text: string) => string): OutputFilter {
+  return { name, stage, apply: (lines) => lines.map((line) => ({ ...line, text: map(line.text) })) };
+}
+
+function replacing(name: string, pattern: RegExp, token: string): OutputFilter {
+  return mapLines(name, 'redact', (line) => line.replace(pattern, token));
+}
+
+// CSI sequences (colours, cursor moves), OSC sequences (titles, links) and lone escapes.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching escapes is the point
+const ansiSequence = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+
+/** Layer progress as Docker prints it without a terminal: one line per status change. */
+const layerStatus =
+  /^([0-9a-f]{12}): (Pulling fs layer|Waiting|Downloading.*|Verifying Checksum|Download complete|Extracting.*|Pull complete|Already exists|Preparing|Pushing.*|Pushed|Layer already exists|Mounted from .*|Retrying.*)$/;
+
+/**
+ * Docker without a terminal prints every status of every layer on its own line; a terminal
+ * overwrites each layer's line in place and finally shows one line per layer with its last
+ * status. Readers see the latter, so the former is reduced to it.
+ */
+function reducePullProgress(lines: readonly Line[]): Line[] {
+  const lastStatus = new Map<string, string>();
+  for (const line of lines) {
+    const layer = layerStatus.exec(line.text)?.[1];
+    if (layer) lastStatus.set(layer, line.text);
+  }
+  const seen = new Set<string>();
+  const reduced: Line[] = [];
+  for (const line of lines) {
+    const layer = layerStatus.exec(line.text)?.[1];
+    if (layer === undefined) reduced.push(line);
+    else if (!seen.has(layer)) {
+      seen.add(layer);
+      reduced.push({ ...line, text: lastStatus.get(layer) ?? line.text });
+    }
+  }
+  return reduced;
+}
+
+function dropTrailingBlankLines(lines: readonly Line[]): Line[] {
+  let end = lines.length;
+  while (end > 0 && lines[end - 1]?.text === '') end--;
+  return lines.slice(0, end);
+}
+
+const units = 'second|minute|hour|day|week|month|year';
+/** Docker's human durations (go-units `HumanDuration`). */
+const humanDuration = `(?:Less than a second|About a minute|About an hour|\\d+ (?:${units})s?)`;
+const monthNames = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
+const dayNames = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
+
+export const outputFilters: readonly OutputFilter[] = [
+  mapLines('ansi', 'display', (line) => line.replace(ansiSequence, '')),
+  // A lone `\r` moves to the start of the line: what follows overwrites what came before.
+  mapLines('carriage-returns', 'display', (line) => line.split('\r').at(-1) ?? ''),
+  mapLines('trailing-whitespace', 'display', (line) => line.trimEnd()),
+  { name: 'pull-progress', stage: 'display', apply: reducePullProgress },
+  { name: 'trailing-blank-lines', stage: 'display', apply: dropTrailingBlankLines },
+  replacing('digests', /sha256:[0-9a-f]{64}\b/g, '[DIGEST]'),
+  replacing('long-ids', /\b[0-9a-f]{64}\b/g, '[ID]'),
+  replacing('short-ids', /\b[0-9a-f]{12}\b/g, '[ID]'),
+  replacing(
+    'timestamps',
+    /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[ ]?[+-]\d{2}:?\d{2})?(?: [A-Z]{3,5})?)?/g,
+    '[DATE]',
+  ),
+  replacing(
+    'dates',
+    new RegExp(`\\b(?:${dayNames}) (?:${monthNames}) [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4}\\b`, 'g'),
+    '[DATE]',
+  ),
+  replacing('relative-times', new RegExp(`\\b${humanDuration} ago\\b`, 'g'), '[AGO]'),
+  replacing('uptimes', new RegExp(`\\bUp ${humanDuration}`, 'g'), 'Up [DURATION]'),
+  replacing('sizes', /\b\d+(?:\.\d+)?\s?(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\b/g, '[SIZE]'),
+  // Generated names (`adjective_surname`, a digit on a clash): whole tokens only, or the
+  // `/name` that `docker inspect` shows, so that path segments such as `docker_data` stay.
+  replacing('container-names', /(?<=^|[\s"']|^\/)[a-z]{2,}_[a-z]{2,}\d?(?=$|[\s"',])/g, '[NAME]'),
+  // Table columns are padded to their widest cell, so a redacted value changes the padding
+  // of the whole column: runs of spaces inside a line are compared as one gap.
+  mapLines('column-padding', 'redact', (line) => line.replace(/(?<=\S) {2,}(?=\S)/g, '  ')),
+];
+
+export function toLines(texts: readonly string[]): Line[] {
+  return texts.map((text, origin) => ({ text, origin }));
+}
+
+export function applyFilters(lines: readonly Line[], stage: FilterStage): Line[] {
+  return outputFilters
+    .filter((filter) => filter.stage === stage)
+    .reduce<Line[]>((current, filter) => filter.apply(current), [...lines]);
+}
+
+/** Shorthand for tests and one-off uses: both stages on plain text lines. */
+export function normalizeOutput(texts: readonly string[]): string[] {
+  return applyFilters(applyFilters(toLines(texts), 'display'), 'redact').map((line) => line.text);
+}
+
+/** Splits captured output into lines; a final newline does not make an extra empty line. */
+export function splitOutput(text: string): string[] {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
