@@ -1,0 +1,28 @@
+/** What the session asks of one command, whatever terminal it runs on. */
+export interface CommandRequest {
+  argv: string[];
+  cwd: string;
+  env: Record<string, string>;
+  stdin: string | undefined;
+  timeoutMs: number;
+}
+
+/** How a command ended. Output is stdout and stderr merged, as a reader's terminal shows it. */
+export type CommandOutcome =
+  | { kind: 'exited'; exitCode: number; output: string; durationMs: number }
+  | { kind: 'timed-out'; output: string; durationMs: number }
+  | { kind: 'not-started'; message: string };
+
+/**
+ * Kills a command's whole process group: the shell and everything it started (a `docker
+ * run` client, a pipeline), not just the shell. Commands are spawned detached, so the group
+ * is theirs alone.
+ */
+export function killProcessGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
