@@ -11,7 +11,9 @@ export interface ParsedMarkdown {
   frontmatter: Yaml | undefined;
 }
 
-export type ParseResult = { ok: true; parsed: ParsedMarkdown } | { ok: false; diagnostic: Diagnostic };
+export type ParseResult =
+  | { ok: true; parsed: ParsedMarkdown }
+  | { ok: false; diagnostic: Diagnostic };
 
 interface PositionedError {
   message?: string;

@@ -41,7 +41,8 @@ export function alignLines(expected: readonly string[], actual: readonly string[
       if (j < actual.length) {
         best = Math.min(best, 1 + (cost[at(i, j + 1)] ?? 0));
         if (isLinesWildcard(line)) best = Math.min(best, cost[at(i, j + 1)] ?? 0);
-        else if (lineMatches(line, actual[j] ?? '')) best = Math.min(best, cost[at(i + 1, j + 1)] ?? 0);
+        else if (lineMatches(line, actual[j] ?? ''))
+          best = Math.min(best, cost[at(i + 1, j + 1)] ?? 0);
       }
       if (isLinesWildcard(line)) best = Math.min(best, cost[at(i + 1, j)] ?? 0);
       cost[at(i, j)] = best;
@@ -70,7 +71,13 @@ function walk(
       wildcard = { op: 'wildcard', expected: i, actual: [] };
       ops.push(wildcard);
     }
-    if (i < expected.length && j < actual.length && !isWildcard && lineMatches(line, actual[j] ?? '') && here === at(i + 1, j + 1)) {
+    if (
+      i < expected.length &&
+      j < actual.length &&
+      !isWildcard &&
+      lineMatches(line, actual[j] ?? '') &&
+      here === at(i + 1, j + 1)
+    ) {
       ops.push({ op: 'same', expected: i, actual: j });
       i++;
       j++;

@@ -15,7 +15,9 @@ const patterns = new Map<string, RegExp>();
 function patternOf(expected: string): RegExp {
   let pattern = patterns.get(expected);
   if (!pattern) {
-    const parts = expected.split(lineWildcard).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const parts = expected
+      .split(lineWildcard)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     pattern = new RegExp(`^${parts.join('.*')}$`, 's');
     patterns.set(expected, pattern);
   }

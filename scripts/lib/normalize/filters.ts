@@ -21,7 +21,11 @@ export interface OutputFilter {
 }
 
 function mapLines(name: string, stage: FilterStage, map: (text: string) => string): OutputFilter {
-  return { name, stage, apply: (lines) => lines.map((line) => ({ ...line, text: map(line.text) })) };
+  return {
+    name,
+    stage,
+    apply: (lines) => lines.map((line) => ({ ...line, text: map(line.text) })),
+  };
 }
 
 function replacing(name: string, pattern: RegExp, token: string): OutputFilter {
@@ -30,7 +34,8 @@ function replacing(name: string, pattern: RegExp, token: string): OutputFilter {
 
 // CSI sequences (colours, cursor moves), OSC sequences (titles, links) and lone escapes.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching escapes is the point
-const ansiSequence = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+const ansiSequence =
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 
 /** Layer progress as Docker prints it without a terminal: one line per status change. */
 const layerStatus =
@@ -89,7 +94,10 @@ export const outputFilters: readonly OutputFilter[] = [
   ),
   replacing(
     'dates',
-    new RegExp(`\\b(?:${dayNames}) (?:${monthNames}) [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4}\\b`, 'g'),
+    new RegExp(
+      `\\b(?:${dayNames}) (?:${monthNames}) [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4}\\b`,
+      'g',
+    ),
     '[DATE]',
   ),
   replacing('relative-times', new RegExp(`\\b${humanDuration} ago\\b`, 'g'), '[AGO]'),

@@ -21,7 +21,8 @@ function findLinePrefix(lines: readonly string[], node: Code): string {
   const valueLines = node.value.split('\n');
   for (const [offset, valueLine] of valueLines.entries()) {
     const raw = lines[firstContent - 1 + offset] ?? '';
-    if (valueLine !== '' && raw.endsWith(valueLine)) return raw.slice(0, raw.length - valueLine.length);
+    if (valueLine !== '' && raw.endsWith(valueLine))
+      return raw.slice(0, raw.length - valueLine.length);
   }
   const column = (node.position?.start.column ?? 1) - 1;
   return (lines[firstContent - 2] ?? '').slice(0, column);

@@ -63,14 +63,17 @@ export function parseFenceMeta(meta: string): MetaParseResult {
     if (char === '{' || char === '/' || char === '"' || char === "'") {
       const closing = char === '{' ? '}' : char;
       const end =
-        char === '"' || char === "'" ? readQuoted(meta, index)?.end : readUntil(meta, index, closing);
+        char === '"' || char === "'"
+          ? readQuoted(meta, index)?.end
+          : readUntil(meta, index, closing);
       if (end === undefined) return { ok: false, message: `Unclosed \`${char}\``, column };
       tokens.push({ kind: 'marker', text: meta.slice(index, end), column });
       index = end;
       continue;
     }
     const key = /^[A-Za-z][\w-]*/.exec(meta.slice(index))?.[0];
-    if (!key) return { ok: false, message: `Unexpected \`${char}\`, expected an option name`, column };
+    if (!key)
+      return { ok: false, message: `Unexpected \`${char}\`, expected an option name`, column };
     index += key.length;
     if (meta[index] !== '=') {
       tokens.push({ kind: 'option', key, value: true, column });

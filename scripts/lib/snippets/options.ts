@@ -6,9 +6,7 @@ import { z } from 'zod';
  * in frontmatter fails the site build as well as the verifier.
  */
 
-const version = z
-  .string()
-  .regex(/^\d+(\.\d+){0,2}$/, 'expected a version such as 29 or 28.1');
+const version = z.string().regex(/^\d+(\.\d+){0,2}$/, 'expected a version such as 29 or 28.1');
 
 const seconds = z.coerce.number().positive('expected a number of seconds above 0');
 
@@ -20,16 +18,18 @@ const exitCodes = z
 const flag = z.literal(true, { error: 'takes no value' });
 
 /** Our fence options, as written in the meta (`skip="why" exit=1 tty`). */
-export const fenceOptionsSchema = z.strictObject({
-  skip: z.string().min(1, 'needs a reason, e.g. skip="needs Docker Hub"'),
-  exit: exitCodes,
-  timeout: seconds,
-  tty: flag,
-  stdin: z.string(),
-  'min-client': version,
-  'min-server': version,
-  file: z.string().min(1, 'needs a path, e.g. file="Dockerfile"'),
-}).partial();
+export const fenceOptionsSchema = z
+  .strictObject({
+    skip: z.string().min(1, 'needs a reason, e.g. skip="needs Docker Hub"'),
+    exit: exitCodes,
+    timeout: seconds,
+    tty: flag,
+    stdin: z.string(),
+    'min-client': version,
+    'min-server': version,
+    file: z.string().min(1, 'needs a path, e.g. file="Dockerfile"'),
+  })
+  .partial();
 export type FenceOptions = z.infer<typeof fenceOptionsSchema>;
 export const fenceOptionNames = Object.keys(fenceOptionsSchema.shape);
 

@@ -28,7 +28,9 @@ export function readFenceOptions(
   if (!parsed.ok) {
     return {
       ok: false,
-      diagnostics: [{ code: 'INVALID_OPTION', message: parsed.message, position: at(parsed.column) }],
+      diagnostics: [
+        { code: 'INVALID_OPTION', message: parsed.message, position: at(parsed.column) },
+      ],
     };
   }
   const diagnostics: Diagnostic[] = [];

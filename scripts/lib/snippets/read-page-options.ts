@@ -32,7 +32,9 @@ export function readPageOptions(frontmatter: Yaml | undefined, file: string): Pa
   return {
     ok: false,
     diagnostics: result.error.issues.map((issue) => {
-      const node = document.getIn(['verify', ...issue.path], true) as { range?: number[] } | undefined;
+      const node = document.getIn(['verify', ...issue.path], true) as
+        | { range?: number[] }
+        | undefined;
       const key = ['verify', ...issue.path].join('.');
       return {
         code: 'INVALID_OPTION',
