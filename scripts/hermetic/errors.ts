@@ -1,0 +1,44 @@
+/** Every way `hermetic` can fail that a person can fix; each maps to a hint. */
+export const HERMETIC_ERROR_CODES = [
+  'USAGE',
+  'NOT_ROOT',
+  'NO_APT',
+  'APT_FAILED',
+  'PORT_TAKEN',
+  'REGISTRY_FAILED',
+  'DAEMON_FAILED',
+  'DAEMON_WITHOUT_MIRROR',
+  'BUILD_FAILED',
+  'STOP_FAILED',
+] as const;
+
+export type HermeticErrorCode = (typeof HERMETIC_ERROR_CODES)[number];
+
+/**
+ * A failure of the environment or of the invocation, not of our code: it carries a
+ * stable `code` for tests and a `hint` that tells the person what to do next.
+ */
+export class HermeticError extends Error {
+  readonly code: HermeticErrorCode;
+  readonly hint: string;
+
+  constructor(
+    code: HermeticErrorCode,
+    message: string,
+    options: { hint: string; cause?: unknown },
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'HermeticError';
+    this.code = code;
+    this.hint = options.hint;
+  }
+}
+
+export function isHermeticError(value: unknown): value is HermeticError {
+  return value instanceof HermeticError;
+}
+
+/** Renders an error for the terminal: what failed, then what to do. */
+export function formatHermeticError(error: HermeticError): string {
+  return `hermetic: ${error.message} [${error.code}]\n  hint: ${error.hint}`;
+}
