@@ -32,26 +32,50 @@ export function alignLines(expected: readonly string[], actual: readonly string[
   const at = (i: number, j: number) => i * columns + j;
   for (let i = expected.length; i >= 0; i--) {
     for (let j = actual.length; j >= 0; j--) {
-      if (i === expected.length) {
-        cost[at(i, j)] = actual.length - j;
-        continue;
-      }
-      const line = expected[i] ?? '';
-      let best = 1 + (cost[at(i + 1, j)] ?? 0);
-      if (j < actual.length) {
-        best = Math.min(best, 1 + (cost[at(i, j + 1)] ?? 0));
-        if (isLinesWildcard(line)) best = Math.min(best, cost[at(i, j + 1)] ?? 0);
-        else if (lineMatches(line, actual[j] ?? ''))
-          best = Math.min(best, cost[at(i + 1, j + 1)] ?? 0);
-      }
-      if (isLinesWildcard(line)) best = Math.min(best, cost[at(i + 1, j)] ?? 0);
-      cost[at(i, j)] = best;
+      cost[at(i, j)] = cheapest(
+        expected,
+        actual,
+        i,
+        j,
+        (row, column) => cost[at(row, column)] ?? 0,
+      );
     }
   }
   return { matches: cost[0] === 0, ops: walk(expected, actual, cost, columns) };
 }
 
-/** Follows the cheapest path, preferring matches, then wildcards, then edits. */
+type CostAt = (i: number, j: number) => number;
+
+/**
+ * The cost of aligning expected[i..] with actual[j..] given the costs further on. A changed
+ * line (substitution) costs as much as a removed or an added one, so a drift pairs the old
+ * line with the new one instead of letting a `...` swallow the new one.
+ */
+function cheapest(
+  expected: readonly string[],
+  actual: readonly string[],
+  i: number,
+  j: number,
+  costAt: CostAt,
+): number {
+  if (i === expected.length) return actual.length - j;
+  const line = expected[i] ?? '';
+  const isWildcard = isLinesWildcard(line);
+  let best = 1 + costAt(i + 1, j);
+  if (isWildcard) best = Math.min(best, costAt(i + 1, j));
+  if (j < actual.length) {
+    best = Math.min(best, 1 + costAt(i, j + 1));
+    if (isWildcard) best = Math.min(best, costAt(i, j + 1));
+    else if (lineMatches(line, actual[j] ?? '')) best = Math.min(best, costAt(i + 1, j + 1));
+    else best = Math.min(best, 1 + costAt(i + 1, j + 1));
+  }
+  return best;
+}
+
+/**
+ * Follows a cheapest path. On ties it prefers a matching line, then a `...` that stands for
+ * as few lines as possible, then a changed line, then a removed one, then an added one.
+ */
 function walk(
   expected: readonly string[],
   actual: readonly string[],
@@ -66,30 +90,36 @@ function walk(
   while (i < expected.length || j < actual.length) {
     const here = at(i, j);
     const line = expected[i] ?? '';
-    const isWildcard = i < expected.length && isLinesWildcard(line);
-    if (isWildcard && !wildcard) {
-      wildcard = { op: 'wildcard', expected: i, actual: [] };
-      ops.push(wildcard);
-    }
-    if (
-      i < expected.length &&
-      j < actual.length &&
-      !isWildcard &&
+    const hasExpected = i < expected.length;
+    const hasActual = j < actual.length;
+    const isWildcard = hasExpected && isLinesWildcard(line);
+    if (isWildcard) {
+      if (!wildcard) {
+        wildcard = { op: 'wildcard', expected: i, actual: [] };
+        ops.push(wildcard);
+      }
+      if (here === at(i + 1, j) || !hasActual) {
+        wildcard = undefined;
+        i++;
+      } else {
+        wildcard.actual.push(j);
+        j++;
+      }
+    } else if (
+      hasExpected &&
+      hasActual &&
       lineMatches(line, actual[j] ?? '') &&
       here === at(i + 1, j + 1)
     ) {
       ops.push({ op: 'same', expected: i, actual: j });
       i++;
       j++;
-    } else if (isWildcard && j < actual.length && here === at(i, j + 1)) {
-      wildcard?.actual.push(j);
-      j++;
-    } else if (isWildcard && here === at(i + 1, j)) {
-      wildcard = undefined;
+    } else if (hasExpected && hasActual && here === 1 + at(i + 1, j + 1)) {
+      ops.push({ op: 'removed', expected: i }, { op: 'added', actual: j });
       i++;
-    } else if (i < expected.length && here === 1 + at(i + 1, j)) {
-      if (!isWildcard) ops.push({ op: 'removed', expected: i });
-      wildcard = undefined;
+      j++;
+    } else if (hasExpected && here === 1 + at(i + 1, j)) {
+      ops.push({ op: 'removed', expected: i });
       i++;
     } else {
       ops.push({ op: 'added', actual: j });

@@ -50,6 +50,7 @@ function readBody(node: Code, file: string, diagnostics: Diagnostic[]): SnippetB
   }
   return {
     kind: 'transcript',
+    prompt: transcript.prompt,
     steps: transcript.steps.map((step) => ({
       command: step.command,
       line: firstContent + step.commandLines.start,

@@ -1,3 +1,4 @@
+import type { PromptSymbol } from '../markdown/transcript.ts';
 import type { PageOptions, SnippetOptions } from './options.ts';
 
 /** Fence languages the verifier runs. Console-like ones are transcripts; the others scripts. */
@@ -31,7 +32,7 @@ export interface TranscriptStep {
 }
 
 export type SnippetBody =
-  | { kind: 'transcript'; steps: TranscriptStep[] }
+  | { kind: 'transcript'; prompt: PromptSymbol; steps: TranscriptStep[] }
   | { kind: 'script'; code: string }
   /** A non-shell fence with `file="path"`: written into the session before the next snippet. */
   | { kind: 'file'; path: string; content: string };

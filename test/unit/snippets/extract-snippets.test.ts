@@ -57,8 +57,14 @@ describe('extractSnippets', () => {
     expect(transcript?.options).toMatchObject({ exit: [3, 0], timeoutSeconds: 30 });
     expect(transcript?.body).toEqual({
       kind: 'transcript',
+      prompt: '$',
       steps: [
-        { command: "docker run busybox sh -c 'exit 3'", line: 11, expected: [], expectedLines: { start: 12, end: 12 } },
+        {
+          command: "docker run busybox sh -c 'exit 3'",
+          line: 11,
+          expected: [],
+          expectedLines: { start: 12, end: 12 },
+        },
         { command: 'echo $?', line: 12, expected: ['3'], expectedLines: { start: 13, end: 14 } },
       ],
     });
@@ -72,7 +78,9 @@ describe('extractSnippets', () => {
   });
 
   it('finds fences inside JSX in MDX', () => {
-    const { snippets } = extract('<Tabs>\n<TabItem label="a">\n\n```console\n$ echo a\na\n```\n\n</TabItem>\n</Tabs>\n');
+    const { snippets } = extract(
+      '<Tabs>\n<TabItem label="a">\n\n```console\n$ echo a\na\n```\n\n</TabItem>\n</Tabs>\n',
+    );
     expect(snippets[0]?.line).toBe(4);
   });
 
@@ -82,21 +90,59 @@ describe('extractSnippets', () => {
   });
 
   it.each([
-    ['an unknown option', '```console exitcode=1\n$ true\n```\n', 'page.mdx:1:12: Unexpected fence option `exitcode`, expected one of: skip, exit, timeout, tty, stdin, min-client, min-server, file'],
-    ['a skip without reason', '```sh skip\ntrue\n```\n', 'page.mdx:1:7: Invalid fence option `skip`: Invalid input: expected string, received boolean'],
-    ['a bad exit code', '```console exit=one\n$ true\n```\n', 'page.mdx:1:12: Invalid fence option `exit`: expected an exit code such as 1, or one per command such as 3,0'],
-    ['a bad timeout', '```console timeout=0\n$ true\n```\n', 'page.mdx:1:12: Invalid fence option `timeout`: expected a number of seconds above 0'],
-    ['an unclosed quote', '```console stdin="abc\n$ true\n```\n', 'page.mdx:1:12: Unclosed value of `stdin`'],
-    ['output before a prompt', '```console\nhello\n$ true\n```\n', 'page.mdx:2: Unexpected output before the first `$ ` prompt, expected a command\n  hint: Start the block with a `$ ` line, or use ```text for output that is not a transcript.'],
-    ['a file option on a shell block', '```sh file="x"\ntrue\n```\n', 'page.mdx:1: Unexpected `file` option on a sh block, expected it on a file\'s block (e.g. ```dockerfile file="Dockerfile")'],
-    ['a bad frontmatter option', '---\nverify:\n  imagez: [a]\n---\n', 'page.mdx:3: Invalid frontmatter option `verify`: Unrecognized key: "imagez"'],
-    ['broken MDX', '<div>\n\n```sh\ntrue\n```\n', 'page.mdx:1:1: Cannot parse MDX: Expected a closing tag for `<div>` (1:1-1:6)'],
+    [
+      'an unknown option',
+      '```console exitcode=1\n$ true\n```\n',
+      'page.mdx:1:12: Unexpected fence option `exitcode`, expected one of: skip, exit, timeout, tty, stdin, min-client, min-server, file',
+    ],
+    [
+      'a skip without reason',
+      '```sh skip\ntrue\n```\n',
+      'page.mdx:1:7: Invalid fence option `skip`: Invalid input: expected string, received boolean',
+    ],
+    [
+      'a bad exit code',
+      '```console exit=one\n$ true\n```\n',
+      'page.mdx:1:12: Invalid fence option `exit`: expected an exit code such as 1, or one per command such as 3,0',
+    ],
+    [
+      'a bad timeout',
+      '```console timeout=0\n$ true\n```\n',
+      'page.mdx:1:12: Invalid fence option `timeout`: expected a number of seconds above 0',
+    ],
+    [
+      'an unclosed quote',
+      '```console stdin="abc\n$ true\n```\n',
+      'page.mdx:1:12: Unclosed value of `stdin`',
+    ],
+    [
+      'output before a prompt',
+      '```console\nhello\n$ true\n```\n',
+      'page.mdx:2: Unexpected output before the first `$ ` prompt, expected a command\n  hint: Start the block with a `$ ` line, or use ```text for output that is not a transcript.',
+    ],
+    [
+      'a file option on a shell block',
+      '```sh file="x"\ntrue\n```\n',
+      'page.mdx:1: Unexpected `file` option on a sh block, expected it on a file\'s block (e.g. ```dockerfile file="Dockerfile")',
+    ],
+    [
+      'a bad frontmatter option',
+      '---\nverify:\n  imagez: [a]\n---\n',
+      'page.mdx:3: Invalid frontmatter option `verify`: Unrecognized key: "imagez"',
+    ],
+    [
+      'broken MDX',
+      '<div>\n\n```sh\ntrue\n```\n',
+      'page.mdx:1:1: Cannot parse MDX: Expected a closing tag for `<div>` (1:1-1:6)',
+    ],
   ])('reports %s with its position', (_name, source, message) => {
     expect(diagnosticsOf(source)[0]).toBe(message);
   });
 
   it('tolerates Expressive Code options and markers', () => {
-    const { snippets } = extract('```console title="x" {1} /hi/ "text" ins={2} frame="terminal"\n$ echo hi\nhi\n```\n');
+    const { snippets } = extract(
+      '```console title="x" {1} /hi/ "text" ins={2} frame="terminal"\n$ echo hi\nhi\n```\n',
+    );
     expect(snippets).toHaveLength(1);
   });
 

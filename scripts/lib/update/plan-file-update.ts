@@ -1,0 +1,38 @@
+import type { FileUpdate } from '../report/reporter.ts';
+import type { PageResult } from '../results.ts';
+import { type OutputEdit, rewriteSource } from './rewrite-source.ts';
+import { updatedOutput } from './updated-output.ts';
+
+export interface PlannedUpdate {
+  source: string;
+  update: FileUpdate;
+}
+
+/**
+ * Plans `--update` for one file: the documented output of every drifted step of a drifted
+ * snippet is rewritten. Failed snippets are left alone: a command that exits with the wrong
+ * code needs a person, not a rewrite.
+ */
+export function planFileUpdate(source: string, page: PageResult): PlannedUpdate {
+  const edits: OutputEdit[] = [];
+  const update: FileUpdate = { file: page.file, rewritten: [], refused: [] };
+  for (const result of page.results) {
+    if (result.status !== 'drift' || result.snippet.body.kind !== 'transcript') continue;
+    const { prompt } = result.snippet.body;
+    for (const step of result.steps) {
+      if (!step.comparison || step.comparison.matches || !step.documentedLines) continue;
+      const output = updatedOutput(step.documented, step.comparison, prompt);
+      if (!output.ok) {
+        update.refused.push({ line: step.line, reason: output.reason });
+        continue;
+      }
+      edits.push({
+        lines: step.documentedLines,
+        output: output.lines,
+        linePrefix: result.snippet.linePrefix,
+      });
+      update.rewritten.push(step.line);
+    }
+  }
+  return { source: edits.length > 0 ? rewriteSource(source, edits) : source, update };
+}

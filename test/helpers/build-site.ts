@@ -1,0 +1,83 @@
+import { cp, mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
+
+/** Top-level entries of the repository the build does not need, or must not share. */
+const skippedEntries = new Set([
+  '.astro',
+  '.cache',
+  '.git',
+  'dist',
+  'node_modules',
+  'test',
+  'test-results',
+]);
+
+/** Where the rendered diagrams are cached (see src/integrations/mermaid/index.ts). */
+const diagramCache = 'node_modules/.cache/mermaid-diagrams';
+
+export interface BuiltSite {
+  /** The temporary copy of the project the site was built from. */
+  root: string;
+  distDir: string;
+  /** Wall-clock time of `astro build`, in milliseconds. */
+  buildMs: number;
+}
+
+/** This process's environment minus what Vitest sets, which Astro and Vite would act on. */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST',
+    ),
+  );
+}
+
+export interface BuildSiteOptions {
+  projectRoot: string;
+  /** Extra pages (.mdx) copied into the copy's src/content/docs/fixtures/. */
+  fixturePagesDir: string;
+  base: string;
+}
+
+/**
+ * Builds the site from a copy of the project, so the fixture pages join the real chapters
+ * without ever touching src/content/docs, and edits made meanwhile in the working tree
+ * cannot change the build half-way. The copy lives in the project's ignored .cache/, not
+ * in /tmp: Astro 7 cannot build a root whose node_modules is a symlink (it joins the root
+ * and the link's target into a path that does not exist), while a node_modules in a parent
+ * folder resolves as in any monorepo. Only the diagram cache is linked, to share it.
+ */
+export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
+  const cacheDir = join(options.projectRoot, '.cache');
+  await mkdir(cacheDir, { recursive: true });
+  const root = await mkdtemp(join(cacheDir, 'e2e-site-'));
+  for (const entry of await readdir(options.projectRoot)) {
+    if (skippedEntries.has(entry)) continue;
+    await cp(join(options.projectRoot, entry), join(root, entry), { recursive: true });
+  }
+  await mkdir(join(options.projectRoot, diagramCache), { recursive: true });
+  await mkdir(join(root, diagramCache, '..'), { recursive: true });
+  await symlink(join(options.projectRoot, diagramCache), join(root, diagramCache), 'dir');
+  const fixtures = join(root, 'src/content/docs/fixtures');
+  await mkdir(fixtures, { recursive: true });
+  await cp(options.fixturePagesDir, fixtures, { recursive: true });
+
+  const started = performance.now();
+  const result = await execa(
+    process.execPath,
+    [join(options.projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    {
+      cwd: root,
+      env: { ...inheritedEnv(), BASE_PATH: options.base, SITE_URL: 'http://localhost' },
+      extendEnv: false,
+      all: true,
+      reject: false,
+      timeout: 280_000,
+    },
+  );
+  if (result.failed) {
+    throw new Error(`astro build of the e2e site failed in ${root}:\n${result.all}`);
+  }
+  return { root, distDir: join(root, 'dist'), buildMs: performance.now() - started };
+}
