@@ -1,0 +1,102 @@
+/**
+ * Reads the JSON the docker CLI prints (`docker version`, `docker info`, `docker context
+ * inspect`). Pure: callers run the commands (docker-cli.ts). Schemas only name the fields we
+ * use and let the rest through, since every Docker release adds some.
+ */
+import { z } from 'zod';
+
+const versionSchema = z.object({
+  Client: z.object({ Version: z.string() }).nullish(),
+  Server: z.object({ Version: z.string(), ApiVersion: z.string() }).nullish(),
+});
+
+export interface ParsedVersion {
+  client: string | undefined;
+  /** Missing when the daemon did not answer; `docker version` then still prints the client. */
+  server: { version: string; apiVersion: string } | undefined;
+}
+
+/** Reads `docker version --format '{{json .}}'`; undefined when it is not that JSON. */
+export function parseDockerVersion(stdout: string): ParsedVersion | undefined {
+  const parsed = versionSchema.safeParse(parseJson(stdout));
+  if (!parsed.success) return undefined;
+  const { Client, Server } = parsed.data;
+  return {
+    client: Client?.Version,
+    server: Server ? { version: Server.Version, apiVersion: Server.ApiVersion } : undefined,
+  };
+}
+
+const registryConfigSchema = z.object({
+  IndexConfigs: z.record(z.string(), z.object({ Name: z.string(), Secure: z.boolean() })).nullish(),
+  InsecureRegistryCIDRs: z.array(z.string()).nullish(),
+  Mirrors: z.array(z.string()).nullish(),
+});
+
+export interface RegistrySettings {
+  mirrors: string[];
+  insecureRegistries: string[];
+}
+
+/**
+ * Reads `docker info --format '{{json .RegistryConfig}}'` back into the daemon.json keys
+ * that produced it: `registry-mirrors`, and `insecure-registries` as CIDRs plus the
+ * registries the daemon marks insecure by name.
+ */
+export function parseRegistryConfig(stdout: string): RegistrySettings | undefined {
+  const parsed = registryConfigSchema.safeParse(parseJson(stdout));
+  if (!parsed.success) return undefined;
+  const { IndexConfigs, InsecureRegistryCIDRs, Mirrors } = parsed.data;
+  const insecureByName = Object.values(IndexConfigs ?? {})
+    .filter((index) => !index.Secure)
+    .map((index) => index.Name);
+  return {
+    mirrors: Mirrors ?? [],
+    insecureRegistries: [...(InsecureRegistryCIDRs ?? []), ...insecureByName],
+  };
+}
+
+const contextSchema = z
+  .array(
+    z.object({
+      Name: z.string(),
+      Endpoints: z.object({
+        docker: z.object({ Host: z.string(), SkipTLSVerify: z.boolean().optional() }),
+      }),
+      TLSMaterial: z.record(z.string(), z.array(z.string())).nullish(),
+      Storage: z.object({ TLSPath: z.string().optional() }).nullish(),
+    }),
+  )
+  .length(1);
+
+export interface ParsedContext {
+  name: string;
+  host: string;
+  skipTlsVerify: boolean;
+  /** Folder holding ca.pem, cert.pem and key.pem when the context has TLS material. */
+  tlsPath: string | undefined;
+}
+
+/** Reads `docker context inspect` (one context). */
+export function parseContextInspect(stdout: string): ParsedContext | undefined {
+  const parsed = contextSchema.safeParse(parseJson(stdout));
+  if (!parsed.success) return undefined;
+  const [context] = parsed.data;
+  if (!context) return undefined;
+  const hasTls = (context.TLSMaterial?.['docker']?.length ?? 0) > 0;
+  const storedAt = context.Storage?.TLSPath;
+  return {
+    name: context.Name,
+    host: context.Endpoints.docker.Host,
+    skipTlsVerify: context.Endpoints.docker.SkipTLSVerify ?? false,
+    tlsPath: hasTls && storedAt ? `${storedAt}/docker` : undefined,
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
