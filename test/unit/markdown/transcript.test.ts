@@ -34,9 +34,12 @@ describe('parseTranscript', () => {
   });
 
   it('reads heredoc bodies written with `> `, keeping `#` lines and blank `>` lines', () => {
-    const text = "$ cat > Dockerfile <<'EOF'\n> # syntax comment\n> FROM scratch\n>\n> EOF\n$ ls\nDockerfile\n";
+    const text =
+      "$ cat > Dockerfile <<'EOF'\n> # syntax comment\n> FROM scratch\n>\n> EOF\n$ ls\nDockerfile\n";
     const [heredoc, ls] = parseTranscript(text).steps;
-    expect(heredoc?.command).toBe("cat > Dockerfile <<'EOF'\n# syntax comment\nFROM scratch\n\nEOF");
+    expect(heredoc?.command).toBe(
+      "cat > Dockerfile <<'EOF'\n# syntax comment\nFROM scratch\n\nEOF",
+    );
     expect(heredoc?.output).toEqual([]);
     expect(ls?.output).toEqual(['Dockerfile']);
   });
@@ -76,10 +79,26 @@ describe('parseTranscript', () => {
 
 describe('extractCommands', () => {
   it.each([
-    ['prompts and output are dropped', '$ docker ps\nCONTAINER ID   IMAGE\n$ docker images\n', 'docker ps\ndocker images'],
-    ['continuations stay with their command', '$ docker run \\\n>   --rm hello-world\nHello\n', 'docker run \\\n  --rm hello-world'],
-    ['root prompts are kept as commands', '# apt-get install -y docker.io\nReading package lists...\n', 'apt-get install -y docker.io'],
-    ['heredocs keep their comment lines', "$ cat <<'EOF' > f\n> # keep me\n> EOF\n", "cat <<'EOF' > f\n# keep me\nEOF"],
+    [
+      'prompts and output are dropped',
+      '$ docker ps\nCONTAINER ID   IMAGE\n$ docker images\n',
+      'docker ps\ndocker images',
+    ],
+    [
+      'continuations stay with their command',
+      '$ docker run \\\n>   --rm hello-world\nHello\n',
+      'docker run \\\n  --rm hello-world',
+    ],
+    [
+      'root prompts are kept as commands',
+      '# apt-get install -y docker.io\nReading package lists...\n',
+      'apt-get install -y docker.io',
+    ],
+    [
+      'heredocs keep their comment lines',
+      "$ cat <<'EOF' > f\n> # keep me\n> EOF\n",
+      "cat <<'EOF' > f\n# keep me\nEOF",
+    ],
     ['a block without prompts copies nothing', 'just output\n', ''],
   ])('%s', (_name, text, expected) => {
     expect(extractCommands(text)).toBe(expected);

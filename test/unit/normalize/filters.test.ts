@@ -12,9 +12,21 @@ describe('normalizeOutput', () => {
     ['image IDs shown as sha256', `sha256:${'1a'.repeat(32)}`, '[DIGEST]'],
     ['RFC 3339 timestamps', 'Created: 2026-11-22T05:17:42.123456789Z', 'Created: [DATE]'],
     ['Go time format', 'at 2026-11-22 05:17:42 +0000 UTC', 'at [DATE]'],
-    ['docker version build dates', ' Built:             Fri May 30 12:07:14 2025', ' Built:  [DATE]'],
-    ['relative times', 'Less than a second ago|14 seconds ago|About a minute ago|3 hours ago|2 years ago', '[AGO]|[AGO]|[AGO]|[AGO]|[AGO]'],
-    ['uptimes', 'Up 3 seconds|Up Less than a second|Up About an hour', 'Up [DURATION]|Up [DURATION]|Up [DURATION]'],
+    [
+      'docker version build dates',
+      ' Built:             Fri May 30 12:07:14 2025',
+      ' Built:  [DATE]',
+    ],
+    [
+      'relative times',
+      'Less than a second ago|14 seconds ago|About a minute ago|3 hours ago|2 years ago',
+      '[AGO]|[AGO]|[AGO]|[AGO]|[AGO]',
+    ],
+    [
+      'uptimes',
+      'Up 3 seconds|Up Less than a second|Up About an hour',
+      'Up [DURATION]|Up [DURATION]|Up [DURATION]',
+    ],
     ['exit statuses keep their code', 'Exited (3) 5 seconds ago', 'Exited (3) [AGO]'],
     ['human sizes', '13.3kB 5.57MB 0B 1.2 GB 78.6MiB', '[SIZE] [SIZE] [SIZE] [SIZE] [SIZE]'],
     ['generated names', 'busy_archimedes  eager_hopper2', '[NAME]  [NAME]'],
@@ -66,7 +78,12 @@ describe('normalizeOutput', () => {
   });
 
   it('keeps layer order when several layers interleave', () => {
-    const lines = ['aaaaaaaaaaaa: Pulling fs layer', 'bbbbbbbbbbbb: Pulling fs layer', 'bbbbbbbbbbbb: Pull complete', 'aaaaaaaaaaaa: Already exists'];
+    const lines = [
+      'aaaaaaaaaaaa: Pulling fs layer',
+      'bbbbbbbbbbbb: Pulling fs layer',
+      'bbbbbbbbbbbb: Pull complete',
+      'aaaaaaaaaaaa: Already exists',
+    ];
     expect(normalizeOutput(lines)).toEqual(['[ID]: Already exists', '[ID]: Pull complete']);
   });
 
