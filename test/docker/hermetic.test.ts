@@ -1,0 +1,127 @@
+// Assumes `npm run hermetic` ran first (CI does): a daemon whose registry mirror is the
+// hermetic registry on 127.0.0.1:5555. Without Docker these tests fail; they never skip.
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIRROR_URL } from '../../scripts/hermetic/config.ts';
+import { readDebianArch, toDockerLibraryArch } from '../../scripts/hermetic/host.ts';
+
+// The official hello-world text, word for word; the architecture line is this machine's.
+const helloWorldOutput = (arch: string) => `
+Hello from Docker!
+This message shows that your installation appears to be working correctly.
+
+To generate this message, Docker took the following steps:
+ 1. The Docker client contacted the Docker daemon.
+ 2. The Docker daemon pulled the "hello-world" image from the Docker Hub.
+    (${arch})
+ 3. The Docker daemon created a new container from that image which runs the
+    executable that produces the output you are currently reading.
+ 4. The Docker daemon streamed that output to the Docker client, which sent it
+    to your terminal.
+
+To try something more ambitious, you can run an Ubuntu container with:
+ $ docker run -it ubuntu bash
+
+Share images, automate workflows, and more with a free Docker ID:
+ https://hub.docker.com/
+
+For more examples and ideas, visit:
+ https://docs.docker.com/get-started/
+
+`;
+
+const docker = (...args: string[]) => execa('docker', args);
+
+async function listReferences(): Promise<Set<string>> {
+  const { stdout } = await docker('images', '--format', '{{.Repository}}:{{.Tag}}');
+  return new Set(stdout.split('\n').filter((line) => line !== '' && !line.includes('<none>')));
+}
+
+let before: Set<string>;
+const containers: string[] = [];
+
+beforeAll(async () => {
+  before = await listReferences();
+});
+
+afterAll(async () => {
+  if (containers.length > 0)
+    await execa('docker', ['rm', '-f', '-v', ...containers], { reject: false });
+  const created = [...(await listReferences())].filter((reference) => !before.has(reference));
+  if (created.length > 0) await execa('docker', ['rmi', ...created], { reject: false });
+});
+
+describe('the hermetic mirror', () => {
+  it('serves the four images under library/', async () => {
+    const response = await fetch(`${MIRROR_URL}/v2/_catalog`);
+    const { repositories } = (await response.json()) as { repositories: string[] };
+    expect(repositories).toEqual(
+      expect.arrayContaining([
+        'library/hello-world',
+        'library/busybox',
+        'library/debian',
+        'library/registry',
+      ]),
+    );
+  });
+
+  it('is the registry mirror of the daemon the docker CLI talks to', async () => {
+    const { stdout } = await docker('info', '--format', '{{json .RegistryConfig.Mirrors}}');
+    expect(JSON.parse(stdout)).toContain(`${MIRROR_URL}/`);
+  });
+});
+
+describe('images pulled as from Docker Hub', () => {
+  it('hello-world prints the official greeting', async () => {
+    const { stdout } = await execa('docker', ['run', '--rm', 'hello-world'], {
+      stripFinalNewline: false,
+    });
+    expect(stdout).toBe(helloWorldOutput(toDockerLibraryArch(await readDebianArch())));
+  });
+
+  it('busybox has a shell, its applets and the users of the official image', async () => {
+    expect((await docker('run', '--rm', 'busybox', 'echo', 'hi')).stdout).toBe('hi');
+    const script =
+      'whoami; id nobody; uname -r >/dev/null; hostname >/dev/null; ps >/dev/null; ls /bin/httpd /bin/wget /bin/cat /bin/sleep';
+    const { stdout } = await docker('run', '--rm', 'busybox', 'sh', '-c', script);
+    expect(stdout.split('\n')).toEqual([
+      'root',
+      'uid=65534(nobody) gid=65534(nobody) groups=65534(nobody)',
+      '/bin/cat',
+      '/bin/httpd',
+      '/bin/sleep',
+      '/bin/wget',
+    ]);
+  });
+
+  it('debian:bookworm-slim is bookworm, with apt and without docs', async () => {
+    const script = 'cat /etc/os-release; apt-get --version | head -1; ls /usr/share/man | wc -l';
+    const { stdout } = await docker('run', '--rm', 'debian:bookworm-slim', 'sh', '-c', script);
+    expect(stdout).toContain('VERSION_CODENAME=bookworm');
+    expect(stdout).toMatch(/^apt \d/m);
+    expect(stdout.trim().split('\n').at(-1)).toBe('0');
+  });
+
+  it('registry:2 stores a pushed image and lists it', async () => {
+    const { stdout: id } = await docker('run', '-d', '-p', '127.0.0.1::5000', 'registry:2');
+    containers.push(id);
+    const { stdout: address } = await docker('port', id, '5000/tcp');
+    const port = address.trim().split(':').at(-1);
+    const target = `localhost:${port}/busybox`;
+    await docker('pull', 'busybox');
+    await docker('tag', 'busybox', target);
+    await waitForRegistry(`http://127.0.0.1:${port}`);
+    await docker('push', target);
+    const response = await fetch(`http://127.0.0.1:${port}/v2/_catalog`);
+    expect(await response.json()).toEqual({ repositories: ['busybox'] });
+  });
+});
+
+async function waitForRegistry(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const response = await fetch(`${url}/v2/`).catch(() => undefined);
+    if (response?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no registry answered at ${url}`);
+}
