@@ -26,3 +26,19 @@ export function killProcessGroup(pid: number | undefined): void {
     // Already gone.
   }
 }
+
+const runningGroups = new Set<number>();
+
+/**
+ * Remembers a running command's process group until it ends, so an interrupted run (Ctrl-C)
+ * can kill every command still running, whichever page it belongs to.
+ */
+export function trackProcessGroup(pid: number | undefined): () => void {
+  if (pid === undefined) return () => {};
+  runningGroups.add(pid);
+  return () => runningGroups.delete(pid);
+}
+
+export function killRunningCommands(): void {
+  for (const pid of runningGroups) killProcessGroup(pid);
+}

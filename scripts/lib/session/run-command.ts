@@ -1,6 +1,11 @@
 import { constants } from 'node:os';
 import { execa } from 'execa';
-import { type CommandOutcome, type CommandRequest, killProcessGroup } from './command.ts';
+import {
+  type CommandOutcome,
+  type CommandRequest,
+  killProcessGroup,
+  trackProcessGroup,
+} from './command.ts';
 
 /** Runs a command without a terminal: stdin is the given text or nothing at all. */
 export async function runCommand(request: CommandRequest): Promise<CommandOutcome> {
@@ -17,6 +22,7 @@ export async function runCommand(request: CommandRequest): Promise<CommandOutcom
     all: true,
     ...(request.stdin === undefined ? { stdin: 'ignore' as const } : { input: request.stdin }),
   });
+  const untrack = trackProcessGroup(child.pid);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -24,6 +30,7 @@ export async function runCommand(request: CommandRequest): Promise<CommandOutcom
   }, request.timeoutMs);
   const result = await child;
   clearTimeout(timer);
+  untrack();
   const durationMs = performance.now() - started;
   const output = result.all ?? '';
   if (timedOut) return { kind: 'timed-out', output, durationMs };

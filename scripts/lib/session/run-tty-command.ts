@@ -1,5 +1,10 @@
 import { execa } from 'execa';
-import { type CommandOutcome, type CommandRequest, killProcessGroup } from './command.ts';
+import {
+  type CommandOutcome,
+  type CommandRequest,
+  killProcessGroup,
+  trackProcessGroup,
+} from './command.ts';
 import { terminalSize } from './environment.ts';
 import { renderTerminal } from './render-terminal.ts';
 
@@ -56,6 +61,7 @@ export async function runTtyCommand(
     lastOutputAt = performance.now();
     outputSinceInput = true;
   });
+  const untrack = trackProcessGroup(child.pid);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -71,6 +77,7 @@ export async function runTtyCommand(
   );
   const result = await child;
   clearTimeout(timer);
+  untrack();
   typing.stop();
   const durationMs = performance.now() - started;
   const output = (await renderTerminal(raw)).join('\n');

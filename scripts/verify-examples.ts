@@ -1,0 +1,126 @@
+/**
+ * verify-examples: runs every shell snippet of the docs against a real Docker engine and
+ * reports where the documented output no longer matches.
+ *
+ *   args → collect files → extract snippets → shard → start the engine → run pages →
+ *   update files → report → exit code (0 passed, 1 drift or failure, 2 usage or environment)
+ */
+import { applyUpdates } from './lib/cli/apply-updates.ts';
+import { collectFiles } from './lib/cli/collect-files.ts';
+import { type CliOptions, parseCliArgs, usage } from './lib/cli/parse-args.ts';
+import { readPages } from './lib/cli/read-pages.ts';
+import { runPages } from './lib/cli/run-pages.ts';
+import { selectShard } from './lib/cli/select-shard.ts';
+import { createEngine } from './lib/engine/create-engine.ts';
+import type { DockerEngine } from './lib/engine/engine.ts';
+import { VerifyError } from './lib/errors.ts';
+import { createReporters } from './lib/report/reporters.ts';
+import type { Reporter, RunInfo } from './lib/report/reporter.ts';
+import { countStatuses, type StatusCounts } from './lib/results.ts';
+import { killRunningCommands } from './lib/session/command.ts';
+
+function exitCodeOf(counts: StatusCounts): number {
+  if (counts.error > 0) return 2;
+  return counts.drift + counts.failed + counts.timeout > 0 ? 1 : 0;
+}
+
+function printError(error: unknown): void {
+  if (error instanceof VerifyError) {
+    process.stderr.write(`error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+  } else {
+    process.stderr.write(
+      `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  }
+}
+
+/** Ctrl-C or a CI cancel: stop starting pages, kill running commands, let pages clean up. */
+function handleInterrupts(controller: AbortController, engine: DockerEngine): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) return;
+    process.stderr.write(`\n${signal}: stopping, cleaning up what the run created...\n`);
+    controller.abort();
+    process.exitCode = signal === 'SIGINT' ? 130 : 143;
+    killRunningCommands();
+    void engine.close();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
+async function verify(options: CliOptions, reporters: Reporter[]): Promise<number> {
+  const files = await collectFiles(options.patterns);
+  const read = await readPages(files);
+  if (!read.ok) {
+    for (const reporter of reporters) reporter.onDiagnostics?.(read.diagnostics);
+    return 2;
+  }
+  const pages = options.shard ? selectShard(read.pages, options.shard) : read.pages;
+  const engine = await createEngine({ kind: options.docker, mirrors: options.mirrors });
+  const controller = new AbortController();
+  const stopHandling = handleInterrupts(controller, engine);
+  try {
+    const info: RunInfo = {
+      engine: engine.kind,
+      versions: engine.versions,
+      files: pages.map((page) => page.page.file),
+      jobs: Math.max(1, Math.min(options.jobs, engine.maxParallelPages)),
+      isUpdate: options.isUpdate,
+      startedAt: new Date(),
+    };
+    for (const reporter of reporters) reporter.onRunStart?.(info);
+    const started = performance.now();
+    const results = await runPages(
+      pages.map((page) => page.page),
+      engine,
+      {
+        jobs: options.jobs,
+        settings: { defaultTimeoutSeconds: options.timeoutSeconds },
+        signal: controller.signal,
+        onPageStart: (file) => {
+          for (const reporter of reporters) reporter.onPageStart?.(file);
+        },
+        onPageEnd: (result) => {
+          for (const reporter of reporters) reporter.onPageEnd?.(result);
+        },
+      },
+    );
+    const updates =
+      options.isUpdate && !controller.signal.aborted ? await applyUpdates(pages, results) : [];
+    const counts = countStatuses(results);
+    const summary = {
+      info,
+      pages: results,
+      counts,
+      durationMs: performance.now() - started,
+      updates,
+    };
+    for (const reporter of reporters) await reporter.onRunEnd?.(summary);
+    return exitCodeOf(counts);
+  } finally {
+    await engine.close();
+    stopHandling();
+  }
+}
+
+async function main(): Promise<void> {
+  try {
+    const options = parseCliArgs(process.argv.slice(2));
+    if (options.isHelp) {
+      process.stdout.write(`${usage}\n`);
+      return;
+    }
+    const reporters = createReporters(options.reporters, process.stdout);
+    const code = await verify(options, reporters);
+    process.exitCode ??= code;
+  } catch (error) {
+    printError(error);
+    process.exitCode = 2;
+  }
+}
+
+await main();

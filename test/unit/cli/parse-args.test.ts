@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPatterns, parseCliArgs } from '../../../scripts/lib/cli/parse-args.ts';
+
+describe('parseCliArgs', () => {
+  it('has defaults that verify every page', () => {
+    const options = parseCliArgs([]);
+    expect(options).toMatchObject({
+      patterns: defaultPatterns,
+      isUpdate: false,
+      reporters: ['human'],
+      docker: 'auto',
+      timeoutSeconds: 120,
+    });
+    expect(options.jobs).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads every option', () => {
+    expect(
+      parseCliArgs([
+        'docs/a.md',
+        '--update',
+        '--jobs',
+        '3',
+        '--reporter',
+        'github',
+        '--reporter',
+        'junit=out/junit.xml',
+        '--shard',
+        '2/4',
+        '--docker',
+        'host',
+        '--registry-mirror',
+        'http://127.0.0.1:5555',
+        '--timeout',
+        '30',
+      ]),
+    ).toEqual({
+      patterns: ['docs/a.md'],
+      isUpdate: true,
+      jobs: 3,
+      reporters: ['github', 'junit=out/junit.xml'],
+      shard: { index: 2, total: 4 },
+      docker: 'host',
+      mirrors: ['http://127.0.0.1:5555'],
+      timeoutSeconds: 30,
+      isHelp: false,
+    });
+  });
+
+  it.each([
+    [['--jobs', '0'], '--jobs takes a number of 1 or more'],
+    [['--jobs', 'many'], 'Invalid input: expected number, received NaN'],
+    [['--shard', '5/4'], '--shard i/n needs 1 <= i <= n'],
+    [['--shard', 'half'], '--shard takes i/n, e.g. 2/4'],
+    [['--docker', 'podman'], '--docker takes auto, sandbox or host'],
+    [['--registry-mirror', 'nope'], '--registry-mirror takes a URL such as http://127.0.0.1:5555'],
+    [['--frobnicate'], "Unknown option '--frobnicate'"],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+});
