@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ensurePackages } from './hermetic/apt.ts';
 import { buildImages } from './hermetic/build-images.ts';
 import { type HermeticPaths, resolvePaths } from './hermetic/config.ts';
-import { ensureDaemon, ownedDaemon } from './hermetic/daemon.ts';
+import { ensureDaemon, ownedDaemon, refuseDaemonWithoutMirror } from './hermetic/daemon.ts';
 import { formatHermeticError, HermeticError, isHermeticError } from './hermetic/errors.ts';
 import { listLocalReferences, removeCreatedReferences } from './hermetic/local-images.ts';
 import { stopOwnedProcess } from './hermetic/pidfile.ts';
@@ -27,9 +27,11 @@ async function up(paths: HermeticPaths): Promise<void> {
   requireRoot('up');
   await mkdir(paths.cacheDir, { recursive: true });
   print(describeInstall(await ensurePackages()));
-  // The daemon first: one without our mirror is an error, before anything is started.
-  print(describeDaemon(await ensureDaemon(paths)));
+  // Both refusals (a daemon without our mirror, a foreign process on our port) come
+  // before anything is started, so a failed `up` leaves nothing behind.
+  await refuseDaemonWithoutMirror();
   print(describeRegistry(await ensureRegistry(paths)));
+  print(describeDaemon(await ensureDaemon(paths)));
   const before = await listLocalReferences();
   try {
     await buildImages(paths, (event) =>

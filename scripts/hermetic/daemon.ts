@@ -50,6 +50,13 @@ export async function probeDaemon(): Promise<DaemonProbe> {
   return { status: 'running', mirrors: mirrors ?? [] };
 }
 
+/** Fails early, before anything is started, when a daemon runs without our mirror. */
+export async function refuseDaemonWithoutMirror(): Promise<void> {
+  const probe = await probeDaemon();
+  if (probe.status === 'running' && !hasOurMirror(probe.mirrors))
+    throw describeMissingMirror(probe.mirrors);
+}
+
 /** Uses a running daemon that has our mirror, or starts our own when none runs. */
 export async function ensureDaemon(paths: HermeticPaths): Promise<DaemonOutcome> {
   const ownedPid = await findOwnedPid(ownedDaemon(paths));
