@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# One sandbox, from the host's side. Started detached by start-sandbox.ts.
+#   sandbox.sh run SCRATCH CGROUP       starts init.sh in new mount + network namespaces, waits
+#                                        until standard input closes (the verifier disposed of
+#                                        the page, or died) or the namespaces end, then tears
+#                                        the sandbox down: a killed verifier leaves nothing.
+#   sandbox.sh teardown SCRATCH CGROUP  the teardown alone; idempotent.
+# Teardown reports what it could not remove on stderr, one line each, and exits 0 anyway.
+set -u
+mode=$1 scratch=$2 cgroup=$3
+here=$(cd "$(dirname "$0")" && pwd)
+
+# Teardown runs with stderr silenced, so the shell's own "Killed" notices for the jobs it
+# kills stay out of the verifier's log; messages meant for it go to fd 4.
+exec 4>&2
+log() { echo "sandbox ${cgroup#/}: $*" >&4; }
+
+# The sandbox's namespaces, net:[inode] and mnt:[inode]: from the holder line init.sh
+# writes (holder pid, dockerd pid, net, mnt), else from unshare itself, which lives in them.
+netns='' mntns='' namespaces=''
+read_namespaces() {
+  if [ -r "$scratch/holder" ]; then
+    read -r _ _ netns mntns <"$scratch/holder"
+  elif [ -n "$namespaces" ]; then
+    netns=$(readlink "/proc/$namespaces/ns/net") mntns=$(readlink "/proc/$namespaces/ns/mnt")
+  fi
+  return 0
+}
+
+# cgroup v2 has one tree, v1 one per controller (a joined cpu,cpuacct shows up twice).
+cgroup_dirs() {
+  local dir name=${cgroup#/}
+  for dir in "/sys/fs/cgroup/$name" /sys/fs/cgroup/*/"$name"; do
+    [ -d "$dir" ] && echo "$dir"
+  done
+}
+
+# Container processes: they have namespaces of their own, but live in the sandbox's cgroups.
+cgroup_pids() {
+  local dir
+  for dir in $(cgroup_dirs); do
+    find "$dir" -name cgroup.procs -exec cat {} + 2>/dev/null
+  done | sort -u
+}
+
+# The daemon, containerd, shims, relays and page commands: in the sandbox's namespaces.
+# `?` stands for the brackets of net:[inode], which -lname would read as a glob class.
+namespace_pids() {
+  [ -n "$netns" ] && [ -n "$mntns" ] || return 0
+  local net="${netns//[\[\]]/?}" mnt="${mntns//[\[\]]/?}"
+  find /proc/[0-9]*/ns -maxdepth 1 \( -name net -lname "$net" -o -name mnt -lname "$mnt" \) \
+    2>/dev/null | cut -d/ -f3 | sort -u
+}
+
+teardown() {
+  # The verifier reads our stderr while it lives; once it is gone, a log line must not end
+  # the teardown with SIGPIPE. Set here, not at the top, so the sandbox does not inherit it.
+  trap '' PIPE
+  read_namespaces
+  if [ "$netns" = "$(readlink /proc/$$/ns/net)" ] || [ "$mntns" = "$(readlink /proc/$$/ns/mnt)" ]; then
+    log "not killing by namespace: the recorded ones are the host's ($netns $mntns)"
+    netns='' mntns=''
+  fi
+  local pids round
+  # Killed, not stopped: the sandbox's state goes away with its namespaces, and a graceful
+  # dockerd shutdown (1.5 s, plus up to 10 s per running container) would protect nothing.
+  for round in $(seq 100); do
+    pids=$( (cgroup_pids; namespace_pids) | sort -u)
+    [ -z "$pids" ] && break
+    kill -KILL $pids 2>/dev/null
+    sleep 0.05
+  done
+  if [ -n "$pids" ]; then
+    log "processes still alive after SIGKILL, scratch folder kept: $(echo $pids)"
+    return
+  fi
+
+  local dir
+  for dir in $(cgroup_dirs); do
+    find "$dir" -depth -type d -exec rmdir {} + 2>/dev/null
+    [ -d "$dir" ] && log "cgroup not removed: $dir"
+  done
+
+  # The sandbox's mounts are private to its (now gone) mount namespace; still, never let
+  # rm walk into a mount that somehow shows up in the host's table.
+  if [ -d "$scratch" ]; then
+    local mounts
+    mounts=$(awk -v s="$scratch" 'index($5, s "/") == 1 || $5 == s { print $5 }' /proc/self/mountinfo | sort -r)
+    if [ -n "$mounts" ]; then
+      log "mounted in the host under the scratch folder, not removed: $(echo $mounts)"
+    else
+      rm -rf --one-file-system "$scratch" || log "scratch folder not removed: $scratch"
+    fi
+  fi
+}
+
+case $mode in
+teardown)
+  teardown 2>/dev/null
+  ;;
+run)
+  exec 3<&0 0</dev/null
+  unshare --mount --net --propagation private --fork -- bash "$here/init.sh" "$scratch" &
+  namespaces=$!
+  # `read` ends at end of file: when the verifier closes our stdin or dies.
+  { read -r _ <&3 || true; } &
+  reader=$!
+  trap 'teardown 2>/dev/null; exit 0' TERM INT HUP
+  wait -n "$namespaces" "$reader"
+  teardown 2>/dev/null
+  kill "$reader" 2>/dev/null
+  wait 2>/dev/null
+  ;;
+*)
+  log "unknown mode $mode"
+  exit 2
+  ;;
+esac

@@ -1,0 +1,135 @@
+/**
+ * Starts one sandbox: a throwaway dockerd in private mount and network namespaces, with its
+ * state in a scratch folder (see sandbox.sh and init.sh for what runs where). The sandbox
+ * lives while the verifier holds its standard input open; closing it, or dying, tears it down.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { VerifyError } from '../../errors.ts';
+import type { RegistrySettings } from '../docker-output.ts';
+import { buildDaemonConfig, buildDaemonEnv, findLoopbackTargets } from './daemon-config.ts';
+import { disposeSandbox } from './dispose-sandbox.ts';
+import { startHostRelays } from './host-relay.ts';
+import { type Holder, waitForSandbox } from './wait-for-sandbox.ts';
+
+export interface Sandbox {
+  name: string;
+  holder: Holder;
+  /** Puts a command line inside the sandbox's namespaces, in the caller's working folder. */
+  wrap(argv: readonly string[]): string[];
+  /** Tears the sandbox down; never throws, safe to call twice. */
+  dispose(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  registry: RegistrySettings;
+  debug: (message: string) => void;
+  startTimeoutMs?: number;
+}
+
+const here = import.meta.dirname;
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const { debug } = options;
+  const startedAt = Date.now();
+  if (/^\/(var\/)?run(\/|$)/.test(tmpdir())) {
+    throw new VerifyError('SANDBOX_FAILED', `The temporary folder ${tmpdir()} is under /run.`, {
+      hint: 'Sandboxes get a private /run, where it would be hidden: set TMPDIR to another folder.',
+    });
+  }
+  const scratch = await mkdtemp(join(tmpdir(), 'dfv-'));
+  const name = basename(scratch);
+  const cgroupParent = `/${name}`;
+  await writeFile(
+    join(scratch, 'daemon.json'),
+    JSON.stringify(buildDaemonConfig({ scratch, cgroupParent, registry: options.registry })),
+  );
+  const relayFolder = join(scratch, 'relay');
+  await mkdir(relayFolder);
+  const relays = await startHostRelays(
+    relayFolder,
+    findLoopbackTargets(options.registry.mirrors),
+    debug,
+  );
+  const child = spawnSandbox(scratch, cgroupParent, [join(relayFolder, 'ready'), ...relays.routes]);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    for (const line of chunk.toString().trim().split('\n')) debug(line);
+  });
+  let hasExited = false;
+  const exited = new Promise<void>((resolve) => {
+    const end = () => {
+      hasExited = true;
+      resolve();
+    };
+    child.once('exit', end);
+    child.once('error', (error) => {
+      stderr += `${error.message}\n`;
+      end();
+    });
+  });
+
+  const dispose = memoize(() =>
+    disposeSandbox({ name, scratch, cgroupParent, child, exited, relays, debug }),
+  );
+  const start = await waitForSandbox({
+    scratch,
+    timeoutMs: options.startTimeoutMs ?? 30_000,
+    hasExited: () => hasExited,
+    stderr: () => stderr,
+    wrap: (pid) => (argv) => wrapInSandbox(pid, argv),
+  });
+  if (start.status === 'failed') {
+    await dispose();
+    throw new VerifyError(
+      'SANDBOX_FAILED',
+      `Could not start a sandbox: ${start.reason}.${
+        start.dockerdLog ? `\ndockerd.log ends with:\n${start.dockerdLog}` : ''
+      }`,
+      {
+        hint: 'Check that dockerd can run as root here (try `dockerd` by hand), or use the host engine (--engine host).',
+      },
+    );
+  }
+  const { holder } = start;
+  debug(`sandbox ${name} ready in ${Date.now() - startedAt} ms (holder ${holder.pid})`);
+  return { name, holder, wrap: (argv) => wrapInSandbox(holder.pid, argv), dispose };
+}
+
+/** nsenter keeps the caller's working folder with `--wd=.` (it would otherwise be `/`). */
+export function wrapInSandbox(holderPid: number, argv: readonly string[]): string[] {
+  return ['nsenter', `--target=${holderPid}`, '--mount', '--net', '--wd=.', '--', ...argv];
+}
+
+/**
+ * Detached, so a Ctrl-C meant for the verifier does not reach the sandbox's daemon before
+ * close() has run; unreferenced, so an open sandbox never keeps the verifier alive.
+ */
+function spawnSandbox(scratch: string, cgroupParent: string, relayArgs: string[]): ChildProcess {
+  const child = spawn('bash', [join(here, 'sandbox.sh'), 'run', scratch, cgroupParent], {
+    detached: true,
+    stdio: ['pipe', 'ignore', 'pipe'],
+    env: {
+      PATH: `${process.env['PATH'] ?? '/usr/bin:/bin'}:/usr/sbin:/sbin`,
+      DFV_NODE: process.execPath,
+      DFV_RELAY_ARGS: relayArgs.join(' '),
+      ...buildDaemonEnv(),
+    },
+  });
+  child.unref();
+  for (const stream of [child.stdin, child.stderr]) {
+    (stream as unknown as { unref?: () => void } | null)?.unref?.();
+  }
+  return child;
+}
+
+function memoize(run: () => Promise<void>): () => Promise<void> {
+  let promise: Promise<void> | undefined;
+  return () => {
+    promise ??= run();
+    return promise;
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Waits until a starting sandbox can take commands: init.sh wrote its holder line, the relays
+ * listen, and its dockerd answers. Fails fast, with dockerd's own words, when the daemon or
+ * the sandbox process ends first.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isDockerAnswering, tailOf } from '../docker-cli.ts';
+
+export interface Holder {
+  pid: number;
+  dockerdPid: number;
+}
+
+export type SandboxStart =
+  | { status: 'ready'; holder: Holder }
+  | { status: 'failed'; reason: string; dockerdLog: string };
+
+export interface WaitOptions {
+  scratch: string;
+  timeoutMs: number;
+  /** Whether the sandbox process (sandbox.sh) has exited, and its error output so far. */
+  hasExited: () => boolean;
+  stderr: () => string;
+  wrap: (pid: number) => (argv: readonly string[]) => string[];
+}
+
+export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart> {
+  const { scratch, timeoutMs } = options;
+  const deadline = Date.now() + timeoutMs;
+  const fail = (reason: string): SandboxStart => ({
+    status: 'failed',
+    reason,
+    dockerdLog: tailOf(readOrEmpty(join(scratch, 'dockerd.log')), 15),
+  });
+  let holder: Holder | undefined;
+  while (Date.now() < deadline) {
+    if (options.hasExited()) {
+      return fail(
+        `the sandbox ended while starting: ${tailOf(options.stderr(), 5) || 'no output'}`,
+      );
+    }
+    holder ??= readHolder(scratch);
+    if (holder && !isProcessAlive(holder.dockerdPid)) return fail('dockerd exited while starting');
+    if (holder && isRelayReady(scratch) && hasDaemonSocket(holder.pid)) {
+      if (await isDockerAnswering({ wrap: options.wrap(holder.pid) }, 2_000)) {
+        return { status: 'ready', holder };
+      }
+    }
+    await sleep(25);
+  }
+  const what = holder ? 'its dockerd did not answer' : 'it did not start';
+  return fail(`${what} within ${Math.round(timeoutMs / 1000)} s`);
+}
+
+function readHolder(scratch: string): Holder | undefined {
+  const [pid, dockerdPid] = readOrEmpty(join(scratch, 'holder')).split(' ').map(Number);
+  return pid && dockerdPid ? { pid, dockerdPid } : undefined;
+}
+
+function isRelayReady(scratch: string): boolean {
+  return existsSync(join(scratch, 'relay', 'ready'));
+}
+
+/** The socket is in the sandbox's private /run, seen from here through the holder's root. */
+function hasDaemonSocket(holderPid: number): boolean {
+  return existsSync(`/proc/${holderPid}/root/run/docker.sock`);
+}
+
+/** Alive and not a zombie (one not yet reaped by its parent still answers `kill -0`). */
+export function isProcessAlive(pid: number): boolean {
+  const stat = readOrEmpty(`/proc/${pid}/stat`);
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return stat !== '' && state !== 'Z';
+}
+
+function readOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * What the engine tests look at from outside: the user's daemon, and a sandbox's processes,
+ * scratch folder and cgroups as /proc and /sys show them.
+ */
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { basename } from 'node:path';
+import { execa } from 'execa';
+import type { PageEnvironment } from '../../../scripts/lib/engine/engine.ts';
+import { buildEnv } from '../../../scripts/lib/engine/docker-cli.ts';
+
+/** Fails (never skips) with a message saying what is missing. */
+export async function requireDocker(): Promise<void> {
+  const result = await execa('docker', ['version', '--format', '{{.Server.Version}}'], {
+    reject: false,
+    timeout: 20_000,
+  });
+  if (result.exitCode !== 0) {
+    throw new Error(
+      `These tests need the docker CLI and a running Docker daemon (${result.code === 'ENOENT' ? 'docker is not on PATH' : String(result.stderr).trim()}).`,
+    );
+  }
+}
+
+/** Runs a command in a page's Docker world, as a session would. */
+export function runInPage(page: PageEnvironment, argv: readonly string[]) {
+  const [file = 'true', ...args] = page.wrapCommand(argv);
+  return execa(file, args, {
+    reject: false,
+    env: buildEnv(page.env, page.unsetEnv),
+    extendEnv: false,
+    timeout: 120_000,
+  });
+}
+
+/** Runs `docker` against the user's daemon. */
+export function runOnHost(args: readonly string[]) {
+  return execa('docker', args, { reject: false, timeout: 120_000 });
+}
+
+export interface SandboxProbe {
+  holderPid: number;
+  scratch: string;
+  netns: string;
+  mntns: string;
+}
+
+/** Finds a page's sandbox through the holder pid its wrapCommand enters. */
+export function probeSandbox(page: PageEnvironment): SandboxProbe {
+  const target = page.wrapCommand(['true']).find((word) => word.startsWith('--target='));
+  const holderPid = Number(target?.slice('--target='.length));
+  // The holder is `bash init.sh SCRATCH`.
+  const scratch = readFileSync(`/proc/${holderPid}/cmdline`, 'utf8').split('\0')[2] ?? '';
+  return {
+    holderPid,
+    scratch,
+    netns: readlinkSync(`/proc/${holderPid}/ns/net`),
+    mntns: readlinkSync(`/proc/${holderPid}/ns/mnt`),
+  };
+}
+
+export interface Leftovers {
+  processes: number[];
+  scratch: boolean;
+  cgroups: string[];
+}
+
+export function findLeftovers(probe: SandboxProbe): Leftovers {
+  const processes = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return (
+          readlinkSync(`/proc/${pid}/ns/net`) === probe.netns ||
+          readlinkSync(`/proc/${pid}/ns/mnt`) === probe.mntns
+        );
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  const name = basename(probe.scratch);
+  const cgroups = ['', ...readdirSync('/sys/fs/cgroup')]
+    .map((controller) => `/sys/fs/cgroup/${controller ? `${controller}/` : ''}${name}`)
+    .filter((path) => existsSync(path));
+  return { processes, scratch: existsSync(probe.scratch), cgroups };
+}
+
+export const noLeftovers: Leftovers = { processes: [], scratch: false, cgroups: [] };
+
+/** Polls until `check` holds or `timeoutMs` passes; returns the last value. */
+export async function waitFor<T>(read: () => T, check: (value: T) => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  let value = read();
+  while (!check(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = read();
+  }
+  return value;
+}

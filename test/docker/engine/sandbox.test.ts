@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../../scripts/lib/engine/create-engine.ts';
+import type { DockerEngine, PageEnvironment } from '../../../scripts/lib/engine/engine.ts';
+import { type BusyboxImage, makeBusyboxTar } from './busybox-image.ts';
+import {
+  findLeftovers,
+  noLeftovers,
+  probeSandbox,
+  requireDocker,
+  runInPage,
+  runOnHost,
+  waitFor,
+} from './probe.ts';
+
+const suffix = `${process.pid}-${Date.now()}`;
+const hostImage = `dfv-test/host-keep:${suffix}`;
+const hostContainer = `dfv-test-host-keep-${suffix}`;
+
+let image: BusyboxImage;
+let engine: DockerEngine;
+const log: string[] = [];
+
+beforeAll(async () => {
+  await requireDocker();
+  image = await makeBusyboxTar();
+  // Something of the user's on the host daemon, which no sandbox may see or touch.
+  expect((await runOnHost(['import', image.tarPath, hostImage])).exitCode).toBe(0);
+  expect((await runOnHost(['create', '--name', hostContainer, hostImage, 'true'])).exitCode).toBe(
+    0,
+  );
+  engine = await createEngine({ kind: 'sandbox', mirrors: [], debug: (line) => log.push(line) });
+});
+
+afterAll(async () => {
+  await engine?.close();
+  await runOnHost(['rm', '--force', hostContainer]);
+  await runOnHost(['rmi', hostImage]);
+  await image?.remove();
+});
+
+async function startWebServer(page: PageEnvironment): Promise<string> {
+  expect((await runInPage(page, ['docker', 'import', image.tarPath, 'bb'])).exitCode).toBe(0);
+  // Same name and same published port in every page: no collision between sandboxes.
+  const run = await runInPage(page, [
+    'docker',
+    'run',
+    '-d',
+    '--name',
+    'web',
+    '-p',
+    '5000:5000',
+    'bb',
+    'httpd',
+    '-f',
+    '-p',
+    '5000',
+  ]);
+  expect(run.stderr).toBe('');
+  return String(run.stdout).trim();
+}
+
+describe('sandbox engine', () => {
+  it('reports the versions of the CLI and of the sandbox daemon', () => {
+    expect(engine.kind).toBe('sandbox');
+    expect(engine.versions.client).toMatch(/^\d+\.\d+/);
+    expect(engine.versions.server).toMatch(/^\d+\.\d+/);
+    expect(engine.versions.apiVersion).toMatch(/^1\.\d+$/);
+  });
+
+  it('isolates pages from each other and from the host daemon', async () => {
+    const [first, second] = await Promise.all([
+      engine.openPage({ id: 'first', images: [] }),
+      engine.openPage({ id: 'second', images: [] }),
+    ]);
+    try {
+      const [firstId, secondId] = await Promise.all([
+        startWebServer(first),
+        startWebServer(second),
+      ]);
+      const seenByFirst = String(
+        (await runInPage(first, ['docker', 'ps', '-q', '--no-trunc'])).stdout,
+      );
+      expect(seenByFirst).toContain(firstId);
+      expect(seenByFirst).not.toContain(secondId);
+      const seenByHost = String((await runOnHost(['ps', '-a', '-q', '--no-trunc'])).stdout);
+      expect(seenByHost).not.toContain(firstId);
+      expect(seenByHost).not.toContain(secondId);
+
+      // Port 5000 is each page's own.
+      const fetch = await runInPage(second, [
+        'curl',
+        '-s',
+        '-o',
+        '/dev/null',
+        '-w',
+        '%{http_code}',
+        'http://127.0.0.1:5000/',
+      ]);
+      expect(String(fetch.stdout)).toMatch(/^[2-4]\d\d$/);
+
+      // The documented way to talk to the API reaches the page's own daemon.
+      const api = await runInPage(first, [
+        'curl',
+        '-s',
+        '--unix-socket',
+        '/var/run/docker.sock',
+        'http://localhost/containers/json',
+      ]);
+      expect(String(api.stdout)).toContain(firstId);
+      expect(String(api.stdout)).not.toContain(secondId);
+      expect(await first.isDaemonAlive()).toBe(true);
+    } finally {
+      await Promise.all([first.dispose(), second.dispose()]);
+    }
+  });
+
+  it('leaves no process, scratch folder or cgroup after dispose, and the host untouched', async () => {
+    const page = await engine.openPage({ id: 'teardown', images: [] });
+    const probe = probeSandbox(page);
+    await startWebServer(page);
+    expect(findLeftovers(probe).processes.length).toBeGreaterThan(3);
+    expect(findLeftovers(probe).cgroups.length).toBeGreaterThan(0);
+
+    await page.dispose();
+    expect(findLeftovers(probe)).toEqual(noLeftovers);
+    expect(await page.isDaemonAlive()).toBe(false);
+    await page.dispose();
+
+    expect((await runOnHost(['container', 'inspect', hostContainer])).exitCode).toBe(0);
+    expect((await runOnHost(['image', 'inspect', hostImage])).exitCode).toBe(0);
+  });
+
+  it('closes every sandbox, the spare included, and refuses new pages', async () => {
+    const before = listOwnSandboxes();
+    const own = await createEngine({
+      kind: 'sandbox',
+      mirrors: [],
+      debug: (line) => log.push(line),
+    });
+    const page = await own.openPage({ id: 'close', images: [] });
+    const probe = probeSandbox(page);
+    // The page's sandbox and the spare started for the next page.
+    const started = await waitFor(
+      listOwnSandboxes,
+      (pids) => pids.length === before.length + 2,
+      5_000,
+    );
+    expect(started.length).toBe(before.length + 2);
+    await Promise.all([own.close(), own.close()]);
+    expect(findLeftovers(probe)).toEqual(noLeftovers);
+    expect(listOwnSandboxes()).toEqual(before);
+    await expect(own.openPage({ id: 'late', images: [] })).rejects.toThrow(/closed/);
+  });
+});
+
+/** sandbox.sh processes this test process started and that still run. */
+function listOwnSandboxes(): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return parent === process.pid && command.includes('sandbox.sh');
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
