@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { formatCounts, formatDuration } from '../../../scripts/lib/report/format-summary.ts';
+import type { StatusCounts } from '../../../scripts/lib/results.ts';
+
+const counts = (partial: Partial<StatusCounts>): StatusCounts => ({
+  pass: 0,
+  drift: 0,
+  failed: 0,
+  timeout: 0,
+  skipped: 0,
+  error: 0,
+  ...partial,
+});
+
+describe('formatCounts', () => {
+  it.each([
+    [{}, '0 passed, 0 failed, 0 skipped'],
+    [{ pass: 3, skipped: 1 }, '3 passed, 0 failed, 1 skipped'],
+    [{ pass: 1, drift: 1, failed: 2, timeout: 1 }, '1 passed, 4 failed, 0 skipped'],
+    [{ pass: 1, error: 1 }, '1 passed, 0 failed, 0 skipped, 1 errors'],
+  ])('%o', (partial, expected) => {
+    expect(formatCounts(counts(partial))).toBe(expected);
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0ms'],
+    [849.6, '850ms'],
+    [1000, '1.0s'],
+    [12_345, '12.3s'],
+    [59_949, '59.9s'],
+    [59_950, '1m 00s'],
+    [125_000, '2m 05s'],
+  ])('%d ms', (ms, expected) => {
+    expect(formatDuration(ms)).toBe(expected);
+  });
+});
