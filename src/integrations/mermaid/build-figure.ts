@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { diagramVariants } from './starlight-palette.ts';
+import type { RenderedDiagram } from './svg-cache.ts';
+
+/**
+ * Stands in for the diagram's id in rendered (and cached) SVGs. Identical diagrams share a
+ * cache entry but need distinct ids on the page, so {@link buildFigureHtml} swaps it out.
+ */
+export const placeholderId = 'mermaid-placeholder-7c3f';
+
+/**
+ * A page-unique id for a diagram: a hash of where its fence is. Two fences can hold the
+ * same diagram (and share a cache entry), but never sit at the same place.
+ */
+export function createDiagramId(file: string, line: number): string {
+  return `mermaid-${createHash('sha256').update(`${file}:${line}`).digest('hex').slice(0, 10)}`;
+}
+
+/**
+ * The HTML that replaces a mermaid fence: both variants side by side, the one not matching
+ * Starlight's `data-theme` hidden by `src/styles/diagrams.css`. It goes back into the
+ * Markdown parser as an HTML block, which a blank line would end, so blank lines go.
+ */
+export function buildFigureHtml(diagram: RenderedDiagram, diagramId: string): string {
+  const variants = diagramVariants.map(
+    (variant) =>
+      `<div class="mermaid-variant" data-variant="${variant}">${diagram[variant].replaceAll(placeholderId, diagramId)}</div>`,
+  );
+  return `<figure class="mermaid-diagram" id="${diagramId}">${variants.join('')}</figure>`.replace(
+    /\n\s*\n/g,
+    '\n',
+  );
+}
