@@ -1,0 +1,19 @@
+import { extractCommands } from '../../../scripts/lib/markdown/transcript.ts';
+
+/** Fence languages that hold a transcript: prompts, commands and their output. */
+export const transcriptLanguages = ['console', 'shell-session'] as const;
+export type TranscriptLanguage = (typeof transcriptLanguages)[number];
+
+export function isTranscriptLanguage(language: string): language is TranscriptLanguage {
+  return (transcriptLanguages as readonly string[]).includes(language);
+}
+
+/**
+ * What the copy button of a code block puts on the clipboard. A transcript copies only its
+ * commands, as the verifier reads them (root `# cmd` prompts, continuation lines and
+ * heredoc bodies included, output left out); any other block copies its text as shown, so
+ * a `#` comment in a script stays in it.
+ */
+export function selectCopyText(language: string, code: string): string {
+  return isTranscriptLanguage(language) ? extractCommands(code) : code;
+}

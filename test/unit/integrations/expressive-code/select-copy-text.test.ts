@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { selectCopyText } from '../../../../src/integrations/expressive-code/select-copy-text.ts';
+
+const transcript = [
+  '$ docker run --rm \\',
+  '>   alpine echo hello',
+  'hello',
+  "$ cat > Dockerfile <<'EOF'",
+  '> # syntax=docker/dockerfile:1',
+  '> FROM alpine',
+  '> EOF',
+  '$ docker build -q .',
+  'sha256:[..]',
+].join('\n');
+
+const transcriptCommands = [
+  'docker run --rm \\',
+  '  alpine echo hello',
+  "cat > Dockerfile <<'EOF'",
+  '# syntax=docker/dockerfile:1',
+  'FROM alpine',
+  'EOF',
+  'docker build -q .',
+].join('\n');
+
+const script = '# remove stopped containers\ndocker container prune -f\n';
+
+describe('selectCopyText', () => {
+  it.each([
+    ['console', transcript, transcriptCommands],
+    ['shell-session', transcript, transcriptCommands],
+    ['console', '# id -u\n0\n# whoami\nroot\n', 'id -u\nwhoami'],
+    ['console', '$ cat Dockerfile\n# a comment in the output\nFROM alpine\n', 'cat Dockerfile'],
+    ['sh', script, script],
+    ['bash', script, script],
+    ['shell', script, script],
+    [
+      'dockerfile',
+      '# syntax=docker/dockerfile:1\nFROM alpine',
+      '# syntax=docker/dockerfile:1\nFROM alpine',
+    ],
+  ])('copies from a %s block what a reader should paste', (language, code, expected) => {
+    expect(selectCopyText(language, code)).toBe(expected);
+  });
+});
