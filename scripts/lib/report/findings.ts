@@ -1,0 +1,124 @@
+import type { PageResult, SnippetResult, StepOutcome } from '../results.ts';
+import { isStepWrong } from '../results.ts';
+import type { StyledLine } from './colors.ts';
+import { diffStep } from './format-diff.ts';
+import { formatDuration } from './format-summary.ts';
+
+export type FindingStatus = 'drift' | 'failed' | 'timeout' | 'error';
+
+/** One thing a reader of the report must look at, ready for any format. */
+export interface Finding {
+  status: FindingStatus;
+  file: string;
+  /** The command's line, or the snippet's when no command ran. */
+  line: number;
+  /** One line: what went wrong, e.g. `exit code 1, expected 0`. */
+  summary: string;
+  /** The command, then a hint or the diff. */
+  details: StyledLine[];
+}
+
+const shownCommandLines = 6;
+
+function showCommand(command: string): StyledLine[] {
+  const lines = command.split('\n');
+  const shown = lines.slice(0, shownCommandLines).map((text, index) => ({
+    style: 'command' as const,
+    text: `${index === 0 ? '$' : '>'} ${text}`,
+  }));
+  const hidden = lines.length - shown.length;
+  if (hidden > 0) shown.push({ style: 'command', text: `  … ${hidden} more lines` });
+  return shown;
+}
+
+function summarizeStep(step: StepOutcome): string {
+  if (step.exitCode === undefined) return `timed out after ${formatDuration(step.durationMs)}`;
+  const parts: string[] = [];
+  if (step.exitCode !== step.expectedExitCode)
+    parts.push(`exit code ${step.exitCode}, expected ${step.expectedExitCode}`);
+  if (step.comparison?.matches === false) parts.push('output differs from the documentation');
+  return parts.join('; ');
+}
+
+function findStepFindings(result: SnippetResult & { steps: StepOutcome[] }): Finding[] {
+  const { file } = result.snippet;
+  return result.steps
+    .filter((step) => isStepWrong(step))
+    .map((step) => ({
+      status:
+        step.exitCode === undefined ? 'timeout' : result.status === 'failed' ? 'failed' : 'drift',
+      file,
+      line: step.line,
+      summary: summarizeStep(step),
+      details: [...showCommand(step.command), ...diffStep(file, step)],
+    }));
+}
+
+/**
+ * What went wrong in a snippet: one finding per wrong command (a snippet stops at the first
+ * exit code it did not expect, but drifted output does not stop it), one for an environment
+ * problem, none for a pass or a skip.
+ */
+export function findFindings(result: SnippetResult): Finding[] {
+  if (result.status === 'pass' || result.status === 'skipped') return [];
+  if (result.status !== 'error') return findStepFindings(result);
+  const { problem, snippet } = result;
+  const step = result.steps.at(-1);
+  const evidence = step && isStepWrong(step) ? diffStep(snippet.file, step) : [];
+  return [
+    {
+      status: 'error',
+      file: snippet.file,
+      line: step?.line ?? snippet.line,
+      summary: problem.message,
+      details: [
+        ...(step ? showCommand(step.command) : []),
+        ...(problem.hint ? [{ style: 'hint' as const, text: `hint: ${problem.hint}` }] : []),
+        ...evidence,
+      ],
+    },
+  ];
+}
+
+type ErrorResult = Extract<SnippetResult, { status: 'error' }>;
+
+function isSetupError(result: SnippetResult | undefined): result is ErrorResult {
+  return result?.status === 'error' && result.steps.length === 0;
+}
+
+function sameProblemNote(others: readonly SnippetResult[]): StyledLine {
+  const lines = others.map((result) => result.snippet.line).join(', ');
+  const snippets = others.length === 1 ? 'snippet' : 'snippets';
+  return {
+    style: 'dim',
+    text: `same problem for ${others.length} more ${snippets}, lines ${lines}`,
+  };
+}
+
+/**
+ * The findings of a page in order. When the page's Docker world could not be set up, every
+ * snippet has the same problem and no command: those become one finding that names the others.
+ */
+export function findPageFindings(page: PageResult): Finding[] {
+  const groups: SnippetResult[][] = [];
+  for (const result of page.results) {
+    const group = groups.at(-1);
+    const first = group?.[0];
+    if (
+      group &&
+      isSetupError(first) &&
+      isSetupError(result) &&
+      first.problem.message === result.problem.message
+    )
+      group.push(result);
+    else groups.push([result]);
+  }
+  return groups.flatMap(([first, ...others]) => {
+    const found = first ? findFindings(first) : [];
+    if (others.length === 0) return found;
+    return found.map((finding) => ({
+      ...finding,
+      details: [...finding.details, sameProblemNote(others)],
+    }));
+  });
+}

@@ -1,0 +1,72 @@
+import { findPageFindings } from './findings.ts';
+import { isColorEnabled, selectPalette } from './colors.ts';
+import {
+  formatClosingLine,
+  formatDiagnosticLines,
+  formatFinding,
+  formatPageLine,
+  formatRunHeader,
+  formatSkipped,
+  formatUpdates,
+} from './format-human.ts';
+import { createProgressLine } from './progress-line.ts';
+import type { Reporter, ReportTarget, RunSummary } from './reporter.ts';
+
+export interface HumanReporterOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Sections of the end of a run, separated by blank lines; empty ones are left out. */
+function formatRunEnd(summary: RunSummary, palette: ReturnType<typeof selectPalette>): string[] {
+  const findings = summary.pages.flatMap(findPageFindings);
+  const sections = [
+    ...findings.map((finding) => formatFinding(finding, palette)),
+    formatSkipped(summary.pages, palette),
+    summary.info.isUpdate ? formatUpdates(summary.updates, palette) : [],
+    [formatClosingLine(summary, palette)],
+  ];
+  return sections.filter((lines) => lines.length > 0).flatMap((lines) => ['', ...lines]);
+}
+
+/**
+ * The terminal report: one line per page as pages end, then what went wrong with diffs,
+ * what was skipped and why, and a closing count. On a terminal, a status line shows which
+ * page is running.
+ */
+export function createHumanReporter(
+  target: ReportTarget,
+  { env = process.env }: HumanReporterOptions = {},
+): Reporter {
+  const palette = selectPalette(isColorEnabled(target.isTty, env));
+  const progress = createProgressLine(target);
+  const print = (lines: readonly string[]) =>
+    progress.write(lines.map((line) => `${line}\n`).join(''));
+  let total = 0;
+  let started = 0;
+  let ended = 0;
+  return {
+    onRunStart(info) {
+      total = info.files.length;
+      print([palette.dim(formatRunHeader(info)), '']);
+    },
+    onDiagnostics(diagnostics) {
+      print(formatDiagnosticLines(diagnostics, palette));
+    },
+    onPageStart(file) {
+      started++;
+      progress.show(`verifying ${started}/${total} pages · ${file}`);
+    },
+    onPageEnd(page) {
+      ended++;
+      if (ended === total) progress.clear();
+      print([formatPageLine(page, palette)]);
+    },
+    onRunEnd(summary) {
+      progress.clear();
+      print(formatRunEnd(summary, palette));
+    },
+    onClose() {
+      progress.clear();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { DockerVersions, EngineKind } from '../engine/engine.ts';
+import type { Diagnostic } from '../errors.ts';
+import type { PageResult, StatusCounts } from '../results.ts';
+
+export const reporterNames = ['human', 'json', 'junit', 'github'] as const;
+export type ReporterName = (typeof reporterNames)[number];
+
+export interface RunInfo {
+  engine: EngineKind;
+  versions: DockerVersions;
+  files: string[];
+  jobs: number;
+  isUpdate: boolean;
+  startedAt: Date;
+}
+
+/** What `--update` did to one file. */
+export interface FileUpdate {
+  file: string;
+  /** Lines of the commands whose output was rewritten. */
+  rewritten: number[];
+  /** Drifted steps left as they were, and why (e.g. a line would read as a command). */
+  refused: { line: number; reason: string }[];
+}
+
+export interface RunSummary {
+  info: RunInfo;
+  pages: PageResult[];
+  counts: StatusCounts;
+  durationMs: number;
+  updates: FileUpdate[];
+}
+
+/** Where a reporter writes: the terminal, or a file named on the command line. */
+export interface ReportTarget {
+  write(text: string): void;
+  /** True for an interactive terminal: colours and live progress are welcome. */
+  isTty: boolean;
+  /** Width of the terminal, when known: a live status line longer than it would wrap. */
+  columns?: number | undefined;
+}
+
+/**
+ * A reporter turns results into one format. Pages reach `onPageEnd` in page order, even
+ * when they ran in parallel, so every report reads the same whatever `--jobs` was.
+ */
+export interface Reporter {
+  onRunStart?(info: RunInfo): void;
+  /** Problems in the documents themselves; the run stops after them. */
+  onDiagnostics?(diagnostics: readonly Diagnostic[]): void;
+  onPageStart?(file: string): void;
+  onPageEnd?(page: PageResult): void;
+  onRunEnd?(summary: RunSummary): void | Promise<void>;
+  /**
+   * Called once when the verifier is done, whatever happened: after `onRunEnd`, after
+   * diagnostics stopped the run before it started, or on an interruption. A reporter that
+   * writes one whole document (JSON, JUnit) writes it here, from what it has seen.
+   */
+  onClose?(): void | Promise<void>;
+}
+
+export type ReporterFactory = (target: ReportTarget) => Reporter;

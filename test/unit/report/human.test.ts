@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { createHumanReporter } from '../../../scripts/lib/report/human.ts';
+import {
+  createMemoryTarget,
+  diagnostics,
+  info,
+  pages,
+  playRun,
+  updateSummary,
+} from './sample-results.ts';
+
+async function report(run = updateSummary, { isTty = false, env = {} } = {}) {
+  const target = createMemoryTarget(isTty);
+  await playRun(createHumanReporter(target, { env }), run);
+  return target.text();
+}
+
+describe('human reporter', () => {
+  it('reports pages, then each problem with its diff, skips, updates and counts', async () => {
+    expect(await report()).toMatchInlineSnapshot(`
+      "Docker client 28.5.1, server 28.5.1 (API 1.51) · sandbox engine · 4 pages, 2 at a time · --update
+
+      ✓ src/content/docs/first-container.mdx  1 passed  2.1s
+      ✗ src/content/docs/containers.mdx  1 passed, 1 drifted, 1 failed, 1 skipped  4.2s
+      ✗ src/content/docs/volumes.mdx  1 timed out, 1 skipped  30.4s
+      ✗ src/content/docs/registry.mdx  1 error  5.0s
+
+      ✗ src/content/docs/containers.mdx:15  output differs from the documentation
+        $ docker ps
+        @@ src/content/docs/containers.mdx:16 @@
+         CONTAINER ID   IMAGE        COMMAND                  CREATED         STATUS         PORTS                  NAMES
+        -3f2a1b4c5d6e   nginx:1.27   "/docker-entrypoint.…"   5 seconds ago   Up 4 seconds   0.0.0.0:8080->80/tcp   web
+        +9a8b7c6d5e4f   nginx:1.27   "/docker-entrypoint.…"   2 seconds ago   Up 1 second    0.0.0.0:8080->80/tcp, [::]:8080->80/tcp   web
+
+      ✗ src/content/docs/containers.mdx:31  exit code 1, expected 0; output differs from the documentation
+        $ docker rm web
+        @@ src/content/docs/containers.mdx:32 @@
+        -web
+        +Error response from daemon: cannot remove container "/web": container is running: stop the container before removing or force remove
+
+      ✗ src/content/docs/volumes.mdx:8  timed out after 30.0s
+        $ docker run --rm -v data:/data busybox \\
+        >   sh -c "tail -f /data/log"
+
+      ! src/content/docs/registry.mdx:11  error: The registry could not be reached
+        $ docker pull redis:7
+        hint: Docker Hub is not reachable from here. Run \`npm run hermetic\` for an offline mirror.
+        @@ src/content/docs/registry.mdx:12 @@
+        -7: Pulling from library/redis
+        +Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host
+         ...
+
+      - src/content/docs/containers.mdx:40  needs Docker Hub credentials
+      - src/content/docs/volumes.mdx:15  not run: the page stopped after a timeout at src/content/docs/volumes.mdx:7
+
+      updated src/content/docs/containers.mdx  output of the command at line 15
+      not updated src/content/docs/containers.mdx:31  output line 1 (\`$ rm\`) would read as a command, so it was not written
+
+      2 passed, 3 failed, 2 skipped, 1 errors in 31.2s
+      "
+    `);
+  });
+
+  it('leaves out updates when the run did not update', async () => {
+    const text = await report({ ...updateSummary, info, updates: [] });
+    expect(text).not.toContain('updated');
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      '2 passed, 3 failed, 2 skipped, 1 errors in 31.2s',
+    );
+  });
+
+  it('prints diagnostics with their position and hint', () => {
+    const target = createMemoryTarget();
+    createHumanReporter(target, { env: {} }).onDiagnostics?.(diagnostics);
+    expect(target.text()).toMatchInlineSnapshot(`
+      "src/content/docs/containers.mdx:40:12: Unexpected fence option \`timout\`, expected one of skip, exit, timeout, tty, stdin
+        hint: Did you mean \`timeout\`?
+
+      1 problem in the documents
+      "
+    `);
+  });
+
+  it('keeps a status line in place on a terminal and clears it before other output', () => {
+    const target = createMemoryTarget(true);
+    const reporter = createHumanReporter({ ...target, columns: 40 }, { env: { NO_COLOR: '1' } });
+    const [first, second] = pages;
+    if (!first || !second) throw new Error('sample pages missing');
+    reporter.onRunStart?.({ ...info, files: [first.file, second.file] });
+    reporter.onPageStart?.(first.file);
+    reporter.onPageStart?.(second.file);
+    reporter.onPageEnd?.(first);
+    reporter.onPageEnd?.(second);
+    reporter.onClose?.();
+    const shown = target.text().replaceAll('\r\u001b[2K', '<erase>');
+    expect(shown).toMatchInlineSnapshot(`
+      "Docker client 28.5.1, server 28.5.1 (API 1.51) · sandbox engine · 2 pages, 2 at a time
+
+      <erase>verifying 1/2 pages…first-container.mdx<erase>verifying 2/2 pages…docs/containers.mdx<erase>✓ src/content/docs/first-container.mdx  1 passed  2.1s
+      verifying 2/2 pages…docs/containers.mdx<erase>✗ src/content/docs/containers.mdx  1 passed, 1 drifted, 1 failed, 1 skipped  4.2s
+      "
+    `);
+  });
+
+  it.each([
+    ['a pipe', false, {}, false],
+    ['a terminal', true, {}, true],
+    ['a terminal with NO_COLOR', true, { NO_COLOR: '1' }, false],
+    ['a pipe with FORCE_COLOR', false, { FORCE_COLOR: '1' }, true],
+  ])('on %s, colours: %s', async (_name, isTty, env, hasColors) => {
+    expect((await report(updateSummary, { isTty, env })).includes('\u001b[3')).toBe(hasColors);
+  });
+});
