@@ -58,6 +58,31 @@ export function probeSandbox(page: PageEnvironment): SandboxProbe {
   };
 }
 
+/** Finds a sandbox from its scratch folder, through the holder line init.sh writes there. */
+export function probeScratch(scratch: string): SandboxProbe {
+  const [pid = '', , netns = '', mntns = ''] = readFileSync(`${scratch}/holder`, 'utf8')
+    .trim()
+    .split(' ');
+  return { holderPid: Number(pid), scratch, netns, mntns };
+}
+
+/** Scratch folders of the sandbox.sh processes a process started. */
+export function listSandboxesOf(parentPid: number): string[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        const isSandbox = argv[1]?.endsWith('sandbox.sh') && argv[2] === 'run';
+        return parent === parentPid && isSandbox ? [argv[3] ?? ''] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
 export interface Leftovers {
   processes: number[];
   scratch: boolean;

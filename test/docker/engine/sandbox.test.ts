@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../scripts/lib/engine/create-engine.ts';
 import type { DockerEngine, PageEnvironment } from '../../../scripts/lib/engine/engine.ts';
 import { type BusyboxImage, makeBusyboxTar } from './busybox-image.ts';
 import {
   findLeftovers,
+  listSandboxesOf,
   noLeftovers,
   probeSandbox,
   requireDocker,
@@ -25,10 +25,8 @@ beforeAll(async () => {
   await requireDocker();
   image = await makeBusyboxTar();
   // Something of the user's on the host daemon, which no sandbox may see or touch.
-  expect((await runOnHost(['import', image.tarPath, hostImage])).exitCode).toBe(0);
-  expect((await runOnHost(['create', '--name', hostContainer, hostImage, 'true'])).exitCode).toBe(
-    0,
-  );
+  expect((await runOnHost(['import', image.tarPath, hostImage])).stderr).toBe('');
+  expect((await runOnHost(['create', '--name', hostContainer, hostImage, 'true'])).stderr).toBe('');
   engine = await createEngine({ kind: 'sandbox', mirrors: [], debug: (line) => log.push(line) });
 });
 
@@ -40,7 +38,8 @@ afterAll(async () => {
 });
 
 async function startWebServer(page: PageEnvironment): Promise<string> {
-  expect((await runInPage(page, ['docker', 'import', image.tarPath, 'bb'])).exitCode).toBe(0);
+  const imported = await runInPage(page, ['docker', 'import', image.tarPath, 'bb']);
+  expect(imported.stderr).toBe('');
   // Same name and same published port in every page: no collision between sandboxes.
   const run = await runInPage(page, [
     'docker',
@@ -132,7 +131,7 @@ describe('sandbox engine', () => {
   });
 
   it('closes every sandbox, the spare included, and refuses new pages', async () => {
-    const before = listOwnSandboxes();
+    const before = listSandboxesOf(process.pid);
     const own = await createEngine({
       kind: 'sandbox',
       mirrors: [],
@@ -142,31 +141,14 @@ describe('sandbox engine', () => {
     const probe = probeSandbox(page);
     // The page's sandbox and the spare started for the next page.
     const started = await waitFor(
-      listOwnSandboxes,
+      () => listSandboxesOf(process.pid),
       (pids) => pids.length === before.length + 2,
       5_000,
     );
     expect(started.length).toBe(before.length + 2);
     await Promise.all([own.close(), own.close()]);
     expect(findLeftovers(probe)).toEqual(noLeftovers);
-    expect(listOwnSandboxes()).toEqual(before);
+    expect(listSandboxesOf(process.pid)).toEqual(before);
     await expect(own.openPage({ id: 'late', images: [] })).rejects.toThrow(/closed/);
   });
 });
-
-/** sandbox.sh processes this test process started and that still run. */
-function listOwnSandboxes(): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        return parent === process.pid && command.includes('sandbox.sh');
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}

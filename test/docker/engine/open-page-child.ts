@@ -1,0 +1,15 @@
+/**
+ * A verifier stand-in for the orphan test: opens a sandbox page, prints the scratch folders
+ * of its sandboxes (the page's and the spare) once both run, then waits to be killed.
+ */
+import { createEngine } from '../../../scripts/lib/engine/create-engine.ts';
+import { listSandboxesOf } from './probe.ts';
+import { existsSync } from 'node:fs';
+
+const engine = await createEngine({ kind: 'sandbox', mirrors: [], debug: () => {} });
+await engine.openPage({ id: 'orphan', images: [] });
+const started = () =>
+  listSandboxesOf(process.pid).filter((scratch) => existsSync(`${scratch}/holder`));
+while (started().length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+process.stdout.write(`${JSON.stringify(started())}\n`);
+setInterval(() => {}, 60_000);

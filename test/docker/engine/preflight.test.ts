@@ -1,0 +1,39 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { preflightDocker, resolveDockerEndpoint } from '../../../scripts/lib/engine/preflight.ts';
+import { requireDocker } from './probe.ts';
+
+const saved = { ...process.env };
+
+beforeAll(requireDocker);
+
+afterEach(() => {
+  for (const name of ['DOCKER_HOST', 'PATH']) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
+});
+
+describe('preflightDocker', () => {
+  it('finds and reaches the daemon of the current context', async () => {
+    delete process.env['DOCKER_HOST'];
+    const preflight = await preflightDocker();
+    expect(preflight.endpoint.env['DOCKER_HOST']).toBe(preflight.endpoint.host);
+    expect(preflight.server.version).toMatch(/^\d+\.\d+/);
+  });
+
+  it('names the endpoint it could not reach', async () => {
+    process.env['DOCKER_HOST'] = 'unix:///nonexistent.sock';
+    await expect(resolveDockerEndpoint()).resolves.toMatchObject({ source: 'DOCKER_HOST' });
+    const failure = preflightDocker();
+    await expect(failure).rejects.toMatchObject({ code: 'DOCKER_UNREACHABLE' });
+    await expect(failure).rejects.toThrow(
+      /Cannot reach the Docker daemon at unix:\/\/\/nonexistent\.sock/,
+    );
+    await expect(failure).rejects.toMatchObject({ hint: expect.stringContaining('DOCKER_HOST') });
+  });
+
+  it('says so when the docker CLI is missing', async () => {
+    process.env['PATH'] = '/nonexistent';
+    await expect(preflightDocker()).rejects.toMatchObject({ code: 'DOCKER_CLI_MISSING' });
+  });
+});
