@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HermeticPaths } from './config.ts';
 import { HermeticError } from './errors.ts';
-import { runCommand, tailOutput, type CommandResult } from './exec.ts';
+import { type CommandResult, runCommand, tailOutput } from './exec.ts';
 import { readDebianArch, readPackageVersions } from './host.ts';
 import {
   IMAGE_NAMES,

@@ -3,7 +3,7 @@ import { closeSync, openSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MIRROR_URL, type HermeticPaths } from './config.ts';
+import { type HermeticPaths, MIRROR_URL } from './config.ts';
 import { HermeticError } from './errors.ts';
 import { runCommand } from './exec.ts';
 import { findOwnedPid, type OwnedProcess } from './pidfile.ts';

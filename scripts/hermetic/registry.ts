@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stringify } from 'yaml';
-import { MIRROR_HOST, MIRROR_PORT, type HermeticPaths } from './config.ts';
+import { type HermeticPaths, MIRROR_HOST, MIRROR_PORT } from './config.ts';
 import { HermeticError } from './errors.ts';
 import { findOwnedPid, type OwnedProcess } from './pidfile.ts';
 import { isRegistryAnswering } from './registry-api.ts';
