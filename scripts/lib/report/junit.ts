@@ -1,0 +1,138 @@
+import { type Diagnostic, formatPosition } from '../errors.ts';
+import { countStatuses, type PageResult, type SnippetResult } from '../results.ts';
+import { createDocumentReporter, durationOfResult, type RunRecord } from './document-reporter.ts';
+import { escapeXmlAttribute, escapeXmlText } from './escape-xml.ts';
+import { findFindings } from './findings.ts';
+import { countFailed } from './format-summary.ts';
+import type { Reporter, ReportTarget } from './reporter.ts';
+
+type Attributes = Record<string, string | number | undefined>;
+
+function element(name: string, attributes: Attributes, body?: string): string {
+  const attrs = Object.entries(attributes)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => ` ${key}="${escapeXmlAttribute(String(value))}"`)
+    .join('');
+  return body === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${body}</${name}>`;
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
+/** Each finding as plain text: where, what, then the command and the diff. */
+function describeFindings(result: SnippetResult): { message: string; text: string } {
+  const findings = findFindings(result);
+  const text = findings
+    .map((finding) =>
+      [
+        `${formatPosition(finding)}: ${finding.summary}`,
+        ...finding.details.map((line) => line.text),
+      ].join('\n'),
+    )
+    .join('\n\n');
+  return { message: findings.map((finding) => finding.summary).join('; '), text };
+}
+
+function renderOutcome(result: SnippetResult): string | undefined {
+  if (result.status === 'pass') return undefined;
+  if (result.status === 'skipped') return element('skipped', { message: result.reason });
+  const { message, text } = describeFindings(result);
+  const name = result.status === 'error' ? 'error' : 'failure';
+  const type = result.status === 'error' ? result.problem.code : result.status;
+  return element(name, { message, type }, escapeXmlText(text));
+}
+
+function renderTestcase(page: PageResult, result: SnippetResult): string {
+  const attributes = {
+    name: formatPosition(result.snippet),
+    classname: page.file,
+    file: page.file,
+    line: result.snippet.line,
+    time: seconds(durationOfResult(result)),
+  };
+  const outcome = renderOutcome(result);
+  return outcome === undefined
+    ? element('testcase', attributes)
+    : element('testcase', attributes, `\n      ${outcome}\n    `);
+}
+
+function suite(attributes: Attributes, testcases: readonly string[]): string {
+  return element(
+    'testsuite',
+    attributes,
+    `\n${testcases.map((testcase) => `    ${testcase}\n`).join('')}  `,
+  );
+}
+
+function renderPage(page: PageResult, timestamp: string | undefined): string {
+  const counts = countStatuses([page]);
+  return suite(
+    {
+      name: page.file,
+      tests: page.results.length,
+      failures: countFailed(counts),
+      errors: counts.error,
+      skipped: counts.skipped,
+      time: seconds(page.durationMs),
+      timestamp,
+    },
+    page.results.map((result) => renderTestcase(page, result)),
+  );
+}
+
+/** Problems in the documents stop the run before anything ran: one error each, so CI shows them. */
+function renderDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  const testcases = diagnostics.map((diagnostic) => {
+    const text = diagnostic.hint
+      ? `${diagnostic.message}\nhint: ${diagnostic.hint}`
+      : diagnostic.message;
+    const error = element(
+      'error',
+      { message: diagnostic.message, type: diagnostic.code },
+      escapeXmlText(text),
+    );
+    return element(
+      'testcase',
+      {
+        name: formatPosition(diagnostic.position),
+        classname: diagnostic.position.file,
+        time: seconds(0),
+      },
+      `\n      ${error}\n    `,
+    );
+  });
+  const total = diagnostics.length;
+  return suite(
+    { name: 'diagnostics', tests: total, failures: 0, errors: total, skipped: 0, time: seconds(0) },
+    testcases,
+  );
+}
+
+/** The run as JUnit XML: a testsuite per page, a testcase per snippet named `file:line`. */
+export function renderJunit({ info, diagnostics, pages, summary }: RunRecord): string {
+  // JUnit's schema wants a local ISO date-time without a zone; ours is UTC.
+  const timestamp = info?.startedAt.toISOString().slice(0, 19);
+  const counts = countStatuses(pages);
+  const suites = [
+    ...(diagnostics.length > 0 ? [renderDiagnostics(diagnostics)] : []),
+    ...pages.map((page) => renderPage(page, timestamp)),
+  ];
+  const durationMs = summary?.durationMs ?? pages.reduce((sum, page) => sum + page.durationMs, 0);
+  const root = element(
+    'testsuites',
+    {
+      name: 'verify-examples',
+      tests: counts.pass + countFailed(counts) + counts.skipped + counts.error + diagnostics.length,
+      failures: countFailed(counts),
+      errors: counts.error + diagnostics.length,
+      skipped: counts.skipped,
+      time: seconds(durationMs),
+      timestamp,
+    },
+    `\n${suites.map((text) => `  ${text}\n`).join('')}`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n`;
+}
+
+export function createJunitReporter(target: ReportTarget): Reporter {
+  return createDocumentReporter(target, renderJunit);
+}
