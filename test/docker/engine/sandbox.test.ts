@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../scripts/lib/engine/create-engine.ts';
+import { createSandboxEngine } from '../../../scripts/lib/engine/sandbox.ts';
 import type { DockerEngine, PageEnvironment } from '../../../scripts/lib/engine/engine.ts';
 import { type BusyboxImage, makeBusyboxTar } from './busybox-image.ts';
 import {
@@ -150,5 +151,14 @@ describe('sandbox engine', () => {
     expect(findLeftovers(probe)).toEqual(noLeftovers);
     expect(listSandboxesOf(process.pid)).toEqual(before);
     await expect(own.openPage({ id: 'late', images: [] })).rejects.toThrow(/closed/);
+  });
+
+  it('reports a daemon that cannot start with its own words, and leaves nothing', async () => {
+    const before = listSandboxesOf(process.pid);
+    const registry = { mirrors: [], insecureRegistries: ['not/a/registry'] };
+    const failure = createSandboxEngine({ client: 'test', registry, debug: () => {} });
+    await expect(failure).rejects.toMatchObject({ code: 'SANDBOX_FAILED' });
+    await expect(failure).rejects.toThrow(/insecure registry not\/a\/registry is not valid/);
+    expect(listSandboxesOf(process.pid)).toEqual(before);
   });
 });

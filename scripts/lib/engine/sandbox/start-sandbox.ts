@@ -87,7 +87,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     throw new VerifyError(
       'SANDBOX_FAILED',
       `Could not start a sandbox: ${start.reason}.${
-        start.dockerdLog ? `\ndockerd.log ends with:\n${start.dockerdLog}` : ''
+        start.dockerdLog ? `\ndockerd.log says:\n${start.dockerdLog}` : ''
       }`,
       {
         hint: 'Check that dockerd can run as root here (try `dockerd` by hand), or use the host engine (--engine host).',

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDockerAnswering, tailOf } from '../docker-cli.ts';
+import { summarizeDaemonLog } from './daemon-log.ts';
 
 export interface Holder {
   pid: number;
@@ -32,7 +33,7 @@ export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart
   const fail = (reason: string): SandboxStart => ({
     status: 'failed',
     reason,
-    dockerdLog: tailOf(readOrEmpty(join(scratch, 'dockerd.log')), 15),
+    dockerdLog: summarizeDaemonLog(readOrEmpty(join(scratch, 'dockerd.log'))),
   });
   let holder: Holder | undefined;
   while (Date.now() < deadline) {
