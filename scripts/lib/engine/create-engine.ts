@@ -39,7 +39,15 @@ export async function createEngine(options: EngineOptions): Promise<DockerEngine
   }
   const client = await readClientVersion();
   const registry = await readSandboxRegistry(options.mirrors, debug);
-  return createSandboxEngine({ client, registry, debug });
+  try {
+    return await createSandboxEngine({ client, registry, debug });
+  } catch (error) {
+    // `auto` promises a working engine, not a sandbox: e.g. in a container without the
+    // privileges for namespaces, every check passes and only starting one tells.
+    if (options.kind !== 'auto' || !(error instanceof VerifyError)) throw error;
+    debug(`engine: sandbox failed, using the host daemon: ${error.message}`);
+    return createEngine({ ...options, kind: 'host' });
+  }
 }
 
 function chooseKind(choice: EngineChoice): EngineKind {

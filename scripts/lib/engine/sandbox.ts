@@ -81,13 +81,24 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
 }
 
 function describePage(sandbox: Sandbox, dispose: () => Promise<void>): PageEnvironment {
+  let isDisposed = false;
   return {
-    wrapCommand: (argv) => sandbox.wrap(argv),
+    // Once disposed, the holder's pid may be reused: never nsenter into whatever has it now.
+    wrapCommand: (argv) => (isDisposed ? refuse(argv) : sandbox.wrap(argv)),
     env: {},
     unsetEnv: daemonVariables,
-    isDaemonAlive: () => isDockerAnswering({ wrap: sandbox.wrap, unsetEnv: daemonVariables }),
-    dispose,
+    isDaemonAlive: async () =>
+      !isDisposed && isDockerAnswering({ wrap: sandbox.wrap, unsetEnv: daemonVariables }),
+    dispose: () => {
+      isDisposed = true;
+      return dispose();
+    },
   };
+}
+
+function refuse(argv: readonly string[]): string[] {
+  const message = `not run, the page's sandbox is gone: ${argv.join(' ')}`;
+  return ['sh', '-c', 'echo "$1" >&2; exit 125', 'sh', message];
 }
 
 async function pullImages(sandbox: Sandbox, request: PageRequest): Promise<void> {
