@@ -5,10 +5,9 @@ import type {
   PageResult,
   SnippetResult,
 } from '../../../scripts/lib/results.ts';
-import { pages, snippetAt, stepAt } from './sample-results.ts';
+import { pages, snippetAt, stepAt, transcript as body } from './sample-results.ts';
 
 const file = 'src/content/docs/networks.mdx';
-const body = { kind: 'transcript', prompt: '$', steps: [] } as const;
 const sandboxFailed: EnvironmentProblem = {
   code: 'SANDBOX_FAILED',
   message: 'dockerd did not start: iptables failed',

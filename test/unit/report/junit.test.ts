@@ -10,6 +10,7 @@ import {
   snippetAt,
   stepAt,
   summary,
+  transcript,
 } from './sample-results.ts';
 
 interface Element {
@@ -135,13 +136,13 @@ describe('junit reporter', () => {
       results: [
         {
           status: 'drift',
-          snippet: snippetAt(file, 3, { kind: 'transcript', prompt: '$', steps: [] }),
+          snippet: snippetAt(file, 3, transcript),
           steps: [stepAt(4, 'echo "<a & b>"', ['<a & b>'], ['\u001b[1m<a && b>\u0000'])],
           durationMs: 10,
         },
         {
           status: 'skipped',
-          snippet: snippetAt(file, 9, { kind: 'transcript', prompt: '$', steps: [] }),
+          snippet: snippetAt(file, 9, transcript),
           reason: 'needs "Docker Hub" & <credentials>\nfor now',
         },
       ],

@@ -41,7 +41,8 @@ export function snippetAt(
   };
 }
 
-const transcript: SnippetBody = { kind: 'transcript', prompt: '$', steps: [] };
+/** The body of a transcript fence; reporters read the steps of its result, not these. */
+export const transcript: SnippetBody = { kind: 'transcript', prompt: '$', steps: [] };
 
 /** A transcript step: `documented` sits on the lines right after the command's. */
 export function stepAt(
