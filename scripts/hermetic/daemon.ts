@@ -53,8 +53,9 @@ export async function probeDaemon(): Promise<DaemonProbe> {
 /** Fails early, before anything is started, when a daemon runs without our mirror. */
 export async function refuseDaemonWithoutMirror(): Promise<void> {
   const probe = await probeDaemon();
-  if (probe.status === 'running' && !hasOurMirror(probe.mirrors))
+  if (probe.status === 'running' && !hasOurMirror(probe.mirrors)) {
     throw describeMissingMirror(probe.mirrors);
+  }
 }
 
 /** Uses a running daemon that has our mirror, or starts our own when none runs. */
@@ -65,13 +66,22 @@ export async function ensureDaemon(paths: HermeticPaths): Promise<DaemonOutcome>
     if (!hasOurMirror(probe.mirrors)) throw describeMissingMirror(probe.mirrors);
     return { status: 'running', ownedPid };
   }
+  if (ownedPid !== undefined) {
+    throw new HermeticError(
+      'DAEMON_FAILED',
+      `hermetic's dockerd (pid ${ownedPid}) runs but does not answer`,
+      {
+        hint: `read ${paths.daemonLog}, then run \`npm run hermetic:down\` and \`npm run hermetic\` again.`,
+      },
+    );
+  }
   return { status: 'started', pid: await startDaemon(paths) };
 }
 
 async function startDaemon(paths: HermeticPaths): Promise<number> {
   await mkdir(dirname(paths.daemonConfig), { recursive: true });
   await writeFile(paths.daemonConfig, renderDaemonConfig());
-  const log = openSync(paths.daemonLog, 'a');
+  const log = openSync(paths.daemonLog, 'w');
   const { PATH = '' } = process.env;
   const child = spawn(
     'dockerd',

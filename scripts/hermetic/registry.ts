@@ -38,7 +38,16 @@ export function renderRegistryConfig(paths: HermeticPaths): string {
 export async function ensureRegistry(paths: HermeticPaths): Promise<RegistryOutcome> {
   const owned = ownedRegistry(paths);
   const pid = await findOwnedPid(owned);
-  if (pid !== undefined && (await waitUntilAnswering(5_000))) return { status: 'running', pid };
+  if (pid !== undefined) {
+    if (await waitUntilAnswering(5_000)) return { status: 'running', pid };
+    throw new HermeticError(
+      'REGISTRY_FAILED',
+      `hermetic's registry (pid ${pid}) runs but does not answer`,
+      {
+        hint: `read ${paths.registryLog}, then run \`npm run hermetic:down\` and \`npm run hermetic\` again.`,
+      },
+    );
+  }
   if (await isPortOpen(MIRROR_HOST, MIRROR_PORT)) {
     throw new HermeticError(
       'PORT_TAKEN',
@@ -55,7 +64,8 @@ async function startRegistry(paths: HermeticPaths): Promise<number> {
   await mkdir(paths.registryData, { recursive: true });
   await mkdir(dirname(paths.registryConfig), { recursive: true });
   await writeFile(paths.registryConfig, renderRegistryConfig(paths));
-  const log = openSync(paths.registryLog, 'a');
+  // One log per start: it stays small, and its tail is this start's story.
+  const log = openSync(paths.registryLog, 'w');
   const child = spawn('docker-registry', ['serve', paths.registryConfig], {
     detached: true,
     stdio: ['ignore', log, log],
