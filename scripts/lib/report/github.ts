@@ -1,0 +1,75 @@
+import { appendFile } from 'node:fs/promises';
+import { VerifyError } from '../errors.ts';
+import { findPageFindings } from './findings.ts';
+import { formatAnnotation } from './github-commands.ts';
+import { formatStepSummary } from './github-summary.ts';
+import { formatCounts, formatDuration } from './format-summary.ts';
+import type { Reporter, ReportTarget } from './reporter.ts';
+
+export interface GithubReporterOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Annotations for GitHub Actions: an error on the command's line for each problem (with the
+ * diff), a notice for each skip, and with GITHUB_STEP_SUMMARY set, a Markdown summary of the run.
+ */
+export function createGithubReporter(
+  target: ReportTarget,
+  { env = process.env }: GithubReporterOptions = {},
+): Reporter {
+  const print = (lines: readonly string[]) => {
+    if (lines.length > 0) target.write(lines.map((line) => `${line}\n`).join(''));
+  };
+  return {
+    onDiagnostics(diagnostics) {
+      print(
+        diagnostics.map(({ code, message, position, hint }) =>
+          formatAnnotation(
+            'error',
+            { file: position.file, line: position.line, col: position.column, title: code },
+            hint ? `${message}\nhint: ${hint}` : message,
+          ),
+        ),
+      );
+    },
+    onPageEnd(page) {
+      const errors = findPageFindings(page).map((finding) => {
+        const details = finding.details.map((line) => line.text).join('\n');
+        return formatAnnotation(
+          'error',
+          { file: finding.file, line: finding.line, title: finding.summary },
+          details || finding.summary,
+        );
+      });
+      const notices = page.results.flatMap((result) =>
+        result.status === 'skipped'
+          ? [
+              formatAnnotation(
+                'notice',
+                { file: result.snippet.file, line: result.snippet.line, title: 'Skipped' },
+                result.reason,
+              ),
+            ]
+          : [],
+      );
+      print([...errors, ...notices]);
+    },
+    async onRunEnd(summary) {
+      const refusals = summary.updates.flatMap((update) =>
+        update.refused.map(({ line, reason }) =>
+          formatAnnotation('warning', { file: update.file, line, title: 'Not updated' }, reason),
+        ),
+      );
+      const closing = `${formatCounts(summary.counts)} in ${formatDuration(summary.durationMs)}`;
+      print([...refusals, formatAnnotation('notice', { title: 'Verified examples' }, closing)]);
+      const path = env.GITHUB_STEP_SUMMARY;
+      if (!path) return;
+      await appendFile(path, formatStepSummary(summary)).catch((error: unknown) => {
+        throw new VerifyError('WRITE_FAILED', `Cannot append the job summary to ${path}`, {
+          cause: error,
+        });
+      });
+    },
+  };
+}
