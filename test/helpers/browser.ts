@@ -1,5 +1,8 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { chromiumArgs, findBrowserExecutable } from '../../src/integrations/mermaid/find-browser.ts';
+import {
+  chromiumArgs,
+  findBrowserExecutable,
+} from '../../src/integrations/mermaid/find-browser.ts';
 
 /**
  * The same Chromium the build draws diagrams with. None found is a failure with the
@@ -25,7 +28,8 @@ export function watchPageProblems(page: Page): PageProblems {
     problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`),
   );
   page.on('response', (response) => {
-    if (response.status() >= 400) problems.failedRequests.push(`${response.url()} (${response.status()})`);
+    if (response.status() >= 400)
+      problems.failedRequests.push(`${response.url()} (${response.status()})`);
   });
   return problems;
 }

@@ -16,13 +16,10 @@ const skippedEntries = new Set([
 /** Where the rendered diagrams are cached (see src/integrations/mermaid/index.ts). */
 const diagramCache = 'node_modules/.cache/mermaid-diagrams';
 
-export interface BuiltSite {
-  /** The temporary copy of the project the site was built from. */
-  root: string;
-  distDir: string;
-  /** Wall-clock time of `astro build`, in milliseconds. */
-  buildMs: number;
-}
+export type SiteBuild =
+  | { status: 'built'; root: string; distDir: string; buildMs: number }
+  /** `output` is stdout and stderr of `astro build`, interleaved. */
+  | { status: 'failed'; root: string; output: string; timedOut: boolean; buildMs: number };
 
 /** This process's environment minus what Vitest sets, which Astro and Vite would act on. */
 function inheritedEnv(): NodeJS.ProcessEnv {
@@ -38,6 +35,8 @@ export interface BuildSiteOptions {
   /** Extra pages (.mdx) copied into the copy's src/content/docs/fixtures/. */
   fixturePagesDir: string;
   base: string;
+  /** A build still running after this long is killed and reported as timed out. */
+  timeoutMs?: number;
 }
 
 /**
@@ -48,7 +47,7 @@ export interface BuildSiteOptions {
  * and the link's target into a path that does not exist), while a node_modules in a parent
  * folder resolves as in any monorepo. Only the diagram cache is linked, to share it.
  */
-export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
+export async function buildSite(options: BuildSiteOptions): Promise<SiteBuild> {
   const cacheDir = join(options.projectRoot, '.cache');
   await mkdir(cacheDir, { recursive: true });
   const root = await mkdtemp(join(cacheDir, 'e2e-site-'));
@@ -73,11 +72,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       extendEnv: false,
       all: true,
       reject: false,
-      timeout: 280_000,
+      timeout: options.timeoutMs ?? 280_000,
     },
   );
-  if (result.failed) {
-    throw new Error(`astro build of the e2e site failed in ${root}:\n${result.all}`);
-  }
-  return { root, distDir: join(root, 'dist'), buildMs: performance.now() - started };
+  const buildMs = performance.now() - started;
+  return result.failed
+    ? { status: 'failed', root, output: result.all ?? '', timedOut: result.timedOut, buildMs }
+    : { status: 'built', root, distDir: join(root, 'dist'), buildMs };
 }

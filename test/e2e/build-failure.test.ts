@@ -1,0 +1,22 @@
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { buildSite } from '../helpers/build-site.ts';
+
+it('a diagram mermaid rejects fails the build, naming file and line with a hint, and the build exits', async () => {
+  const build = await buildSite({
+    projectRoot: fileURLToPath(new URL('../../', import.meta.url)),
+    fixturePagesDir: fileURLToPath(new URL('../fixtures/broken-site-pages/', import.meta.url)),
+    base: '/docker-fundamentals',
+    // Far longer than a failing build takes: a browser left open would keep Node alive.
+    timeoutMs: 120_000,
+  });
+  await rm(build.root, { recursive: true, force: true });
+  if (build.status !== 'failed') throw new Error('the build succeeded');
+  expect(build.timedOut).toBe(false);
+  expect(build.output).toContain(
+    'src/content/docs/fixtures/syntax-error.mdx:12: Mermaid cannot draw this diagram (diagram line 5)',
+  );
+  expect(build.output).toContain('Hint:');
+  expect(build.output).toContain('mermaid.live');
+});

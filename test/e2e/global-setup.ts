@@ -1,0 +1,41 @@
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { findBrowserExecutable } from '../../src/integrations/mermaid/find-browser.ts';
+import { buildSite } from '../helpers/build-site.ts';
+import { startStaticServer } from '../helpers/static-server.ts';
+
+/** A sub-path, as on GitHub Pages, so a link that ignores the base fails the tests. */
+const base = '/docker-fundamentals';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the built site is served, ending in `/`: `http://127.0.0.1:<port>/docker-fundamentals/`. */
+    siteUrl: string;
+    distDir: string;
+    /** The copy of the project the site was built from (chapters plus fixture pages). */
+    siteRoot: string;
+  }
+}
+
+/** Builds the site once, serves it, and hands the address to every e2e test file. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Before a two-minute build, so a missing browser is reported at once, with its hint.
+  findBrowserExecutable();
+  const site = await buildSite({
+    projectRoot: fileURLToPath(new URL('../../', import.meta.url)),
+    fixturePagesDir: fileURLToPath(new URL('../fixtures/site-pages/', import.meta.url)),
+    base,
+  });
+  if (site.status === 'failed') {
+    throw new Error(`astro build of the e2e site failed in ${site.root}:\n${site.output}`);
+  }
+  const server = await startStaticServer(site.distDir, base);
+  project.provide('siteUrl', `${server.origin}${base}/`);
+  project.provide('distDir', site.distDir);
+  project.provide('siteRoot', site.root);
+  return async () => {
+    await server.close();
+    await rm(site.root, { recursive: true, force: true });
+  };
+}
