@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { findBrowserExecutable } from '../../src/integrations/mermaid/find-browser.ts';
+import type { SiteError } from '../../src/utils/site-error.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 
@@ -18,10 +19,24 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * Before a two-minute build, so a missing browser is reported at once. A failure, never a
+ * skip, in CI and locally: these tests are the only check of the built site.
+ */
+function requireBrowser(): void {
+  try {
+    findBrowserExecutable();
+  } catch (error) {
+    const { message, hint } = error as SiteError;
+    throw new Error(`The end-to-end tests need Chromium. ${message}.\nHint: ${hint}`, {
+      cause: error,
+    });
+  }
+}
+
 /** Builds the site once, serves it, and hands the address to every e2e test file. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // Before a two-minute build, so a missing browser is reported at once, with its hint.
-  findBrowserExecutable();
+  requireBrowser();
   const site = await buildSite({
     projectRoot: fileURLToPath(new URL('../../', import.meta.url)),
     fixturePagesDir: fileURLToPath(new URL('../fixtures/site-pages/', import.meta.url)),

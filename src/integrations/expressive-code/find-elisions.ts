@@ -1,5 +1,5 @@
-import { isLinesWildcard, lineWildcard } from '../../../scripts/lib/match/wildcards.ts';
 import { parseTranscript } from '../../../scripts/lib/markdown/transcript.ts';
+import { isLinesWildcard, lineWildcard } from '../../../scripts/lib/match/wildcards.ts';
 
 /** A verifier wildcard in a transcript's output: 0-based line, columns half-open. */
 export interface Elision {

@@ -7,7 +7,7 @@ import { computeCacheKey } from './cache-key.ts';
 import { findBrowserExecutable } from './find-browser.ts';
 import { prepareMermaidPage, renderInPage } from './render-in-page.ts';
 import { type DiagramVariant, diagramVariants } from './starlight-palette.ts';
-import { type RenderedDiagram, createSvgCache } from './svg-cache.ts';
+import { createSvgCache, type RenderedDiagram } from './svg-cache.ts';
 import { createMermaidConfig, type MermaidConfig } from './theme.ts';
 
 export type DiagramOutcome =
