@@ -2,11 +2,11 @@
  * What the engine tests look at from outside: the user's daemon, and a sandbox's processes,
  * scratch folder and cgroups as /proc and /sys show them.
  */
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { basename } from 'node:path';
 import { execa } from 'execa';
-import type { PageEnvironment } from '../../../scripts/lib/engine/engine.ts';
 import { buildEnv } from '../../../scripts/lib/engine/docker-cli.ts';
+import type { PageEnvironment } from '../../../scripts/lib/engine/engine.ts';
 
 /** Fails (never skips) with a message saying what is missing. */
 export async function requireDocker(): Promise<void> {
@@ -42,6 +42,21 @@ export interface SandboxProbe {
   scratch: string;
   netns: string;
   mntns: string;
+  /**
+   * Open namespace files: a freed namespace's inode is soon reused (by the next sandbox), so
+   * "a process in net:[N]" only means this sandbox while something holds it. See releaseProbe.
+   */
+  pins: number[];
+}
+
+function pinNamespaces(pid: number): Pick<SandboxProbe, 'netns' | 'mntns' | 'pins'> {
+  const pins = ['net', 'mnt'].map((kind) => openSync(`/proc/${pid}/ns/${kind}`, 'r'));
+  const [netns = '', mntns = ''] = pins.map((fd) => readlinkSync(`/proc/self/fd/${fd}`));
+  return { netns, mntns, pins };
+}
+
+export function releaseProbe(probe: SandboxProbe): void {
+  for (const fd of probe.pins.splice(0)) closeSync(fd);
 }
 
 /** Finds a page's sandbox through the holder pid its wrapCommand enters. */
@@ -50,20 +65,13 @@ export function probeSandbox(page: PageEnvironment): SandboxProbe {
   const holderPid = Number(target?.slice('--target='.length));
   // The holder is `bash init.sh SCRATCH`.
   const scratch = readFileSync(`/proc/${holderPid}/cmdline`, 'utf8').split('\0')[2] ?? '';
-  return {
-    holderPid,
-    scratch,
-    netns: readlinkSync(`/proc/${holderPid}/ns/net`),
-    mntns: readlinkSync(`/proc/${holderPid}/ns/mnt`),
-  };
+  return { holderPid, scratch, ...pinNamespaces(holderPid) };
 }
 
 /** Finds a sandbox from its scratch folder, through the holder line init.sh writes there. */
 export function probeScratch(scratch: string): SandboxProbe {
-  const [pid = '', , netns = '', mntns = ''] = readFileSync(`${scratch}/holder`, 'utf8')
-    .trim()
-    .split(' ');
-  return { holderPid: Number(pid), scratch, netns, mntns };
+  const holderPid = Number(readFileSync(`${scratch}/holder`, 'utf8').split(' ')[0]);
+  return { holderPid, scratch, ...pinNamespaces(holderPid) };
 }
 
 /** Scratch folders of the sandbox.sh processes a process started. */

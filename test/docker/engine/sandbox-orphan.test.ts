@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { beforeAll, expect, it } from 'vitest';
-import { findLeftovers, noLeftovers, probeScratch, requireDocker, waitFor } from './probe.ts';
+import { beforeAll, expect, it, onTestFinished } from 'vitest';
+import {
+  findLeftovers,
+  noLeftovers,
+  probeScratch,
+  releaseProbe,
+  requireDocker,
+  waitFor,
+} from './probe.ts';
 
 beforeAll(requireDocker);
 
@@ -24,6 +31,7 @@ it('tears its sandboxes down when the verifier is killed with SIGKILL', async ()
     void child.then((result) => reject(new Error(`the child exited first: ${result.exitCode}`)));
   });
   const probes = (JSON.parse(line) as string[]).map(probeScratch);
+  onTestFinished(() => probes.forEach(releaseProbe));
   expect(probes).toHaveLength(2);
   for (const probe of probes) expect(findLeftovers(probe).processes.length).toBeGreaterThan(2);
 

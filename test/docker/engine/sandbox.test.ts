@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createEngine } from '../../../scripts/lib/engine/create-engine.ts';
-import { createSandboxEngine } from '../../../scripts/lib/engine/sandbox.ts';
 import type { DockerEngine, PageEnvironment } from '../../../scripts/lib/engine/engine.ts';
+import { createSandboxEngine } from '../../../scripts/lib/engine/sandbox.ts';
 import { type BusyboxImage, makeBusyboxTar } from './busybox-image.ts';
 import {
   findLeftovers,
   listSandboxesOf,
   noLeftovers,
   probeSandbox,
+  releaseProbe,
   requireDocker,
   runInPage,
   runOnHost,
@@ -118,14 +119,19 @@ describe('sandbox engine', () => {
   it('leaves no process, scratch folder or cgroup after dispose, and the host untouched', async () => {
     const page = await engine.openPage({ id: 'teardown', images: [] });
     const probe = probeSandbox(page);
-    await startWebServer(page);
-    expect(findLeftovers(probe).processes.length).toBeGreaterThan(3);
-    expect(findLeftovers(probe).cgroups.length).toBeGreaterThan(0);
+    try {
+      await startWebServer(page);
+      expect(findLeftovers(probe).processes.length).toBeGreaterThan(3);
+      expect(findLeftovers(probe).cgroups.length).toBeGreaterThan(0);
 
-    await page.dispose();
-    expect(findLeftovers(probe)).toEqual(noLeftovers);
-    expect(await page.isDaemonAlive()).toBe(false);
-    await page.dispose();
+      await page.dispose();
+      expect(findLeftovers(probe)).toEqual(noLeftovers);
+      expect(await page.isDaemonAlive()).toBe(false);
+      expect((await runInPage(page, ['docker', 'ps'])).exitCode).toBe(125);
+      await page.dispose();
+    } finally {
+      releaseProbe(probe);
+    }
 
     expect((await runOnHost(['container', 'inspect', hostContainer])).exitCode).toBe(0);
     expect((await runOnHost(['image', 'inspect', hostImage])).exitCode).toBe(0);
@@ -140,6 +146,7 @@ describe('sandbox engine', () => {
     });
     const page = await own.openPage({ id: 'close', images: [] });
     const probe = probeSandbox(page);
+    onTestFinished(() => releaseProbe(probe));
     // The page's sandbox and the spare started for the next page.
     const started = await waitFor(
       () => listSandboxesOf(process.pid),

@@ -15,16 +15,35 @@ here=$(cd "$(dirname "$0")" && pwd)
 exec 4>&2
 log() { echo "sandbox ${cgroup#/}: $*" >&4; }
 
-# The sandbox's namespaces, net:[inode] and mnt:[inode]: from the holder line init.sh
-# writes (holder pid, dockerd pid, net, mnt), else from unshare itself, which lives in them.
+# The sandbox's namespaces as net:[inode] and mnt:[inode], and the pins that keep them
+# that way: an inode is reused as soon as its namespace is freed, possibly by a sandbox
+# starting beside this one, so processes are matched by namespace only while fds 5 and 6
+# hold both open. Empty when they could not be pinned: then only cgroups are searched.
 netns='' mntns='' namespaces=''
-read_namespaces() {
+pin_namespaces() {
+  [ -n "$netns" ] && return 0
+  local pid='' net='' mnt=''
   if [ -r "$scratch/holder" ]; then
-    read -r _ _ netns mntns <"$scratch/holder"
-  elif [ -n "$namespaces" ]; then
-    netns=$(readlink "/proc/$namespaces/ns/net") mntns=$(readlink "/proc/$namespaces/ns/mnt")
+    read -r pid _ net mnt <"$scratch/holder"
+  else
+    pid=$namespaces # unshare lives in the namespaces it made.
   fi
-  return 0
+  [ -n "$pid" ] || return 1
+  exec 5<"/proc/$pid/ns/net" 6<"/proc/$pid/ns/mnt" || return 1
+  local pinned_net pinned_mnt
+  pinned_net=$(readlink /proc/self/fd/5) pinned_mnt=$(readlink /proc/self/fd/6)
+  # A reused pid, or unshare caught before it unshared: not the sandbox's namespaces.
+  if [ "$pinned_net" = "$(readlink /proc/$$/ns/net)" ] || [ "$pinned_mnt" = "$(readlink /proc/$$/ns/mnt)" ] ||
+    [ "${net:-$pinned_net}" != "$pinned_net" ] || [ "${mnt:-$pinned_mnt}" != "$pinned_mnt" ]; then
+    exec 5<&- 6<&-
+    return 1
+  fi
+  netns=$pinned_net mntns=$pinned_mnt
+}
+
+unpin_namespaces() {
+  [ -n "$netns" ] && exec 5<&- 6<&-
+  netns='' mntns=''
 }
 
 # cgroup v2 has one tree, v1 one per controller (a joined cpu,cpuacct shows up twice).
@@ -56,11 +75,7 @@ teardown() {
   # The verifier reads our stderr while it lives; once it is gone, a log line must not end
   # the teardown with SIGPIPE. Set here, not at the top, so the sandbox does not inherit it.
   trap '' PIPE
-  read_namespaces
-  if [ "$netns" = "$(readlink /proc/$$/ns/net)" ] || [ "$mntns" = "$(readlink /proc/$$/ns/mnt)" ]; then
-    log "not killing by namespace: the recorded ones are the host's ($netns $mntns)"
-    netns='' mntns=''
-  fi
+  pin_namespaces || log "namespaces not pinned: processes are found by cgroup only"
   local pids round
   # Killed, not stopped: the sandbox's state goes away with its namespaces, and a graceful
   # dockerd shutdown (1.5 s, plus up to 10 s per running container) would protect nothing.
@@ -70,6 +85,7 @@ teardown() {
     kill -KILL $pids 2>/dev/null
     sleep 0.05
   done
+  unpin_namespaces
   if [ -n "$pids" ]; then
     log "processes still alive after SIGKILL, scratch folder kept: $(echo $pids)"
     return
@@ -99,13 +115,19 @@ teardown)
   teardown 2>/dev/null
   ;;
 run)
+  trap 'teardown 2>/dev/null; exit 0' TERM INT HUP
   exec 3<&0 0</dev/null
   unshare --mount --net --propagation private --fork -- bash "$here/init.sh" "$scratch" &
   namespaces=$!
   # `read` ends at end of file: when the verifier closes our stdin or dies.
   { read -r _ <&3 || true; } &
   reader=$!
-  trap 'teardown 2>/dev/null; exit 0' TERM INT HUP
+  # Pin the namespaces as soon as init.sh names them, while its holder surely lives.
+  for _ in $(seq 600); do
+    [ -r "$scratch/holder" ] || ! kill -0 "$namespaces" 2>/dev/null && break
+    sleep 0.05
+  done
+  pin_namespaces
   wait -n "$namespaces" "$reader"
   teardown 2>/dev/null
   kill "$reader" 2>/dev/null
