@@ -10,8 +10,8 @@ import type { RegistrySettings } from './docker-output.ts';
 import { type DockerEngine, type EngineKind, engineKinds } from './engine.ts';
 import { createHostEngine } from './host.ts';
 import { preflightDocker, readClientVersion, resolveDockerEndpoint } from './preflight.ts';
-import { createSandboxEngine } from './sandbox.ts';
 import { findSandboxBlockers } from './sandbox/find-blockers.ts';
+import { createSandboxEngine } from './sandbox.ts';
 
 export const engineChoices = ['auto', ...engineKinds] as const;
 export type EngineChoice = (typeof engineChoices)[number];

@@ -2,9 +2,10 @@
  * A verifier stand-in for the orphan test: opens a sandbox page, prints the scratch folders
  * of its sandboxes (the page's and the spare) once both run, then waits to be killed.
  */
+
+import { existsSync } from 'node:fs';
 import { createEngine } from '../../../scripts/lib/engine/create-engine.ts';
 import { listSandboxesOf } from './probe.ts';
-import { existsSync } from 'node:fs';
 
 const engine = await createEngine({ kind: 'sandbox', mirrors: [], debug: () => {} });
 await engine.openPage({ id: 'orphan', images: [] });

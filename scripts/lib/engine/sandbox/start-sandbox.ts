@@ -4,14 +4,13 @@
  * lives while the verifier holds its standard input open; closing it, or dying, tears it down.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { VerifyError } from '../../errors.ts';
 import type { RegistrySettings } from '../docker-output.ts';
-import { buildDaemonConfig, buildDaemonEnv, findLoopbackTargets } from './daemon-config.ts';
+import { buildDaemonEnv, findLoopbackTargets } from './daemon-config.ts';
 import { disposeSandbox } from './dispose-sandbox.ts';
-import { startHostRelays } from './host-relay.ts';
+import { type HostRelays, startHostRelays } from './host-relay.ts';
+import { prepareScratch } from './prepare-scratch.ts';
 import { type Holder, waitForSandbox } from './wait-for-sandbox.ts';
 
 export interface Sandbox {
@@ -34,26 +33,22 @@ const here = import.meta.dirname;
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { debug } = options;
   const startedAt = Date.now();
-  if (/^\/(var\/)?run(\/|$)/.test(tmpdir())) {
-    throw new VerifyError('SANDBOX_FAILED', `The temporary folder ${tmpdir()} is under /run.`, {
-      hint: 'Sandboxes get a private /run, where it would be hidden: set TMPDIR to another folder.',
-    });
+  const scratch = await prepareScratch(options.registry);
+  const { name, cgroupParent, relayFolder } = scratch;
+  let relays: HostRelays;
+  try {
+    relays = await startHostRelays(
+      relayFolder,
+      findLoopbackTargets(options.registry.mirrors),
+      debug,
+    );
+  } catch (error) {
+    await scratch.remove();
+    throw error;
   }
-  const scratch = await mkdtemp(join(tmpdir(), 'dfv-'));
-  const name = basename(scratch);
-  const cgroupParent = `/${name}`;
-  await writeFile(
-    join(scratch, 'daemon.json'),
-    JSON.stringify(buildDaemonConfig({ scratch, cgroupParent, registry: options.registry })),
-  );
-  const relayFolder = join(scratch, 'relay');
-  await mkdir(relayFolder);
-  const relays = await startHostRelays(
-    relayFolder,
-    findLoopbackTargets(options.registry.mirrors),
-    debug,
-  );
-  const child = spawnSandbox(scratch, cgroupParent, [join(relayFolder, 'ready'), ...relays.routes]);
+  const routes = [join(relayFolder, 'ready'), ...relays.routes];
+  const child = spawnSandbox(scratch.path, cgroupParent, routes);
+  scratch.handOver();
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -73,10 +68,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
 
   const dispose = memoize(() =>
-    disposeSandbox({ name, scratch, cgroupParent, child, exited, relays, debug }),
+    disposeSandbox({ name, scratch: scratch.path, cgroupParent, child, exited, relays, debug }),
   );
   const start = await waitForSandbox({
-    scratch,
+    scratch: scratch.path,
     timeoutMs: options.startTimeoutMs ?? 30_000,
     hasExited: () => hasExited,
     stderr: () => stderr,

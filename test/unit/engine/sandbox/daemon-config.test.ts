@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { VerifyError } from '../../../../scripts/lib/errors.ts';
 import {
   buildDaemonConfig,
   buildDaemonEnv,
@@ -7,6 +6,7 @@ import {
   isLoopbackHost,
   proxyPortInSandbox,
 } from '../../../../scripts/lib/engine/sandbox/daemon-config.ts';
+import { VerifyError } from '../../../../scripts/lib/errors.ts';
 
 describe('buildDaemonConfig', () => {
   it('keeps every path in the scratch folder and copies the registry settings', () => {
