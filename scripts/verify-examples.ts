@@ -14,8 +14,8 @@ import { selectShard } from './lib/cli/select-shard.ts';
 import { createEngine } from './lib/engine/create-engine.ts';
 import type { DockerEngine } from './lib/engine/engine.ts';
 import { VerifyError } from './lib/errors.ts';
-import { createReporters } from './lib/report/reporters.ts';
 import type { Reporter, RunInfo } from './lib/report/reporter.ts';
+import { createReporters } from './lib/report/reporters.ts';
 import { countStatuses, type StatusCounts } from './lib/results.ts';
 import { killRunningCommands } from './lib/session/command.ts';
 
@@ -115,8 +115,12 @@ async function main(): Promise<void> {
       return;
     }
     const reporters = createReporters(options.reporters, process.stdout);
-    const code = await verify(options, reporters);
-    process.exitCode ??= code;
+    try {
+      process.exitCode ??= await verify(options, reporters);
+    } finally {
+      // Reports that are written at the end (json, junit) are written even after an error.
+      for (const reporter of reporters) await reporter.onClose?.();
+    }
   } catch (error) {
     printError(error);
     process.exitCode = 2;

@@ -15,6 +15,8 @@ export interface StepOutcome {
   exitCode: number | undefined;
   /** Transcript steps only: documented vs actual output. */
   comparison: OutputComparison | undefined;
+  /** What the command printed, as a terminal finally shows it (for scripts, the only record). */
+  output: string[];
   /** Documented lines as written, and where: what `--update` rewrites. */
   documented: string[];
   documentedLines: FileLines | undefined;

@@ -7,7 +7,11 @@ import { extractSnippets } from '../../scripts/lib/snippets/extract-snippets.ts'
  * says what each transcript step (numbered across the page) printed. For tests of the pure
  * stages after running (update, reporters).
  */
-export function simulatePage(source: string, file: string, actualOf: (step: number) => string[]): PageResult {
+export function simulatePage(
+  source: string,
+  file: string,
+  actualOf: (step: number) => string[],
+): PageResult {
   const extracted = extractSnippets(source, file);
   if (!extracted.ok) throw new Error(extracted.diagnostics.map((d) => d.message).join('\n'));
   let stepNumber = 0;
@@ -21,6 +25,7 @@ export function simulatePage(source: string, file: string, actualOf: (step: numb
         expectedExitCode: 0,
         exitCode: 0,
         comparison,
+        output: comparison.actual.map((line) => line.text),
         documented: step.expected,
         documentedLines: step.expectedLines,
         durationMs: 1,

@@ -11,7 +11,7 @@ export async function applyUpdates(
 ): Promise<FileUpdate[]> {
   const updates: FileUpdate[] = [];
   for (const result of results) {
-    const page = pages.find((candidate) => candidate.page.file === result.file);
+    const page = pages.find((candidate) => candidate.file === result.file);
     if (!page) continue;
     const planned = planFileUpdate(page.source, result);
     if (planned.update.rewritten.length === 0 && planned.update.refused.length === 0) continue;

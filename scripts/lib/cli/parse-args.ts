@@ -39,7 +39,8 @@ no longer matches. Default files: ${defaultPatterns.join(' ')}
 Options:
   --update                 rewrite the documented output of drifted snippets in place
   --jobs <n>               pages verified at once (default: number of cores)
-  --reporter <name[=file]> human, json, junit or github; repeat for several (default: human)
+  --reporter <name[=file]> human, json, junit or github; repeat for several
+                           (default: human, plus github inside GitHub Actions)
   --shard <i/n>            verify only the i-th of n stable parts of the pages
   --docker <kind>          auto, sandbox (a throwaway daemon per page, needs root) or host
                            (your daemon; only what the run creates is removed) (default: auto)
@@ -64,7 +65,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     patterns: positionals.length > 0 ? positionals : defaultPatterns,
     isUpdate: values.update ?? false,
     jobs: values.jobs ?? availableParallelism(),
-    reporters: values.reporter ?? ['human'],
+    // As vitest does: inside GitHub Actions, annotations come without asking.
+    reporters:
+      values.reporter ?? (process.env.GITHUB_ACTIONS === 'true' ? ['human', 'github'] : ['human']),
     shard: values.shard,
     docker: values.docker ?? 'auto',
     mirrors: values['registry-mirror'] ?? [],

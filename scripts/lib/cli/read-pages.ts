@@ -4,6 +4,7 @@ import { extractSnippets } from '../snippets/extract-snippets.ts';
 import type { Page } from '../snippets/snippet.ts';
 
 export interface SourcePage {
+  file: string;
   page: Page;
   /** The file as read, for `--update` (which refuses to write over a file changed since). */
   source: string;
@@ -30,7 +31,7 @@ export async function readPages(files: readonly string[]): Promise<ReadPagesResu
     const source = await readFile(file, 'utf8');
     const extracted = extractSnippets(source, file);
     if (extracted.ok)
-      pages.push({ page: extracted.page, source, weight: countCommands(extracted.page) });
+      pages.push({ file, page: extracted.page, source, weight: countCommands(extracted.page) });
     else diagnostics.push(...extracted.diagnostics);
   }
   return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, pages };

@@ -74,7 +74,8 @@ function cheapest(
 
 /**
  * Follows a cheapest path. On ties it prefers a matching line, then a `...` that stands for
- * as few lines as possible, then a changed line, then a removed one, then an added one.
+ * as few lines as possible, then an added line (documented lines are kept where they can
+ * be, so `--update` churns as little as possible), then a changed line, then a removed one.
  */
 function walk(
   expected: readonly string[],
@@ -113,6 +114,9 @@ function walk(
     ) {
       ops.push({ op: 'same', expected: i, actual: j });
       i++;
+      j++;
+    } else if (hasActual && here === 1 + at(i, j + 1)) {
+      ops.push({ op: 'added', actual: j });
       j++;
     } else if (hasExpected && hasActual && here === 1 + at(i + 1, j + 1)) {
       ops.push({ op: 'removed', expected: i }, { op: 'added', actual: j });

@@ -33,8 +33,8 @@ function replacing(name: string, pattern: RegExp, token: string): OutputFilter {
 }
 
 // CSI sequences (colours, cursor moves), OSC sequences (titles, links) and lone escapes.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching escapes is the point
 const ansiSequence =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching escapes is the point
   /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 
 /** Layer progress as Docker prints it without a terminal: one line per status change. */

@@ -31,6 +31,23 @@ function showCommand(command: string): StyledLine[] {
   return shown;
 }
 
+const shownOutputLines = 10;
+
+/** A script has no documented output to diff against; its last lines tell why it failed. */
+function showOutputTail(step: StepOutcome): StyledLine[] {
+  if (step.comparison || step.output.length === 0) return [];
+  const tail = step.output.slice(-shownOutputLines);
+  const skipped = step.output.length - tail.length;
+  return [
+    {
+      style: 'dim',
+      text:
+        skipped > 0 ? `output (last ${tail.length} of ${step.output.length} lines):` : 'output:',
+    },
+    ...tail.map((text) => ({ style: 'dim' as const, text: `  ${text}` })),
+  ];
+}
+
 function summarizeStep(step: StepOutcome): string {
   if (step.exitCode === undefined) return `timed out after ${formatDuration(step.durationMs)}`;
   const parts: string[] = [];
@@ -50,7 +67,7 @@ function findStepFindings(result: SnippetResult & { steps: StepOutcome[] }): Fin
       file,
       line: step.line,
       summary: summarizeStep(step),
-      details: [...showCommand(step.command), ...diffStep(file, step)],
+      details: [...showCommand(step.command), ...diffStep(file, step), ...showOutputTail(step)],
     }));
 }
 

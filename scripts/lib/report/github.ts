@@ -1,9 +1,9 @@
 import { appendFile } from 'node:fs/promises';
 import { VerifyError } from '../errors.ts';
 import { findPageFindings } from './findings.ts';
+import { formatCounts, formatDuration } from './format-summary.ts';
 import { formatAnnotation } from './github-commands.ts';
 import { formatStepSummary } from './github-summary.ts';
-import { formatCounts, formatDuration } from './format-summary.ts';
 import type { Reporter, ReportTarget } from './reporter.ts';
 
 export interface GithubReporterOptions {

@@ -1,5 +1,5 @@
-import { findPageFindings } from './findings.ts';
 import { isColorEnabled, selectPalette } from './colors.ts';
+import { findPageFindings } from './findings.ts';
 import {
   formatClosingLine,
   formatDiagnosticLines,

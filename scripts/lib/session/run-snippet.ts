@@ -1,5 +1,5 @@
 import { compareOutput } from '../match/compare-output.ts';
-import { splitOutput } from '../normalize/filters.ts';
+import { applyFilters, splitOutput, toLines } from '../normalize/filters.ts';
 import { isStepWrong, type SnippetResult, type StepOutcome } from '../results.ts';
 import type { Snippet, TranscriptStep } from '../snippets/snippet.ts';
 import { classifyFailure } from './classify-failure.ts';
@@ -68,12 +68,15 @@ export async function runSnippet(
       };
     }
     const actual = splitOutput(outcome.output);
+    const comparison = isTranscript ? compareOutput(step.expected, actual) : undefined;
+    const shown = comparison?.actual ?? applyFilters(toLines(actual), 'display');
     const stepOutcome: StepOutcome = {
       command: step.command,
       line: step.line,
       expectedExitCode: exitCodes[index] ?? 0,
       exitCode: outcome.kind === 'exited' ? outcome.exitCode : undefined,
-      comparison: isTranscript ? compareOutput(step.expected, actual) : undefined,
+      comparison,
+      output: shown.map((line) => line.text),
       documented: step.expected,
       documentedLines: isTranscript ? step.expectedLines : undefined,
       durationMs: outcome.durationMs,

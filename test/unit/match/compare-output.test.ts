@@ -59,3 +59,13 @@ describe('compareOutput', () => {
     ]);
   });
 });
+
+describe('alignLines ties', () => {
+  it('keeps a documented line when a new line appears before it', () => {
+    expect(alignLines(['a', '...'], ['new', 'a', 'b']).ops).toEqual([
+      { op: 'added', actual: 0 },
+      { op: 'same', expected: 0, actual: 1 },
+      { op: 'wildcard', expected: 1, actual: [2] },
+    ]);
+  });
+});

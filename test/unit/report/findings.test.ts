@@ -5,7 +5,7 @@ import type {
   PageResult,
   SnippetResult,
 } from '../../../scripts/lib/results.ts';
-import { pages, snippetAt, stepAt, transcript as body } from './sample-results.ts';
+import { transcript as body, pages, snippetAt, stepAt } from './sample-results.ts';
 
 const file = 'src/content/docs/networks.mdx';
 const sandboxFailed: EnvironmentProblem = {

@@ -53,12 +53,14 @@ export function stepAt(
   exit: { expected?: number; actual?: number | undefined; durationMs?: number } = {},
 ): StepOutcome {
   const start = line + command.split('\n').length;
+  const comparison = actual ? compareOutput(documented, actual) : undefined;
   return {
     command,
     line,
     expectedExitCode: exit.expected ?? 0,
     exitCode: 'actual' in exit ? exit.actual : 0,
-    comparison: actual ? compareOutput(documented, actual) : undefined,
+    comparison,
+    output: comparison?.actual.map((output) => output.text) ?? [],
     documented,
     documentedLines: actual ? { start, end: start + documented.length } : undefined,
     durationMs: exit.durationMs ?? 120,
