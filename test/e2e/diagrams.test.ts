@@ -60,31 +60,45 @@ describe('mermaid diagrams', () => {
   });
 
   it('are accessible SVGs with a title and description, unique ids and no error output', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${siteUrl}fixtures/diagrams/`);
-    const svgs = await page.$$eval('.mermaid-diagram svg', (elements) =>
-      elements.map((svg) => ({
-        title: svg.querySelector(':scope > title')?.textContent ?? '',
-        desc: svg.querySelector(':scope > desc')?.textContent ?? '',
-        labelledBy: document.getElementById(svg.getAttribute('aria-labelledby') ?? '')?.tagName,
-        describedBy: document.getElementById(svg.getAttribute('aria-describedby') ?? '')?.tagName,
-        text: svg.textContent ?? '',
-        hasErrorIcon: svg.querySelector('.error-icon, .error-text') !== null,
-      })),
-    );
-    const ids = await page.$$eval('[id]', (elements) => elements.map((element) => element.id));
-    await page.close();
-
-    expect(svgs).toHaveLength(6);
-    for (const svg of svgs) {
-      expect(svg.title).not.toBe('');
-      expect(svg.desc).not.toBe('');
-      expect(svg.labelledBy).toBe('title');
-      expect(svg.describedBy).toBe('desc');
-      expect(svg.hasErrorIcon).toBe(false);
-      expect(svg.text).not.toMatch(/syntax error/i);
+    const pagesWithDiagrams: string[] = [];
+    for (const path of await listSitePages(distDir)) {
+      if ((await readPageHtml(path)).includes('<figure class="mermaid-diagram"')) {
+        pagesWithDiagrams.push(path);
+      }
     }
-    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    expect(pagesWithDiagrams).toContain(new URL('fixtures/diagrams/', siteUrl).pathname);
+
+    for (const path of pagesWithDiagrams) {
+      const page = await browser.newPage();
+      await page.goto(new URL(path, siteUrl).href);
+      const svgs = await page.$$eval('.mermaid-diagram svg', (elements) =>
+        elements.map((svg) => ({
+          title: svg.querySelector(':scope > title')?.textContent ?? '',
+          desc: svg.querySelector(':scope > desc')?.textContent ?? '',
+          labelledBy: document.getElementById(svg.getAttribute('aria-labelledby') ?? '')?.tagName,
+          describedBy: document.getElementById(svg.getAttribute('aria-describedby') ?? '')?.tagName,
+          text: svg.textContent ?? '',
+          hasErrorIcon: svg.querySelector('.error-icon, .error-text') !== null,
+        })),
+      );
+      const figures = await page.locator('.mermaid-diagram').count();
+      const ids = await page.$$eval('[id]', (elements) => elements.map((element) => element.id));
+      await page.close();
+
+      expect(svgs, path).toHaveLength(figures * 2);
+      for (const svg of svgs) {
+        expect(svg.title, path).not.toBe('');
+        expect(svg.desc, path).not.toBe('');
+        expect(svg.labelledBy, path).toBe('title');
+        expect(svg.describedBy, path).toBe('desc');
+        expect(svg.hasErrorIcon, path).toBe(false);
+        expect(svg.text, path).not.toMatch(/syntax error/i);
+      }
+      expect(
+        ids.filter((id, index) => ids.indexOf(id) !== index),
+        path,
+      ).toEqual([]);
+    }
   });
 
   it("follow Starlight's theme picker, with no script of their own", async () => {
