@@ -73,7 +73,7 @@ async function readSandboxRegistry(
   const settings = await readRegistrySettings({ env: endpoint.env, unsetEnv: endpoint.unsetEnv });
   if (!settings) debug(`engine: no registry settings from ${endpoint.host} (not reachable)`);
   return {
-    mirrors: mirrors ? [...mirrors] : (settings?.mirrors ?? []),
+    mirrors: mirrors && mirrors.length > 0 ? [...mirrors] : (settings?.mirrors ?? []),
     insecureRegistries: settings?.insecureRegistries ?? [],
   };
 }

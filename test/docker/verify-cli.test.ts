@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { docker, listIds, requireDocker } from '../helpers/docker.ts';
+import { copyFixtures, runCli } from '../helpers/run-cli.ts';
+
+beforeAll(requireDocker);
+
+describe.each(['sandbox', 'host'])('verify-examples with --docker %s', (engine) => {
+  const run = async (fixtures: string[], extra: string[] = []) => {
+    const root = await copyFixtures(...fixtures);
+    return runCli(root, [...fixtures, '--docker', engine, ...extra]);
+  };
+
+  it('passes a page whose outputs match, carrying shell state between blocks', async () => {
+    const result = await run(['passing.md']);
+    expect(result.output).toContain('3 passed, 0 failed, 0 skipped');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('reports drift with a diff headed by the file and line', async () => {
+    const result = await run(['drifted.md']);
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toContain('drifted.md:9');
+    expect(result.output).toMatch(/^-third$/m);
+    expect(result.output).toMatch(/^\+second$/m);
+    expect(result.output).toContain('0 passed, 1 failed, 0 skipped');
+  });
+
+  it('reports a wrong exit code, and accepts the documented one', async () => {
+    const result = await run(['wrong-exit.md']);
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toContain('wrong-exit.md:7');
+    expect(result.output).toMatch(/exit(ed| code).*3/i);
+    expect(result.output).toContain('1 passed, 1 failed, 0 skipped');
+  });
+
+  it('runs a tty block with typed input', async () => {
+    const result = await run(['tty.md']);
+    expect(result.output).toContain('1 passed, 0 failed, 0 skipped');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('rewrites drifted output with --update, and the page then passes', async () => {
+    const root = await copyFixtures('drifted.md');
+    const before = await readFile(join(root, 'drifted.md'), 'utf8');
+    const updated = await runCli(root, ['drifted.md', '--docker', engine, '--update']);
+    expect(updated.exitCode).toBe(1);
+    const after = await readFile(join(root, 'drifted.md'), 'utf8');
+    expect(after).toBe(before.replace('third', 'second'));
+    const again = await runCli(root, ['drifted.md', '--docker', engine]);
+    expect(again.exitCode).toBe(0);
+  });
+});
+
+describe('Docker host safety', () => {
+  it('leaves no container behind after a timeout, and skips the rest of the page', async () => {
+    const before = await listIds('container');
+    const root = await copyFixtures('timeout.md');
+    const result = await runCli(root, ['timeout.md', '--docker', 'host']);
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toContain('timeout.md:6');
+    expect(result.output).toContain('0 passed, 1 failed, 1 skipped');
+    expect(await listIds('container')).toEqual(before);
+  });
+
+  it.each(['sandbox', 'host'])(
+    'removes what a page creates and keeps what existed (--docker %s)',
+    async (engine) => {
+      await docker('pull', '-q', 'busybox');
+      const existing = await docker(
+        'run',
+        '-d',
+        '--name',
+        'dfv-preexisting',
+        'busybox',
+        'sleep',
+        '600',
+      );
+      await docker('tag', 'busybox', 'dfv-preexisting:kept');
+      try {
+        const before = {
+          containers: await listIds('container'),
+          images: await listIds('image'),
+          volumes: await listIds('volume'),
+          networks: await listIds('network'),
+        };
+        const root = await copyFixtures('creates.md');
+        const result = await runCli(root, ['creates.md', '--docker', engine]);
+        expect(result.output).toContain('1 passed, 0 failed, 0 skipped');
+        expect({
+          containers: await listIds('container'),
+          images: await listIds('image'),
+          volumes: await listIds('volume'),
+          networks: await listIds('network'),
+        }).toEqual(before);
+        expect(await docker('inspect', '--format', '{{.State.Running}}', existing)).toBe('true');
+        expect(await docker('image', 'inspect', '--format', 'ok', 'dfv-preexisting:kept')).toBe(
+          'ok',
+        );
+        expect(await docker('images', '-q', 'busybox:verify-test')).toBe('');
+      } finally {
+        await docker('rm', '-f', 'dfv-preexisting');
+        await docker('rmi', 'dfv-preexisting:kept');
+      }
+    },
+  );
+
+  it('exits 2 with a clear message when Docker cannot be reached', async () => {
+    const root = await copyFixtures('passing.md');
+    const result = await runCli(root, ['passing.md', '--docker', 'host'], {
+      DOCKER_HOST: 'unix:///nonexistent/docker.sock',
+    });
+    expect(result.exitCode).toBe(2);
+    expect(result.output).toContain(
+      'Cannot reach the Docker daemon at unix:///nonexistent/docker.sock',
+    );
+    expect(result.output).toContain('DOCKER_HOST');
+  });
+});
