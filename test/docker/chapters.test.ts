@@ -1,0 +1,34 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { JsonReport } from '../../scripts/lib/report/json.ts';
+import { requireDocker } from '../helpers/docker.ts';
+import { projectRoot, runCli } from '../helpers/run-cli.ts';
+
+beforeAll(requireDocker);
+
+/** Skips the docs may have: what needs Docker Hub itself, or a newer Docker than this one. */
+const allowedSkip = /Docker Hub|needs Docker (client|Engine) \d/;
+
+describe('the chapters', () => {
+  it('all verify against Docker: no drift, no failure, no environment error', async () => {
+    const reports = await mkdtemp(join(tmpdir(), 'dfv-chapters-'));
+    const report = join(reports, 'report.json');
+    const run = await runCli(projectRoot, ['--reporter', 'human', '--reporter', `json=${report}`]);
+    const json = JSON.parse(await readFile(report, 'utf8')) as JsonReport;
+    const problems = json.pages.flatMap((page) =>
+      page.snippets
+        .filter((snippet) => !['pass', 'skipped'].includes(snippet.status))
+        .map((snippet) => `${page.file}:${snippet.line} ${snippet.status}`),
+    );
+    expect(problems, run.output).toEqual([]);
+    const skips = json.pages.flatMap((page) =>
+      page.snippets.filter((snippet) => snippet.status === 'skipped'),
+    );
+    for (const skip of skips) expect(skip.reason ?? '', run.output).toMatch(allowedSkip);
+    expect(json.pages.length).toBeGreaterThanOrEqual(7);
+    expect(json.counts.pass).toBeGreaterThan(50);
+    expect(run.exitCode, run.output).toBe(0);
+  });
+});
