@@ -21,7 +21,7 @@ describe.each(['sandbox', 'host'])('verify-examples with --docker %s', (engine) 
   it('reports drift with a diff headed by the file and line', async () => {
     const result = await run(['drifted.md']);
     expect(result.exitCode).toBe(1);
-    expect(result.output).toContain('drifted.md:9');
+    expect(result.output).toContain('drifted.md:11');
     expect(result.output).toMatch(/^-third$/m);
     expect(result.output).toMatch(/^\+second$/m);
     expect(result.output).toContain('0 passed, 1 failed, 0 skipped');
@@ -30,7 +30,7 @@ describe.each(['sandbox', 'host'])('verify-examples with --docker %s', (engine) 
   it('reports a wrong exit code, and accepts the documented one', async () => {
     const result = await run(['wrong-exit.md']);
     expect(result.exitCode).toBe(1);
-    expect(result.output).toContain('wrong-exit.md:7');
+    expect(result.output).toContain('wrong-exit.md:9');
     expect(result.output).toMatch(/exit(ed| code).*3/i);
     expect(result.output).toContain('1 passed, 1 failed, 0 skipped');
   });
@@ -59,7 +59,7 @@ describe('Docker host safety', () => {
     const root = await copyFixtures('timeout.md');
     const result = await runCli(root, ['timeout.md', '--docker', 'host']);
     expect(result.exitCode).toBe(1);
-    expect(result.output).toContain('timeout.md:6');
+    expect(result.output).toContain('timeout.md:9');
     expect(result.output).toContain('0 passed, 1 failed, 1 skipped');
     expect(await listIds('container')).toEqual(before);
   });
