@@ -94,14 +94,17 @@ export const outputFilters: readonly OutputFilter[] = [
   ),
   replacing(
     'dates',
+    // Go's ANSIC layout (`docker version`'s Built), and date(1)'s, which names the zone.
     new RegExp(
-      `\\b(?:${dayNames}) (?:${monthNames}) [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4}\\b`,
+      `\\b(?:${dayNames}) (?:${monthNames}) [ \\d]\\d \\d{2}:\\d{2}:\\d{2} (?:[A-Z]{2,5} )?\\d{4}\\b`,
       'g',
     ),
     '[DATE]',
   ),
   replacing('relative-times', new RegExp(`\\b${humanDuration} ago\\b`, 'g'), '[AGO]'),
   replacing('uptimes', new RegExp(`\\bUp ${humanDuration}`, 'g'), 'Up [DURATION]'),
+  // The size of a pushed manifest changes with its digest.
+  replacing('manifest-sizes', /(digest: \[DIGEST\] size: )\d+/g, '$1[SIZE]'),
   replacing('sizes', /\b\d+(?:\.\d+)?\s?(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\b/g, '[SIZE]'),
   // Generated names (`adjective_surname`, a digit on a clash): whole tokens only, or the
   // `/name` that `docker inspect` shows, so that path segments such as `docker_data` stay.
