@@ -12,6 +12,12 @@ describe('normalizeOutput', () => {
     ['image IDs shown as sha256', `sha256:${'1a'.repeat(32)}`, '[DIGEST]'],
     ['RFC 3339 timestamps', 'Created: 2026-11-22T05:17:42.123456789Z', 'Created: [DATE]'],
     ['Go time format', 'at 2026-11-22 05:17:42 +0000 UTC', 'at [DATE]'],
+    ['date(1) output', 'Sun Nov 22 05:12:22 UTC 2026', '[DATE]'],
+    [
+      'pushed manifest sizes',
+      `latest: digest: sha256:${'c'.repeat(64)} size: 527`,
+      'latest: digest: [DIGEST] size: [SIZE]',
+    ],
     [
       'docker version build dates',
       ' Built:             Fri May 30 12:07:14 2025',
