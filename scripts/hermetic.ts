@@ -1,11 +1,14 @@
-// `npm run hermetic` / `npm run hermetic:down`: an offline Docker Hub mirror built from
-// source (hello-world, busybox, debian:bookworm-slim, registry:2) on 127.0.0.1:5555.
+// `npm run hermetic` / `npm run hermetic:down`: Docker Engine 26 with buildx, and an offline
+// Docker Hub mirror built from source (hello-world, busybox, debian:bookworm-slim,
+// registry:2) on 127.0.0.1:5555.
 import { mkdir } from 'node:fs/promises';
 import { z } from 'zod';
 import { ensurePackages } from './hermetic/apt.ts';
+import { listBuildCacheIds, removeCreatedBuildCache } from './hermetic/build-cache.ts';
 import { buildImages } from './hermetic/build-images.ts';
 import { type HermeticPaths, resolvePaths } from './hermetic/config.ts';
-import { ensureDaemon, ownedDaemon, refuseDaemonWithoutMirror } from './hermetic/daemon.ts';
+import { ensureDaemon, ownedDaemon, refuseForeignDaemon } from './hermetic/daemon.ts';
+import { ensureEngine } from './hermetic/engine.ts';
 import { formatHermeticError, HermeticError, isHermeticError } from './hermetic/errors.ts';
 import { listLocalReferences, removeCreatedReferences } from './hermetic/local-images.ts';
 import { stopOwnedProcess } from './hermetic/pidfile.ts';
@@ -13,6 +16,7 @@ import { requireRoot } from './hermetic/preflight.ts';
 import { ensureRegistry, ownedRegistry } from './hermetic/registry.ts';
 import {
   describeDaemon,
+  describeEngine,
   describeImage,
   describeInstall,
   describeRegistry,
@@ -27,12 +31,14 @@ async function up(paths: HermeticPaths): Promise<void> {
   requireRoot('up');
   await mkdir(paths.cacheDir, { recursive: true });
   print(describeInstall(await ensurePackages()));
-  // Both refusals (a daemon without our mirror, a foreign process on our port) come
-  // before anything is started, so a failed `up` leaves nothing behind.
-  await refuseDaemonWithoutMirror();
+  print(describeEngine(await ensureEngine(paths)));
+  // The refusals (a foreign daemon without our mirror or too old, a foreign process on
+  // our port) come before anything is started, so a failed `up` leaves nothing behind.
+  await refuseForeignDaemon(paths);
   print(describeRegistry(await ensureRegistry(paths)));
   print(describeDaemon(await ensureDaemon(paths)));
   const before = await listLocalReferences();
+  const cacheBefore = await listBuildCacheIds();
   try {
     await buildImages(paths, (event) =>
       print(
@@ -44,6 +50,8 @@ async function up(paths: HermeticPaths): Promise<void> {
   } finally {
     const removed = await removeCreatedReferences(before);
     if (removed.length > 0) print(`local tags removed: ${removed.join(', ')}`);
+    const pruned = await removeCreatedBuildCache(cacheBefore);
+    if (pruned > 0) print(`build cache records removed: ${pruned}`);
   }
 }
 

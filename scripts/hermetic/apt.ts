@@ -5,14 +5,13 @@ import { HermeticError } from './errors.ts';
 import { runCommand, tailOutput } from './exec.ts';
 
 /**
- * What hermetic needs from Debian. A requirement naming commands is met by those
- * commands from any source (Docker CE's dockerd must not be replaced by docker.io);
- * one without commands is met only by the package itself.
+ * What hermetic needs from bookworm. A requirement naming commands is met by those
+ * commands from any source; one without commands is met only by the package itself.
+ * Docker Engine itself comes from trixie (engine.ts).
  */
 export type Requirement = { package: string; commands: readonly string[] };
 
 export const REQUIREMENTS: readonly Requirement[] = [
-  { package: 'docker.io', commands: ['dockerd', 'docker'] },
   { package: 'docker-registry', commands: ['docker-registry'] },
   { package: 'mmdebstrap', commands: ['mmdebstrap'] },
   // Debian's dynamic `busybox` also provides /bin/busybox, which cannot run FROM scratch.
@@ -75,18 +74,26 @@ export async function ensurePackages(
   return { status: 'installed', packages: missing };
 }
 
-async function installWithApt(packages: string[]): Promise<void> {
+/**
+ * `apt-get update`, then one `apt-get install` of package names or of .deb paths (a path
+ * must contain a slash); the dependencies come from the machine's own sources.
+ */
+export async function installWithApt(
+  packages: readonly string[],
+  options: { withRecommends: boolean } = { withRecommends: true },
+): Promise<void> {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // A failing third-party source makes `update` exit non-zero while Debian's lists are fine,
   // so only the install decides; its error names the update output too.
   const update = await runCommand('apt-get', ['update'], { env });
-  const install = await runCommand('apt-get', ['install', '-y', ...packages], { env });
+  const args = ['install', '-y', ...(options.withRecommends ? [] : ['--no-install-recommends'])];
+  const install = await runCommand('apt-get', [...args, ...packages], { env });
   if (install.failed) {
     throw new HermeticError(
       'APT_FAILED',
       `apt-get install ${packages.join(' ')} failed:\n${tailOutput(install)}`,
       {
-        hint: `run \`apt-get update && apt-get install ${packages.join(' ')}\` by hand to see why${update.failed ? ` (apt-get update also failed:\n${tailOutput(update, 5)})` : ''}.`,
+        hint: `run \`apt-get update && apt-get ${args.join(' ')} ${packages.join(' ')}\` by hand to see why${update.failed ? ` (apt-get update also failed:\n${tailOutput(update, 5)})` : ''}.`,
         cause: install,
       },
     );
@@ -96,11 +103,11 @@ async function installWithApt(packages: string[]): Promise<void> {
 const POLICY_RC_D = '/usr/sbin/policy-rc.d';
 
 /**
- * Installing docker.io or docker-registry on a systemd machine starts their services:
+ * Installing docker.io or docker-registry starts their services (systemd or init.d):
  * a daemon without our mirror, and a registry on port 5000 that the docs publish
  * themselves. Debian's policy-rc.d exit 101 ("action forbidden") prevents that.
  */
-async function withServicesHeldBack(action: () => Promise<void>): Promise<void> {
+export async function withServicesHeldBack(action: () => Promise<void>): Promise<void> {
   if (existsSync(POLICY_RC_D)) return action();
   await writeFile(
     POLICY_RC_D,

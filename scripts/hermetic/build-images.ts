@@ -83,14 +83,11 @@ async function buildImage(
   });
   const tag = mirrorReferenceOf(spec);
   const baseArgs = spec.base ? ['--build-arg', `BASE=${mirrorReferenceOf(IMAGES[spec.base])}`] : [];
-  // Debian's docker.io ships no buildx, and the classic builder needs none.
-  const buildEnv = { ...process.env, DOCKER_BUILDKIT: '0' };
-  requirePushed(
-    spec,
-    await runCommand('docker', ['build', '--force-rm', '-t', tag, ...baseArgs, contextDir], {
-      env: buildEnv,
-    }),
-  );
+  // BuildKit through the buildx plugin (engine.ts), as `docker build` runs for a reader;
+  // it loads the result into the daemon, from where `docker push` sends it to the mirror.
+  const buildEnv = { ...process.env, DOCKER_BUILDKIT: '1' };
+  const buildArgs = ['build', '--progress=plain', '-t', tag, ...baseArgs, contextDir];
+  requirePushed(spec, await runCommand('docker', buildArgs, { env: buildEnv }));
   requirePushed(spec, await runCommand('docker', ['push', tag]));
   const summary = await fetchManifestSummary(repositoryOf(spec), spec.tag);
   if (!summary) {

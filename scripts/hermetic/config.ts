@@ -20,6 +20,10 @@ export type HermeticPaths = {
   daemonPidfile: string;
   stampsDir: string;
   buildDir: string;
+  /** Private apt folders (sources, lists, caches), one per suite; /etc/apt stays untouched. */
+  aptDir: string;
+  /** Downloaded .deb files kept for the next install, e.g. trixie's docker.io. */
+  debsDir: string;
 };
 
 /**
@@ -44,5 +48,7 @@ export function resolvePaths(cacheDir: string = resolveCacheDir()): HermeticPath
     daemonPidfile: join(cacheDir, 'dockerd.pid'),
     stampsDir: join(cacheDir, 'stamps'),
     buildDir: join(cacheDir, 'build'),
+    aptDir: join(cacheDir, 'apt'),
+    debsDir: join(cacheDir, 'debs'),
   };
 }

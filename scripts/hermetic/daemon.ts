@@ -4,15 +4,19 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type HermeticPaths, MIRROR_URL } from './config.ts';
+import { MIN_ENGINE_MAJOR, majorOf, readDockerdVersion } from './engine.ts';
 import { HermeticError } from './errors.ts';
 import { runCommand } from './exec.ts';
-import { findOwnedPid, type OwnedProcess } from './pidfile.ts';
+import { findOwnedPid, type OwnedProcess, stopOwnedProcess } from './pidfile.ts';
 
-export type DaemonProbe = { status: 'absent' } | { status: 'running'; mirrors: string[] };
+export type DaemonProbe =
+  | { status: 'absent' }
+  | { status: 'running'; version: string; mirrors: string[] };
 
 export type DaemonOutcome =
-  | { status: 'running'; ownedPid: number | undefined }
-  | { status: 'started'; pid: number };
+  | { status: 'running'; version: string; ownedPid: number | undefined }
+  | { status: 'started'; version: string; pid: number }
+  | { status: 'restarted'; version: string; pid: number; previousVersion: string };
 
 /** The dockerd we own writes our pidfile and was given our config file. */
 export function ownedDaemon(paths: HermeticPaths): OwnedProcess {
@@ -42,29 +46,55 @@ export function describeMissingMirror(mirrors: readonly string[]): HermeticError
   );
 }
 
-/** Asks the daemon the docker CLI talks to for its registry mirrors. */
+/** Pure: what to tell a person whose running daemon, not hermetic's, is too old. */
+export function describeOutdatedDaemon(version: string): HermeticError {
+  return new HermeticError(
+    'DAEMON_OUTDATED',
+    `a Docker daemon not started by hermetic runs Engine ${version}; the docs need ${MIN_ENGINE_MAJOR} or later`,
+    {
+      hint: 'stop that daemon (`systemctl stop docker docker.socket`, or end the dockerd process) and run `npm run hermetic` again: it installs a current Engine and starts its own.',
+    },
+  );
+}
+
+/** Asks the daemon the docker CLI talks to for its version and registry mirrors. */
 export async function probeDaemon(): Promise<DaemonProbe> {
-  const info = await runCommand('docker', ['info', '--format', '{{json .RegistryConfig.Mirrors}}']);
+  const format = '{"version":{{json .ServerVersion}},"mirrors":{{json .RegistryConfig.Mirrors}}}';
+  const info = await runCommand('docker', ['info', '--format', format]);
   if (info.failed) return { status: 'absent' };
-  const mirrors = JSON.parse(info.stdout.trim() || 'null') as string[] | null;
-  return { status: 'running', mirrors: mirrors ?? [] };
+  const parsed = JSON.parse(info.stdout.trim()) as { version: string; mirrors: string[] | null };
+  return { status: 'running', version: parsed.version, mirrors: parsed.mirrors ?? [] };
 }
 
-/** Fails early, before anything is started, when a daemon runs without our mirror. */
-export async function refuseDaemonWithoutMirror(): Promise<void> {
+/**
+ * Fails early, before anything is started, when a daemon hermetic did not start runs
+ * without our mirror or with an Engine older than the docs; ours is restarted instead.
+ */
+export async function refuseForeignDaemon(paths: HermeticPaths): Promise<void> {
+  if ((await findOwnedPid(ownedDaemon(paths))) !== undefined) return;
   const probe = await probeDaemon();
-  if (probe.status === 'running' && !hasOurMirror(probe.mirrors)) {
-    throw describeMissingMirror(probe.mirrors);
-  }
+  if (probe.status !== 'running') return;
+  if (!hasOurMirror(probe.mirrors)) throw describeMissingMirror(probe.mirrors);
+  if (majorOf(probe.version) < MIN_ENGINE_MAJOR) throw describeOutdatedDaemon(probe.version);
 }
 
-/** Uses a running daemon that has our mirror, or starts our own when none runs. */
+/**
+ * Uses a running daemon that has our mirror, or starts our own when none runs. Ours is
+ * restarted, with the same config, when dockerd was upgraded under it (engine.ts).
+ */
 export async function ensureDaemon(paths: HermeticPaths): Promise<DaemonOutcome> {
   const ownedPid = await findOwnedPid(ownedDaemon(paths));
   const probe = ownedPid === undefined ? await probeDaemon() : await waitForDaemon(30_000);
   if (probe.status === 'running') {
     if (!hasOurMirror(probe.mirrors)) throw describeMissingMirror(probe.mirrors);
-    return { status: 'running', ownedPid };
+    const installed = await readDockerdVersion();
+    if (ownedPid !== undefined && installed !== undefined && installed !== probe.version) {
+      return { ...(await restartDaemon(paths)), previousVersion: probe.version };
+    }
+    if (ownedPid === undefined && majorOf(probe.version) < MIN_ENGINE_MAJOR) {
+      throw describeOutdatedDaemon(probe.version);
+    }
+    return { status: 'running', version: probe.version, ownedPid };
   }
   if (ownedPid !== undefined) {
     throw new HermeticError(
@@ -75,10 +105,26 @@ export async function ensureDaemon(paths: HermeticPaths): Promise<DaemonOutcome>
       },
     );
   }
-  return { status: 'started', pid: await startDaemon(paths) };
+  return { status: 'started', ...(await startDaemon(paths)) };
 }
 
-async function startDaemon(paths: HermeticPaths): Promise<number> {
+async function restartDaemon(
+  paths: HermeticPaths,
+): Promise<{ status: 'restarted'; pid: number; version: string }> {
+  const stop = await stopOwnedProcess(ownedDaemon(paths), 60_000);
+  if (stop.status === 'still-running') {
+    throw new HermeticError(
+      'DAEMON_FAILED',
+      `hermetic's dockerd (pid ${stop.pid}) did not stop for its upgrade`,
+      {
+        hint: `read ${paths.daemonLog}, then run \`npm run hermetic:down\` and \`npm run hermetic\` again.`,
+      },
+    );
+  }
+  return { status: 'restarted', ...(await startDaemon(paths)) };
+}
+
+async function startDaemon(paths: HermeticPaths): Promise<{ pid: number; version: string }> {
   await mkdir(dirname(paths.daemonConfig), { recursive: true });
   await writeFile(paths.daemonConfig, renderDaemonConfig());
   const log = openSync(paths.daemonLog, 'w');
@@ -112,7 +158,7 @@ async function startDaemon(paths: HermeticPaths): Promise<number> {
     );
   }
   if (!hasOurMirror(probe.mirrors)) throw describeMissingMirror(probe.mirrors);
-  return child.pid;
+  return { pid: child.pid, version: probe.version };
 }
 
 async function waitForDaemon(

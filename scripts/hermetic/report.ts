@@ -2,6 +2,7 @@ import type { InstallOutcome } from './apt.ts';
 import type { ImageOutcome } from './build-images.ts';
 import { MIRROR_URL } from './config.ts';
 import type { DaemonOutcome } from './daemon.ts';
+import type { EngineOutcome } from './engine.ts';
 import type { StopOutcome } from './pidfile.ts';
 import type { RegistryOutcome } from './registry.ts';
 
@@ -13,12 +14,21 @@ export function describeInstall(outcome: InstallOutcome): string {
     : `apt: installed ${outcome.packages.join(', ')}`;
 }
 
+export function describeEngine(outcome: EngineOutcome): string {
+  return outcome.status === 'present'
+    ? `engine: Docker Engine ${outcome.version} and buildx present`
+    : `engine: installed ${outcome.packages.join(', ')} (Docker Engine ${outcome.version})`;
+}
+
 export function describeDaemon(outcome: DaemonOutcome): string {
+  const engine = `Engine ${outcome.version}`;
   if (outcome.status === 'started')
-    return `dockerd: started (pid ${outcome.pid}) with mirror ${MIRROR_URL}`;
+    return `dockerd: started (pid ${outcome.pid}, ${engine}) with mirror ${MIRROR_URL}`;
+  if (outcome.status === 'restarted')
+    return `dockerd: restarted from Engine ${outcome.previousVersion} (pid ${outcome.pid}, ${engine}) with mirror ${MIRROR_URL}`;
   const owner =
     outcome.ownedPid === undefined ? 'not started by hermetic' : `pid ${outcome.ownedPid}`;
-  return `dockerd: already running with mirror ${MIRROR_URL} (${owner})`;
+  return `dockerd: already running with mirror ${MIRROR_URL} (${owner}, ${engine})`;
 }
 
 export function describeRegistry(outcome: RegistryOutcome): string {

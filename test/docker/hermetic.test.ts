@@ -1,8 +1,13 @@
 // Assumes `npm run hermetic` ran first (CI does): a daemon whose registry mirror is the
 // hermetic registry on 127.0.0.1:5555. Without Docker these tests fail; they never skip.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listBuildCacheIds, removeCreatedBuildCache } from '../../scripts/hermetic/build-cache.ts';
 import { MIRROR_URL } from '../../scripts/hermetic/config.ts';
+import { MIN_ENGINE_MAJOR, majorOf } from '../../scripts/hermetic/engine.ts';
 import { readDebianArch, toDockerLibraryArch } from '../../scripts/hermetic/host.ts';
 
 // The official hello-world text, word for word; the architecture line is this machine's.
@@ -38,10 +43,12 @@ async function listReferences(): Promise<Set<string>> {
 }
 
 let before: Set<string>;
+let cacheBefore: Set<string>;
 const containers: string[] = [];
 
 beforeAll(async () => {
   before = await listReferences();
+  cacheBefore = await listBuildCacheIds();
 });
 
 afterAll(async () => {
@@ -49,6 +56,7 @@ afterAll(async () => {
     await execa('docker', ['rm', '-f', '-v', ...containers], { reject: false });
   const created = [...(await listReferences())].filter((reference) => !before.has(reference));
   if (created.length > 0) await execa('docker', ['rmi', ...created], { reject: false });
+  await removeCreatedBuildCache(cacheBefore);
 });
 
 describe('the hermetic mirror', () => {
@@ -68,6 +76,45 @@ describe('the hermetic mirror', () => {
   it('is the registry mirror of the daemon the docker CLI talks to', async () => {
     const { stdout } = await docker('info', '--format', '{{json .RegistryConfig.Mirrors}}');
     expect(JSON.parse(stdout)).toContain(`${MIRROR_URL}/`);
+  });
+});
+
+describe('Docker Engine', () => {
+  it(`is Engine ${MIN_ENGINE_MAJOR} or later, behind a client at least as new`, async () => {
+    const { stdout } = await docker('version', '--format', '{{json .}}');
+    const version = JSON.parse(stdout) as {
+      Client: { Version: string };
+      Server: { Version: string };
+    };
+    expect(majorOf(version.Server.Version)).toBeGreaterThanOrEqual(MIN_ENGINE_MAJOR);
+    expect(majorOf(version.Client.Version)).toBeGreaterThanOrEqual(majorOf(version.Server.Version));
+  });
+
+  it('has the buildx plugin', async () => {
+    const { stdout } = await docker('buildx', 'version');
+    expect(stdout).toMatch(/^github\.com\/docker\/buildx v?\d+\.\d+/);
+  });
+
+  it("builds with BuildKit, without the legacy builder's deprecation notice", async () => {
+    const context = await mkdtemp(join(tmpdir(), 'hermetic-build-'));
+    try {
+      await writeFile(join(context, 'Dockerfile'), 'FROM scratch\nCOPY hi /\n');
+      await writeFile(join(context, 'hi'), 'hi\n');
+      const build = await execa('docker', ['build', '-q', '-t', 'hermetic-test:scratch', context], {
+        env: { DOCKER_BUILDKIT: undefined },
+      });
+      expect(build.stdout).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(build.stderr).toBe('');
+      const plain = await execa(
+        'docker',
+        ['build', '--progress=plain', '-t', 'hermetic-test:scratch', context],
+        { all: true },
+      );
+      expect(plain.all).toMatch(/^#0 building with "default" instance using docker driver$/m);
+      expect(plain.all).not.toContain('DEPRECATED');
+    } finally {
+      await rm(context, { recursive: true, force: true });
+    }
   });
 });
 

@@ -20,13 +20,12 @@ describe('selectMissingPackages', () => {
       names.includes(name);
 
   it('asks for nothing when every command and package is there', () => {
-    const all = commands('dockerd', 'docker', 'docker-registry', 'mmdebstrap', 'gcc', 'musl-gcc');
+    const all = commands('docker-registry', 'mmdebstrap', 'gcc', 'musl-gcc');
     expect(selectMissingPackages(REQUIREMENTS, all, new Set(['busybox-static']))).toEqual([]);
   });
 
-  it('asks for everything on a bare machine, in a stable order', () => {
+  it('asks for everything on a bare machine, in a stable order, Docker Engine aside', () => {
     expect(selectMissingPackages(REQUIREMENTS, commands(), new Set())).toEqual([
-      'docker.io',
       'docker-registry',
       'mmdebstrap',
       'busybox-static',
@@ -35,13 +34,12 @@ describe('selectMissingPackages', () => {
     ]);
   });
 
-  it('leaves a Docker from elsewhere alone, but wants both its commands', () => {
-    const requirements = [{ package: 'docker.io', commands: ['dockerd', 'docker'] }];
-    expect(selectMissingPackages(requirements, commands('dockerd', 'docker'), new Set())).toEqual(
-      [],
-    );
-    expect(selectMissingPackages(requirements, commands('docker'), new Set())).toEqual([
-      'docker.io',
+  it('wants every command of a requirement', () => {
+    const requirements = [
+      { package: 'dpkg-dev', commands: ['dpkg-source', 'dpkg-parsechangelog'] },
+    ];
+    expect(selectMissingPackages(requirements, commands('dpkg-source'), new Set())).toEqual([
+      'dpkg-dev',
     ]);
   });
 

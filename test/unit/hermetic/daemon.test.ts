@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeMissingMirror,
+  describeOutdatedDaemon,
   hasOurMirror,
   renderDaemonConfig,
 } from '../../../scripts/hermetic/daemon.ts';
@@ -39,5 +40,17 @@ describe('describeMissingMirror', () => {
 
   it('names a daemon without any mirror as such', () => {
     expect(describeMissingMirror([]).message).toContain('no registry mirrors');
+  });
+});
+
+describe('describeOutdatedDaemon', () => {
+  it('names the running Engine and the one the docs need, and how to stop the old one', () => {
+    const error = describeOutdatedDaemon('20.10.24+dfsg1');
+    expect(error.code).toBe('DAEMON_OUTDATED');
+    expect(error.message).toBe(
+      'a Docker daemon not started by hermetic runs Engine 20.10.24+dfsg1; the docs need 26 or later',
+    );
+    expect(error.hint).toContain('systemctl stop docker docker.socket');
+    expect(error.hint).toContain('npm run hermetic');
   });
 });

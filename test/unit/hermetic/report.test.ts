@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatHermeticError, HermeticError } from '../../../scripts/hermetic/errors.ts';
 import { requireRoot } from '../../../scripts/hermetic/preflight.ts';
-import { describeImage, describeStop, formatBytes } from '../../../scripts/hermetic/report.ts';
+import {
+  describeDaemon,
+  describeEngine,
+  describeImage,
+  describeStop,
+  formatBytes,
+} from '../../../scripts/hermetic/report.ts';
 
 describe('formatBytes', () => {
   it.each([
@@ -28,6 +34,38 @@ describe('progress lines', () => {
     );
     expect(describeImage({ status: 'built', seconds: 1.26, ...summary })).toBe(
       'busybox:latest: built and pushed in 1.3s (sha256:d 1.1 MB)',
+    );
+  });
+
+  it('names the Engine version installed or found', () => {
+    expect(describeEngine({ status: 'present', version: '26.1.5+dfsg1' })).toBe(
+      'engine: Docker Engine 26.1.5+dfsg1 and buildx present',
+    );
+    expect(
+      describeEngine({
+        status: 'installed',
+        version: '26.1.5+dfsg1',
+        packages: ['docker.io', 'docker-buildx'],
+      }),
+    ).toBe('engine: installed docker.io, docker-buildx (Docker Engine 26.1.5+dfsg1)');
+  });
+
+  it('says which Engine the daemon runs, and what it was restarted from', () => {
+    expect(describeDaemon({ status: 'started', pid: 9, version: '26.1.5+dfsg1' })).toBe(
+      'dockerd: started (pid 9, Engine 26.1.5+dfsg1) with mirror http://127.0.0.1:5555',
+    );
+    expect(
+      describeDaemon({
+        status: 'restarted',
+        pid: 9,
+        version: '26.1.5+dfsg1',
+        previousVersion: '20.10.24+dfsg1',
+      }),
+    ).toBe(
+      'dockerd: restarted from Engine 20.10.24+dfsg1 (pid 9, Engine 26.1.5+dfsg1) with mirror http://127.0.0.1:5555',
+    );
+    expect(describeDaemon({ status: 'running', ownedPid: undefined, version: '28.2.2' })).toBe(
+      'dockerd: already running with mirror http://127.0.0.1:5555 (not started by hermetic, Engine 28.2.2)',
     );
   });
 
