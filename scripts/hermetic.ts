@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ensurePackages } from './hermetic/apt.ts';
 import { listBuildCacheIds, removeCreatedBuildCache } from './hermetic/build-cache.ts';
 import { buildImages } from './hermetic/build-images.ts';
+import { ensureBusyboxBinary } from './hermetic/busybox-binary.ts';
 import { type HermeticPaths, resolvePaths } from './hermetic/config.ts';
 import { ensureDaemon, ownedDaemon, refuseForeignDaemon } from './hermetic/daemon.ts';
 import { ensureEngine } from './hermetic/engine.ts';
@@ -15,6 +16,7 @@ import { stopOwnedProcess } from './hermetic/pidfile.ts';
 import { requireRoot } from './hermetic/preflight.ts';
 import { ensureRegistry, ownedRegistry } from './hermetic/registry.ts';
 import {
+  describeBusybox,
   describeDaemon,
   describeEngine,
   describeImage,
@@ -35,6 +37,8 @@ async function up(paths: HermeticPaths): Promise<void> {
   // The refusals (a foreign daemon without our mirror or too old, a foreign process on
   // our port) come before anything is started, so a failed `up` leaves nothing behind.
   await refuseForeignDaemon(paths);
+  // Before the daemon: an upgraded dockerd is down only for its restart, not the compile.
+  print(describeBusybox(await ensureBusyboxBinary(paths)));
   print(describeRegistry(await ensureRegistry(paths)));
   print(describeDaemon(await ensureDaemon(paths)));
   const before = await listLocalReferences();

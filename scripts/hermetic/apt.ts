@@ -14,10 +14,14 @@ export type Requirement = { package: string; commands: readonly string[] };
 export const REQUIREMENTS: readonly Requirement[] = [
   { package: 'docker-registry', commands: ['docker-registry'] },
   { package: 'mmdebstrap', commands: ['mmdebstrap'] },
-  // Debian's dynamic `busybox` also provides /bin/busybox, which cannot run FROM scratch.
-  { package: 'busybox-static', commands: [] },
   { package: 'gcc', commands: ['gcc'] },
   { package: 'musl-tools', commands: ['musl-gcc'] },
+  // Building busybox from Debian's source package (busybox-binary.ts).
+  { package: 'make', commands: ['make'] },
+  { package: 'libc6-dev', commands: [] },
+  { package: 'dpkg-dev', commands: ['dpkg-source', 'dpkg-parsechangelog'] },
+  { package: 'bzip2', commands: ['bzip2'] },
+  { package: 'xz-utils', commands: ['xz'] },
 ];
 
 export type InstallOutcome = { status: 'present' } | { status: 'installed'; packages: string[] };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { HermeticPaths } from './config.ts';
 import { HermeticError } from './errors.ts';
 import { type CommandResult, runCommand, tailOutput } from './exec.ts';
-import { readDebianArch, readPackageVersions } from './host.ts';
+import { readDebianArch } from './host.ts';
 import {
   IMAGE_NAMES,
   IMAGES,
@@ -64,7 +64,7 @@ async function buildImage(
   onBuild: () => void,
 ): Promise<ImageOutcome> {
   const reference = `${spec.name}:${spec.tag}`;
-  const hash = await hashImage(spec, env.debianArch, baseDigest);
+  const hash = await hashImage(spec, env, baseDigest);
   const stamp = await readStamp(env.paths.stampsDir, spec.name);
   const pushed = await fetchManifestSummary(repositoryOf(spec), spec.tag);
   if (stamp?.hash === hash && pushed?.digest === stamp.digest)
@@ -80,6 +80,7 @@ async function buildImage(
     sourceDir: sourceDirOf(spec.name),
     contextDir,
     debianArch: env.debianArch,
+    paths: env.paths,
   });
   const tag = mirrorReferenceOf(spec);
   const baseArgs = spec.base ? ['--build-arg', `BASE=${mirrorReferenceOf(IMAGES[spec.base])}`] : [];
@@ -107,18 +108,18 @@ async function buildImage(
   return { status: 'built', reference, seconds: (performance.now() - started) / 1000, ...summary };
 }
 
-/** The stamp hash: sources, recipe, architecture, package versions and base digest. */
+/** The stamp hash: sources, recipe, architecture, input versions and base digest. */
 async function hashImage(
   spec: ImageSpec,
-  debianArch: string,
+  env: BuildEnv,
   baseDigest: string | undefined,
 ): Promise<string> {
   const sources = await readSourceFiles(sourceDirOf(spec.name));
   const recipe = await readSourceFile(spec.recipe, 'recipe');
-  const versions = await readPackageVersions(spec.packages);
+  const versions = await spec.readVersions(env.paths);
   return hashImageInputs([...sources, recipe], {
     ...versions,
-    arch: debianArch,
+    arch: env.debianArch,
     ...(baseDigest ? { base: baseDigest } : {}),
   });
 }

@@ -24,6 +24,8 @@ export type HermeticPaths = {
   aptDir: string;
   /** Downloaded .deb files kept for the next install, e.g. trixie's docker.io. */
   debsDir: string;
+  /** busybox compiled from Debian's source, and the record of that build. */
+  busyboxDir: string;
 };
 
 /**
@@ -50,5 +52,6 @@ export function resolvePaths(cacheDir: string = resolveCacheDir()): HermeticPath
     buildDir: join(cacheDir, 'build'),
     aptDir: join(cacheDir, 'apt'),
     debsDir: join(cacheDir, 'debs'),
+    busyboxDir: join(cacheDir, 'busybox'),
   };
 }

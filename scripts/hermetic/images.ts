@@ -1,6 +1,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MIRROR_REPOSITORY_PREFIX } from './config.ts';
+import { readBusyboxBuild } from './busybox-binary.ts';
+import { type HermeticPaths, MIRROR_REPOSITORY_PREFIX } from './config.ts';
+import { HermeticError } from './errors.ts';
+import { readPackageVersions } from './host.ts';
 import { prepareBusybox } from './prepare/busybox.ts';
 import type { PrepareInput } from './prepare/context.ts';
 import { prepareDebian } from './prepare/debian.ts';
@@ -15,8 +18,8 @@ export type ImageName = (typeof IMAGE_NAMES)[number];
 export type ImageSpec = {
   name: ImageName;
   tag: string;
-  /** Debian packages whose versions end up in the image. */
-  packages: readonly string[];
+  /** Versions of what ends up in the image (Debian packages, builds in the cache), for its stamp. */
+  readVersions: (paths: HermeticPaths) => Promise<Record<string, string>>;
   /** The image this one is built FROM, passed as the BASE build argument. */
   base?: ImageName;
   /** The module that fills the build context; its source is part of the stamp. */
@@ -31,33 +34,44 @@ export const IMAGES: Record<ImageName, ImageSpec> = {
   'hello-world': {
     name: 'hello-world',
     tag: 'latest',
-    packages: ['gcc', 'musl-tools', 'musl-dev'],
+    readVersions: () => readPackageVersions(['gcc', 'musl-tools', 'musl-dev']),
     recipe: recipe('hello-world'),
     prepare: prepareHelloWorld,
   },
   busybox: {
     name: 'busybox',
     tag: 'latest',
-    packages: ['busybox-static'],
+    readVersions: readBusyboxVersions,
     recipe: recipe('busybox'),
     prepare: prepareBusybox,
   },
   debian: {
     name: 'debian',
     tag: 'bookworm-slim',
-    packages: ['mmdebstrap'],
+    readVersions: () => readPackageVersions(['mmdebstrap']),
     recipe: recipe('debian'),
     prepare: prepareDebian,
   },
   registry: {
     name: 'registry',
     tag: '2',
-    packages: ['docker-registry'],
+    readVersions: () => readPackageVersions(['docker-registry']),
     base: 'debian',
     recipe: recipe('registry'),
     prepare: prepareRegistry,
   },
 };
+
+/** The Debian source version and hash of the busybox binary that ensureBusyboxBinary cached. */
+async function readBusyboxVersions(paths: HermeticPaths): Promise<Record<string, string>> {
+  const build = await readBusyboxBuild(paths);
+  if (!build) {
+    throw new HermeticError('BUILD_FAILED', `busybox: no binary in ${paths.busyboxDir}`, {
+      hint: 'hermetic builds it before the images; run `npm run hermetic` again.',
+    });
+  }
+  return { 'source:busybox': build.sourceVersion, 'sha256:busybox': build.sha256 };
+}
 
 /** Where an image's Dockerfile and other sources live. */
 export function sourceDirOf(name: ImageName): string {

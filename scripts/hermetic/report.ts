@@ -1,5 +1,6 @@
 import type { InstallOutcome } from './apt.ts';
 import type { ImageOutcome } from './build-images.ts';
+import type { BusyboxOutcome } from './busybox-binary.ts';
 import { MIRROR_URL } from './config.ts';
 import type { DaemonOutcome } from './daemon.ts';
 import type { EngineOutcome } from './engine.ts';
@@ -29,6 +30,13 @@ export function describeDaemon(outcome: DaemonOutcome): string {
   const owner =
     outcome.ownedPid === undefined ? 'not started by hermetic' : `pid ${outcome.ownedPid}`;
   return `dockerd: already running with mirror ${MIRROR_URL} (${owner}, ${engine})`;
+}
+
+export function describeBusybox(outcome: BusyboxOutcome): string {
+  const what = `busybox ${outcome.build.sourceVersion} from Debian's source`;
+  return outcome.status === 'cached'
+    ? `busybox binary: cached, skipped (${what})`
+    : `busybox binary: compiled in ${outcome.seconds.toFixed(1)}s (${what})`;
 }
 
 export function describeRegistry(outcome: RegistryOutcome): string {

@@ -1,5 +1,6 @@
 // Assumes `npm run hermetic` ran first (CI does): a daemon whose registry mirror is the
 // hermetic registry on 127.0.0.1:5555. Without Docker these tests fail; they never skip.
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,16 +130,24 @@ describe('images pulled as from Docker Hub', () => {
   it('busybox has a shell, its applets and the users of the official image', async () => {
     expect((await docker('run', '--rm', 'busybox', 'echo', 'hi')).stdout).toBe('hi');
     const script =
-      'whoami; id nobody; uname -r >/dev/null; hostname >/dev/null; ps >/dev/null; ls /bin/httpd /bin/wget /bin/cat /bin/sleep';
+      'whoami; id nobody; uname -r >/dev/null; hostname >/dev/null; ps >/dev/null; date >/dev/null; ls /bin/httpd /bin/wget /bin/cat /bin/sleep /bin/nc /bin/top';
     const { stdout } = await docker('run', '--rm', 'busybox', 'sh', '-c', script);
     expect(stdout.split('\n')).toEqual([
       'root',
       'uid=65534(nobody) gid=65534(nobody) groups=65534(nobody)',
       '/bin/cat',
       '/bin/httpd',
+      '/bin/nc',
       '/bin/sleep',
+      '/bin/top',
       '/bin/wget',
     ]);
+  });
+
+  it('busybox sh greets a terminal with its prompt alone, as the official image does', async () => {
+    await docker('pull', 'busybox');
+    const screen = await typeAtPrompt('docker run -it --rm busybox sh', '/ # ', 'exit\n');
+    expect(screen).toBe('/ # exit\r\n');
   });
 
   it('debian:bookworm-slim is bookworm, with apt and without docs', async () => {
@@ -163,6 +172,29 @@ describe('images pulled as from Docker Hub', () => {
     expect(await response.json()).toEqual({ repositories: ['busybox'] });
   });
 });
+
+/**
+ * Runs a command under a pseudo-terminal (util-linux `script`), types `input` once
+ * `prompt` shows (typed earlier, the terminal would echo it before the shell starts)
+ * and returns everything the terminal showed.
+ */
+function typeAtPrompt(command: string, prompt: string, input: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], { stdio: 'pipe' });
+    let screen = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      const hadPrompt = screen.includes(prompt);
+      screen += chunk.toString();
+      if (!hadPrompt && screen.includes(prompt)) child.stdin.end(input);
+    });
+    child.once('error', reject);
+    child.once('close', () => {
+      clearTimeout(timer);
+      resolve(screen);
+    });
+  });
+}
 
 async function waitForRegistry(url: string): Promise<void> {
   for (let attempt = 0; attempt < 50; attempt += 1) {

@@ -1,10 +1,8 @@
 import { chmod, chown, copyFile, link, mkdir, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { busyboxBinaryPath } from '../busybox-binary.ts';
 import { runCommand } from '../exec.ts';
 import { copySources, type PrepareInput, requireSuccess } from './context.ts';
-
-/** Debian's busybox-static: the only busybox that runs FROM scratch, without a libc. */
-export const BUSYBOX_BINARY = '/bin/busybox';
 
 /**
  * Folders of the official image: buildroot's device_table.txt plus the home folder of
@@ -25,17 +23,18 @@ export const BUSYBOX_DIRS: readonly { path: string; mode: number; owner?: number
 ];
 
 /**
- * Builds rootfs.tar like the official image: one busybox binary hard-linked under every
- * applet name in /bin (`busybox --install /bin`), so it weighs one binary, not 270.
+ * Builds rootfs.tar like the official image: the static busybox compiled from Debian's
+ * source (busybox-binary.ts) hard-linked under every applet name in /bin
+ * (`busybox --install /bin`), so it weighs one binary, not 400.
  */
 export async function prepareBusybox(input: PrepareInput): Promise<void> {
   await copySources(input, ['Dockerfile']);
   const root = join(input.contextDir, 'rootfs');
   await mkdir(join(root, 'bin'), { recursive: true });
   const busybox = join(root, 'bin', 'busybox');
-  await copyFile(BUSYBOX_BINARY, busybox);
+  await copyFile(busyboxBinaryPath(input.paths), busybox);
   await chmod(busybox, 0o755);
-  const list = await runCommand(BUSYBOX_BINARY, ['--list']);
+  const list = await runCommand(busybox, ['--list']);
   requireSuccess(input, 'busybox --list', list);
   for (const applet of list.stdout.split('\n').map((line) => line.trim())) {
     if (applet !== '' && applet !== 'busybox') await link(busybox, join(root, 'bin', applet));

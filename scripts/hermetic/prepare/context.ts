@@ -1,5 +1,6 @@
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { HermeticPaths } from '../config.ts';
 import { HermeticError } from '../errors.ts';
 import type { CommandResult } from '../exec.ts';
 import { tailOutput } from '../exec.ts';
@@ -10,6 +11,8 @@ export type PrepareInput = {
   sourceDir: string;
   contextDir: string;
   debianArch: string;
+  /** The cache folder, where builds such as busybox's binary are kept. */
+  paths: HermeticPaths;
 };
 
 /** Copies files named relative to the source folder into the build context. */

@@ -20,17 +20,24 @@ describe('selectMissingPackages', () => {
       names.includes(name);
 
   it('asks for nothing when every command and package is there', () => {
-    const all = commands('docker-registry', 'mmdebstrap', 'gcc', 'musl-gcc');
-    expect(selectMissingPackages(REQUIREMENTS, all, new Set(['busybox-static']))).toEqual([]);
+    const all = commands(
+      ...['docker-registry', 'mmdebstrap', 'gcc', 'musl-gcc', 'make'],
+      ...['dpkg-source', 'dpkg-parsechangelog', 'bzip2', 'xz'],
+    );
+    expect(selectMissingPackages(REQUIREMENTS, all, new Set(['libc6-dev']))).toEqual([]);
   });
 
   it('asks for everything on a bare machine, in a stable order, Docker Engine aside', () => {
     expect(selectMissingPackages(REQUIREMENTS, commands(), new Set())).toEqual([
       'docker-registry',
       'mmdebstrap',
-      'busybox-static',
       'gcc',
       'musl-tools',
+      'make',
+      'libc6-dev',
+      'dpkg-dev',
+      'bzip2',
+      'xz-utils',
     ]);
   });
 
@@ -43,10 +50,11 @@ describe('selectMissingPackages', () => {
     ]);
   });
 
-  it('wants busybox-static even when a dynamic busybox is on PATH', () => {
-    const requirements = [{ package: 'busybox-static', commands: [] }];
-    expect(selectMissingPackages(requirements, commands('busybox'), new Set(['busybox']))).toEqual([
-      'busybox-static',
+  it('wants a package without commands (libc6-dev, for a static busybox) by its name', () => {
+    const requirements = [{ package: 'libc6-dev', commands: [] }];
+    expect(selectMissingPackages(requirements, commands('gcc'), new Set(['libc6']))).toEqual([
+      'libc6-dev',
     ]);
+    expect(selectMissingPackages(requirements, commands(), new Set(['libc6-dev']))).toEqual([]);
   });
 });

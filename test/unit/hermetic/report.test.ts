@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHermeticError, HermeticError } from '../../../scripts/hermetic/errors.ts';
 import { requireRoot } from '../../../scripts/hermetic/preflight.ts';
 import {
+  describeBusybox,
   describeDaemon,
   describeEngine,
   describeImage,
@@ -66,6 +67,21 @@ describe('progress lines', () => {
     );
     expect(describeDaemon({ status: 'running', ownedPid: undefined, version: '28.2.2' })).toBe(
       'dockerd: already running with mirror http://127.0.0.1:5555 (not started by hermetic, Engine 28.2.2)',
+    );
+  });
+
+  it('says whether busybox was compiled, and from which source version', () => {
+    const build = {
+      sourceVersion: '1:1.35.0-4+deb12u1',
+      recipe: 'r',
+      sha256: 's',
+      builtAt: '2026-01-01T00:00:00Z',
+    };
+    expect(describeBusybox({ status: 'cached', build })).toBe(
+      "busybox binary: cached, skipped (busybox 1:1.35.0-4+deb12u1 from Debian's source)",
+    );
+    expect(describeBusybox({ status: 'built', build, seconds: 98.04 })).toBe(
+      "busybox binary: compiled in 98.0s (busybox 1:1.35.0-4+deb12u1 from Debian's source)",
     );
   });
 
