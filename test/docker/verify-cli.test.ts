@@ -22,8 +22,8 @@ describe.each(['sandbox', 'host'])('verify-examples with --docker %s', (engine) 
     const result = await run(['drifted.md']);
     expect(result.exitCode).toBe(1);
     expect(result.output).toContain('drifted.md:11');
-    expect(result.output).toMatch(/^-third$/m);
-    expect(result.output).toMatch(/^\+second$/m);
+    expect(result.output).toMatch(/^\s*-third$/m);
+    expect(result.output).toMatch(/^\s*\+second$/m);
     expect(result.output).toContain('0 passed, 1 failed, 0 skipped');
   });
 

@@ -76,6 +76,7 @@ export async function runPage(
   }
   let environment: PageEnvironment | undefined;
   let scratch: Scratch | undefined;
+  let session: Session | undefined;
   try {
     const id = pageIdOf(page.file);
     try {
@@ -86,7 +87,7 @@ export async function runPage(
       return finish(runnable.map((snippet) => ({ status: 'error', snippet, steps: [], problem })));
     }
     const daemon = environment;
-    const session = createSession(scratch, daemon, page.options.env);
+    session = createSession(scratch, daemon, page.options.env);
     const context = {
       session,
       defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
@@ -117,6 +118,7 @@ export async function runPage(
     }
     return finish(results);
   } finally {
+    session?.close();
     await environment?.dispose();
     await scratch?.remove();
   }

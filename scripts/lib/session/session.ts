@@ -3,10 +3,10 @@ import { writeFile } from 'node:fs/promises';
 import type { PageEnvironment } from '../engine/engine.ts';
 import type { CommandOutcome } from './command.ts';
 import { createSessionEnv } from './environment.ts';
-import { runCommand } from './run-command.ts';
 import { runTtyCommand } from './run-tty-command.ts';
 import type { Scratch } from './scratch.ts';
-import { commandProgram } from './shell-state.ts';
+import { type ShellProcess, startShell } from './shell-process.ts';
+import { commandProgram, saveStateFunction } from './shell-state.ts';
 
 export interface RunOptions {
   tty: boolean;
@@ -19,38 +19,81 @@ export interface Session {
   run(command: string, options: RunOptions): Promise<CommandOutcome>;
   /** Writes a file a page shows (```dockerfile file="Dockerfile"), relative to the session. */
   writeFile(path: string, content: string): Promise<CommandOutcome>;
+  close(): void;
 }
 
+const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+const internalTimeoutMs = 30_000;
+
+/**
+ * Runs a page's commands in its shell. Commands marked `tty` need a pseudo-terminal, so
+ * they run in a bash of their own on one, with the shell's state handed over and back.
+ */
 export function createSession(
   scratch: Scratch,
   page: PageEnvironment,
   pageEnv: Readonly<Record<string, string>>,
 ): Session {
-  let commands = 0;
-  const run: Session['run'] = async (command, options) => {
-    const commandFile = scratch.commandFile(commands++);
-    await writeFile(commandFile, `${command}\n`);
-    const argv = [
-      'bash',
-      '--noprofile',
-      '--norc',
-      '-c',
-      commandProgram,
-      'bash',
-      scratch.stateFile,
-      commandFile,
-    ];
-    const request = {
-      argv,
-      cwd: scratch.workDir,
-      env: createSessionEnv(scratch, page, pageEnv, options.tty),
-      stdin: options.stdin,
-      timeoutMs: options.timeoutMs,
-    };
-    return options.tty
-      ? runTtyCommand(request, (inner) => page.wrapCommand(inner))
-      : runCommand({ ...request, argv: page.wrapCommand(argv) });
+  let files = 0;
+  let shell: ShellProcess | undefined;
+  const nextFile = async (content: string) => {
+    const path = scratch.commandFile(files++);
+    await writeFile(path, content);
+    return path;
   };
+  /** Runs our own bash in the page's shell (restore or save state); its output is not shown. */
+  const runInternal = async (current: ShellProcess, command: string) =>
+    current.run(await nextFile(`${command}\n`), undefined, internalTimeoutMs);
+  const ensureShell = async (): Promise<ShellProcess> => {
+    if (shell?.isAlive()) return shell;
+    // A fresh shell, also after a command ended the previous one: it starts from the last
+    // state written out (the page's work folder at first).
+    shell = startShell({
+      argv: page.wrapCommand(['bash', '--noprofile', '--norc']),
+      cwd: scratch.workDir,
+      env: createSessionEnv(scratch, page, pageEnv, false),
+    });
+    await runInternal(shell, `${saveStateFunction}\nsource ${quote(scratch.stateFile)}`);
+    return shell;
+  };
+
+  const runOnTerminal = async (
+    commandFile: string,
+    options: RunOptions,
+  ): Promise<CommandOutcome> => {
+    const current = await ensureShell();
+    await runInternal(current, `__dfv_save > ${quote(scratch.stateFile)}`);
+    const outcome = await runTtyCommand(
+      {
+        argv: [
+          'bash',
+          '--noprofile',
+          '--norc',
+          '-c',
+          commandProgram,
+          'bash',
+          scratch.stateFile,
+          commandFile,
+        ],
+        cwd: scratch.workDir,
+        env: createSessionEnv(scratch, page, pageEnv, true),
+        stdin: options.stdin,
+        timeoutMs: options.timeoutMs,
+      },
+      (inner) => page.wrapCommand(inner),
+    );
+    if (outcome.kind === 'exited') await runInternal(current, `source ${quote(scratch.stateFile)}`);
+    return outcome;
+  };
+
+  const run: Session['run'] = async (command, options) => {
+    const commandFile = await nextFile(`${command}\n`);
+    if (options.tty) return runOnTerminal(commandFile, options);
+    const current = await ensureShell();
+    const stdinFile = options.stdin === undefined ? undefined : await nextFile(options.stdin);
+    return current.run(commandFile, stdinFile, options.timeoutMs);
+  };
+
   return {
     run,
     writeFile(path, content) {
@@ -58,12 +101,12 @@ export function createSession(
       // reader who saves the file there would have it.
       const delimiter = `DFV_EOF_${randomBytes(6).toString('hex')}`;
       const body = content.endsWith('\n') ? content : `${content}\n`;
-      const quoted = `'${path.replaceAll("'", `'\\''`)}'`;
-      return run(`cat > ${quoted} <<'${delimiter}'\n${body}${delimiter}`, {
+      return run(`cat > ${quote(path)} <<'${delimiter}'\n${body}${delimiter}`, {
         tty: false,
         stdin: undefined,
-        timeoutMs: 10_000,
+        timeoutMs: internalTimeoutMs,
       });
     },
+    close: () => shell?.close(),
   };
 }

@@ -1,9 +1,8 @@
 /**
- * Each command runs in a fresh bash that first restores the state the previous command left
- * (variables, functions, aliases, working directory) and saves its own at the end, so a
- * page behaves like one terminal session while every command stays a separate process with
- * its own exit code, timeout and terminal. Only shell builtins run in the save, no forks but
- * one `compgen`.
+ * The shell state a page's commands share (variables, functions, aliases, working directory)
+ * as bash text that recreates it. A page's shell keeps its state by itself; the state is
+ * written out only to hand it to a command that must run in a bash of its own (on a
+ * pseudo-terminal), and read back after it.
  */
 
 // Variables bash sets itself (many read-only): restoring them would fail or lie.
@@ -42,16 +41,8 @@ const bashOwned = [
   '__dfv_*',
 ].join('|');
 
-/**
- * The bash program run for each command: `bash -c <program> bash <state file> <command
- * file>`. Output and errors go to one stream, in the order a terminal would show them.
- */
-export const commandProgram = `exec 2>&1
-__dfv_state=$1
-if [ -f "$__dfv_state" ]; then source "$__dfv_state"; fi
-source "$2"
-__dfv_status=$?
-__dfv_save() {
+/** Defines `__dfv_save`, which prints bash that recreates the current shell state. */
+export const saveStateFunction = `__dfv_save() {
   local __dfv_name
   for __dfv_name in $(compgen -v); do
     case $__dfv_name in ${bashOwned}) continue ;; esac
@@ -60,7 +51,19 @@ __dfv_save() {
   declare -f
   alias -p
   printf 'cd -- %q\\n' "$PWD"
-}
+}`;
+
+/**
+ * The program of a command that runs in a bash of its own:
+ * `bash -c <program> bash <state file> <command file>`. It restores the state, runs the
+ * command, and writes the state back for the page's shell to read.
+ */
+export const commandProgram = `exec 2>&1
+${saveStateFunction}
+__dfv_state=$1
+source "$__dfv_state"
+source "$2"
+__dfv_status=$?
 __dfv_save > "$__dfv_state.next" 2>/dev/null && mv -f "$__dfv_state.next" "$__dfv_state"
 exit $__dfv_status
 `;
