@@ -1,19 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { parseBuildCacheIds } from '../../../scripts/hermetic/build-cache.ts';
+import { parseBuildCache } from '../../../scripts/hermetic/build-cache.ts';
 
-describe('parseBuildCacheIds', () => {
-  it('reads the IDs of `docker system df -v` build cache records', () => {
-    const json =
-      '[{"CacheType":"source.local","Description":"local source for context","ID":"j4a9qk9n6t1jauq10jcija86h","InUse":"false"},' +
-      '{"CacheType":"regular","Description":"[1/1] ADD rootfs.tar /","ID":"w75kvra9tmre07a90cg7mgwlf","InUse":"false"}]\n';
-    expect([...parseBuildCacheIds(json)]).toEqual([
-      'j4a9qk9n6t1jauq10jcija86h',
-      'w75kvra9tmre07a90cg7mgwlf',
+describe('parseBuildCache', () => {
+  it('reads the records of `docker system df -v`, newest first, so children go before parents', () => {
+    const json = `${JSON.stringify([
+      {
+        CacheType: 'regular',
+        CreatedAt: '2026-11-22 06:26:09.498754474 +0000 UTC',
+        Description: '[2/4] COPY registry /bin/registry',
+        ID: '5t6abxg34zxgixumdj5a5t5pt',
+      },
+      {
+        CacheType: 'regular',
+        CreatedAt: '2026-11-22 06:26:09.522806687 +0000 UTC',
+        Description: '[3/4] COPY config.yml /etc/docker/registry/config.yml',
+        ID: '36y8rc4evtey9my31wbqgiqxl',
+      },
+      {
+        CacheType: 'regular',
+        CreatedAt: '2026-11-22 06:26:09.052755686 +0000 UTC',
+        Description: 'from local ',
+        ID: 'kqphct5d3nwzkabvzdu45ydrl',
+      },
+    ])}\n`;
+    expect(parseBuildCache(json).map((record) => record.id)).toEqual([
+      '36y8rc4evtey9my31wbqgiqxl',
+      '5t6abxg34zxgixumdj5a5t5pt',
+      'kqphct5d3nwzkabvzdu45ydrl',
     ]);
   });
 
-  it('is empty for a daemon without build cache, which prints null', () => {
-    expect(parseBuildCacheIds('null\n').size).toBe(0);
-    expect(parseBuildCacheIds('[]').size).toBe(0);
+  it('is empty for a daemon without build cache', () => {
+    expect(parseBuildCache('[]\n')).toEqual([]);
+    expect(parseBuildCache('null')).toEqual([]);
   });
 });
