@@ -1,4 +1,3 @@
-import xterm from '@xterm/headless';
 import { terminalSize } from './environment.ts';
 
 /**
@@ -8,6 +7,8 @@ import { terminalSize } from './environment.ts';
  * wrapped at its width are joined again, since the documentation shows logical lines.
  */
 export async function renderTerminal(raw: string): Promise<string[]> {
+  // Loaded on first use: most pages have no terminal block, and the emulator is large.
+  const { default: xterm } = await import('@xterm/headless');
   const terminal = new xterm.Terminal({
     cols: terminalSize.columns,
     rows: terminalSize.rows,

@@ -1,6 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
+import { execa } from 'execa';
 import type { CommandOutcome } from './command.ts';
 import { killProcessGroup, trackProcessGroup } from './command.ts';
 
@@ -39,11 +39,15 @@ export function startShell(options: ShellOptions): ShellProcess {
   const [file, ...args] = options.argv;
   const nonce = randomBytes(8).toString('hex');
   const marker = Buffer.from(`\u001eDFV${nonce}:`);
-  const child: ChildProcess = spawn(file ?? 'bash', args, {
+  // Streams, not buffers: output is read command by command, as the markers arrive.
+  const child = execa(file ?? 'bash', args, {
     cwd: options.cwd,
     env: options.env,
+    extendEnv: false,
     detached: true,
     stdio: ['pipe', 'pipe', 'pipe'],
+    buffer: false,
+    reject: false,
   });
   const untrack = trackProcessGroup(child.pid);
   let buffered = Buffer.alloc(0);
@@ -60,8 +64,10 @@ export function startShell(options: ShellOptions): ShellProcess {
     notify();
   });
   child.stdin?.on('error', () => {});
-  child.on('exit', (code, signal) => {
-    exitCode = code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
+  // The shell ends when a command ends it (`exit`), at a timeout, or at close().
+  void child.then((result) => {
+    exitCode =
+      result.exitCode ?? 128 + (result.signal ? (constants.signals[result.signal] ?? 0) : 0);
     untrack();
     notify();
   });
