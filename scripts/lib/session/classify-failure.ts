@@ -11,7 +11,8 @@ const mirrorHint =
 /**
  * Messages that mean the machine, not the documentation, is at fault. They only count when
  * the page does not document the same message itself (a page may show a failed pull on
- * purpose).
+ * purpose). A daemon that stopped answering is found by asking it, not by its messages: a
+ * page may well show `Cannot connect to the Docker daemon` for a socket of its own.
  */
 const knownProblems: readonly KnownProblem[] = [
   {
@@ -29,13 +30,6 @@ const knownProblems: readonly KnownProblem[] = [
       code: 'IMAGE_NOT_FOUND',
       message: 'An image the page uses was not found in the registry',
       hint: `Check the image name. ${mirrorHint}`,
-    },
-  },
-  {
-    pattern: /Cannot connect to the Docker daemon/,
-    problem: {
-      code: 'DAEMON_DIED',
-      message: 'The Docker daemon stopped answering during the page',
     },
   },
 ];
