@@ -35,6 +35,12 @@ describe.each(['sandbox', 'host'])('verify-examples with --docker %s', (engine) 
     expect(result.output).toContain('1 passed, 1 failed, 0 skipped');
   });
 
+  it('lists a container that just exited as exited, as a reader would see it', async () => {
+    const result = await run(['just-exited.md']);
+    expect(result.output).toContain('12 passed, 0 failed, 0 skipped');
+    expect(result.exitCode).toBe(0);
+  });
+
   it('runs a tty block with typed input', async () => {
     const result = await run(['tty.md']);
     expect(result.output).toContain('1 passed, 0 failed, 0 skipped');

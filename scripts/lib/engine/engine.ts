@@ -38,6 +38,12 @@ export interface PageEnvironment {
   /** Whether the daemon still answers: tells a broken environment apart from a failed command. */
   isDaemonAlive(): Promise<boolean>;
   /**
+   * Waits until the daemon lists containers as they are: one that just exited can be listed
+   * as running for a moment after `docker run` returned. A reader types slower than that; the
+   * session, calling this after each command, must not be faster than Docker's bookkeeping.
+   */
+  settle(): Promise<void>;
+  /**
    * Removes everything the page created: containers (running or not), images it pulled or
    * built, volumes, networks, processes. Never throws; safe to call twice.
    */

@@ -6,10 +6,12 @@
  */
 import { VerifyError } from '../errors.ts';
 import { type DockerCallOptions, isDockerAnswering, runDocker, tailOf } from './docker-cli.ts';
+import { canUseApi } from './docker-api.ts';
 import type { DockerEngine, DockerVersions, PageEnvironment, PageRequest } from './engine.ts';
 import { applyCleanup } from './host/apply-cleanup.ts';
 import { isEmptyPlan, planCleanup } from './host/plan-cleanup.ts';
 import { takeSnapshot } from './host/take-snapshot.ts';
+import { settleContainers } from './settle-containers.ts';
 import type { DockerEndpoint } from './preflight.ts';
 
 export interface HostEngineOptions {
@@ -43,6 +45,10 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
       env: endpoint.env,
       unsetEnv: endpoint.unsetEnv,
       isDaemonAlive: () => isDockerAnswering(docker),
+      settle: () =>
+        canUseApi(endpoint.host, endpoint.env)
+          ? settleContainers(endpoint.host)
+          : Promise.resolve(),
       dispose: () => {
         disposal ??= cleanUp().finally(() => open.delete(environment));
         return disposal;

@@ -8,6 +8,7 @@ import { VerifyError } from '../errors.ts';
 import { isDockerAnswering, readDockerVersion, runDocker, tailOf } from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
 import type { DockerEngine, PageEnvironment, PageRequest } from './engine.ts';
+import { settleContainers } from './settle-containers.ts';
 import { type Sandbox, startSandbox } from './sandbox/start-sandbox.ts';
 
 export interface SandboxEngineOptions {
@@ -89,6 +90,11 @@ function describePage(sandbox: Sandbox, dispose: () => Promise<void>): PageEnvir
     unsetEnv: daemonVariables,
     isDaemonAlive: async () =>
       !isDisposed && isDockerAnswering({ wrap: sandbox.wrap, unsetEnv: daemonVariables }),
+    // The sandbox's socket, seen from here through its holder's mount namespace.
+    settle: () =>
+      isDisposed
+        ? Promise.resolve()
+        : settleContainers(`unix:///proc/${sandbox.holder.pid}/root/run/docker.sock`),
     dispose: () => {
       isDisposed = true;
       return dispose();

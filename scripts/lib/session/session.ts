@@ -88,10 +88,15 @@ export function createSession(
 
   const run: Session['run'] = async (command, options) => {
     const commandFile = await nextFile(`${command}\n`);
-    if (options.tty) return runOnTerminal(commandFile, options);
-    const current = await ensureShell();
-    const stdinFile = options.stdin === undefined ? undefined : await nextFile(options.stdin);
-    return current.run(commandFile, stdinFile, options.timeoutMs);
+    const outcome = options.tty
+      ? await runOnTerminal(commandFile, options)
+      : await (await ensureShell()).run(
+          commandFile,
+          options.stdin === undefined ? undefined : await nextFile(options.stdin),
+          options.timeoutMs,
+        );
+    await page.settle();
+    return outcome;
   };
 
   return {

@@ -71,7 +71,7 @@ export function startShell(options: ShellOptions): ShellProcess {
     untrack();
     notify();
   });
-  child.stdin?.write('exec 2>&1\n');
+  child.stdin?.write('exec 2>&1\n__dfv_return() { return "$1"; }\n');
 
   /** The output and status of the finished command, once its marker arrived. */
   const takeResult = (): { output: string; status: number } | undefined => {
@@ -91,8 +91,9 @@ export function startShell(options: ShellOptions): ShellProcess {
       if (exitCode !== undefined)
         return Promise.resolve({ kind: 'not-started', message: 'the page shell has exited' });
       const input = stdinFile ? quote(stdinFile) : '/dev/null';
+      // `__dfv_return` puts the status back into `$?` for the next command, as in a terminal.
       child.stdin?.write(
-        `source ${quote(commandFile)} < ${input}; printf '\\036DFV%s:%d\\n' ${nonce} "$?"\n`,
+        `source ${quote(commandFile)} < ${input}; __dfv_status=$?; printf '\\036DFV%s:%d\\n' ${nonce} "$__dfv_status"; __dfv_return "$__dfv_status"\n`,
       );
       return new Promise((resolve) => {
         const timer = setTimeout(() => {

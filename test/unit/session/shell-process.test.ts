@@ -94,3 +94,11 @@ describe('startShell', () => {
     expect(current.isAlive()).toBe(false);
   });
 });
+
+describe('startShell status', () => {
+  it('leaves the last status in `$?` for the next command, as a terminal does', async () => {
+    const { run } = await setup();
+    expect(await run('(exit 3)')).toMatchObject({ exitCode: 3 });
+    expect(await run('echo $?')).toMatchObject({ exitCode: 0, output: '3\n' });
+  });
+});
