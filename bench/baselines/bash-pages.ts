@@ -1,0 +1,62 @@
+/**
+ * The harness benchmark's baseline: every page's commands run by one plain bash script, in
+ * the same Docker world as the verifier (same engine; per page a sandbox opened with the
+ * page's images, then disposed), one page after another. Prints one JSON line per page:
+ * its time from opening the page to the end of its script (as the verifier times a page).
+ *
+ *   node bench/baselines/bash-pages.ts [--docker sandbox|host] <files...>
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { execa } from 'execa';
+import { readPages } from '../../scripts/lib/cli/read-pages.ts';
+import { createEngine } from '../../scripts/lib/engine/create-engine.ts';
+import { createSessionEnv } from '../../scripts/lib/session/environment.ts';
+import { pageIdOf } from '../../scripts/lib/session/run-page.ts';
+import { createScratch } from '../../scripts/lib/session/scratch.ts';
+import { findUnmetRequirement } from '../../scripts/lib/session/version-requirements.ts';
+import { buildPageScript } from '../lib/bash-script.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { docker: { type: 'string', default: 'sandbox' } },
+});
+const kind = values.docker === 'host' ? 'host' : 'sandbox';
+const read = await readPages(positionals);
+if (!read.ok) throw new Error(read.diagnostics.map((d) => d.message).join('\n'));
+
+const engine = await createEngine({ kind });
+try {
+  for (const { page } of read.pages) {
+    const script = buildPageScript(
+      page,
+      (snippet) => !findUnmetRequirement(snippet.options, engine.versions),
+    );
+    if (!script) continue;
+    const started = performance.now();
+    const id = pageIdOf(page.file);
+    const environment = await engine.openPage({ id, images: page.options.images });
+    const scratch = await createScratch(id);
+    try {
+      const file = join(scratch.root, 'page.sh');
+      await writeFile(file, script);
+      const [command = 'bash', ...args] = environment.wrapCommand(['bash', file]);
+      const result = await execa(command, args, {
+        cwd: scratch.workDir,
+        env: createSessionEnv(scratch, environment, page.options.env, false),
+        extendEnv: false,
+        stdin: 'ignore',
+        all: true,
+        reject: false,
+      });
+      const ms = Math.round(performance.now() - started);
+      console.log(JSON.stringify({ file: page.file, ms, exitCode: result.exitCode ?? -1 }));
+    } finally {
+      await environment.dispose();
+      await scratch.remove();
+    }
+  }
+} finally {
+  await engine.close();
+}

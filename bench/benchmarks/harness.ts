@@ -1,0 +1,101 @@
+/**
+ * Harness overhead: what the verifier adds on top of running the chapters' commands. The
+ * baseline (bench/baselines/bash-pages.ts) runs each page's commands as one plain bash script
+ * in the same Docker world: same engine, a sandbox per page with the page's images. Both run
+ * pages one at a time.
+ */
+import type { Benchmark, BenchmarkReport, Table } from '../lib/benchmark.ts';
+import { listChapters } from '../lib/chapters.ts';
+import { compareFigures } from '../lib/figures.ts';
+import { formatDuration } from '../lib/format.ts';
+import { createNotes } from '../lib/notes.ts';
+import { runRounds, type Variant } from '../lib/rounds.ts';
+import { runTimed, tailOfOutput } from '../lib/run-timed.ts';
+import { median } from '../lib/stats.ts';
+import { nodeFlags, verifyVariant } from '../lib/verify-cli.ts';
+
+const timeoutMs = 20 * 60_000;
+type PageTimes = Map<string, number[]>;
+
+function addPageTime(times: PageTimes, file: string, ms: number): void {
+  times.set(file, [...(times.get(file) ?? []), ms]);
+}
+
+function bashVariant(root: string, chapters: readonly string[], pages: PageTimes): Variant {
+  const script = `${root}/bench/baselines/bash-pages.ts`;
+  return {
+    name: 'bash',
+    async run({ isWarmup }) {
+      const args = [...nodeFlags, script, '--docker', 'sandbox', ...chapters];
+      const run = await runTimed(process.execPath, args, { cwd: root, timeoutMs });
+      if (run.exitCode !== 0) {
+        throw new Error(
+          `the bash baseline failed (exit ${run.exitCode}):\n${tailOfOutput(run.output)}`,
+        );
+      }
+      const lines = isWarmup ? [] : run.output.split('\n');
+      for (const line of lines.filter((text) => text.startsWith('{"file"'))) {
+        const page = JSON.parse(line) as { file: string; ms: number };
+        addPageTime(pages, page.file, page.ms);
+      }
+      return run.ms;
+    },
+  };
+}
+
+function pagesTable(verify: PageTimes, bash: PageTimes): Table {
+  return {
+    title: 'Per page (median), from opening the page to its last command; disposal not included',
+    columns: ['page', 'verify', 'bash', 'verify − bash'],
+    rows: [...verify].map(([file, times]) => {
+      const ours = median(times);
+      const base = bash.get(file);
+      if (!base) return [file, formatDuration(ours), 'nothing to run', ''];
+      return [
+        file,
+        formatDuration(ours),
+        formatDuration(median(base)),
+        formatDuration(ours - median(base)),
+      ];
+    }),
+  };
+}
+
+export const harness: Benchmark = {
+  name: 'harness',
+  title: 'Harness overhead: verify-examples vs the same commands in plain bash (sandbox, --jobs 1)',
+  async run({ rounds, root, log }): Promise<BenchmarkReport> {
+    const chapters = await listChapters(root);
+    const notes = createNotes();
+    const verifyPages: PageTimes = new Map();
+    const bashPages: PageTimes = new Map();
+    const verify = verifyVariant(
+      'verify',
+      root,
+      ['--jobs', '1', '--docker', 'sandbox', ...chapters],
+      {
+        timeoutMs,
+        notes,
+        onReport: (report, { isWarmup }) => {
+          if (isWarmup) return;
+          for (const page of report.pages) addPageTime(verifyPages, page.file, page.durationMs);
+        },
+      },
+    );
+    const samples = await runRounds([verify, bashVariant(root, chapters, bashPages)], {
+      rounds,
+      onRun: ({ round, variant, ms }) =>
+        log(`harness round ${round}: ${variant} ${formatDuration(ms)}`),
+    });
+    return {
+      figures: compareFigures(
+        'verify / bash, whole run',
+        { label: 'verify-examples', samples: samples.get('verify') ?? [] },
+        { label: 'plain bash', samples: samples.get('bash') ?? [] },
+        { comparison: 'at-most', value: 1.05 },
+      ),
+      tables: [pagesTable(verifyPages, bashPages)],
+      notes: notes.list(),
+    };
+  },
+};

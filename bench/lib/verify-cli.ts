@@ -1,0 +1,87 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { JsonReport } from '../../scripts/lib/report/json.ts';
+import type { Notes } from './notes.ts';
+import type { RoundInfo, Variant } from './rounds.ts';
+import { runTimed, type TimedRun, tailOfOutput } from './run-timed.ts';
+
+export interface VerifyRun extends TimedRun {
+  /** The run's own report; absent when it stopped before writing one. */
+  report: JsonReport | undefined;
+}
+
+/** Node flags of `npm run verify`, so a benchmark times what users run. */
+export const nodeFlags = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'];
+
+/**
+ * Runs the verifier CLI as `npm run verify` does (minus npm), with its human report as usual
+ * and a JSON report on the side for the counts and each page's time.
+ */
+export async function runVerify(
+  root: string,
+  args: readonly string[],
+  options: { timeoutMs: number; extraNodeFlags?: readonly string[] },
+): Promise<VerifyRun> {
+  const folder = await mkdtemp(join(tmpdir(), 'dfv-bench-'));
+  const reportFile = join(folder, 'report.json');
+  try {
+    const run = await runTimed(
+      process.execPath,
+      [
+        ...nodeFlags,
+        ...(options.extraNodeFlags ?? []),
+        join(root, 'scripts/verify-examples.ts'),
+        ...args,
+        '--reporter',
+        'human',
+        '--reporter',
+        `json=${reportFile}`,
+      ],
+      { cwd: root, env: { NO_COLOR: '1' }, timeoutMs: options.timeoutMs },
+    );
+    const text = await readFile(reportFile, 'utf8').catch(() => undefined);
+    return { ...run, report: text ? (JSON.parse(text) as JsonReport) : undefined };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** A run that did not pass, in a line: exit code, the statuses that occurred, its last words. */
+export function describeFailure(run: VerifyRun): string {
+  const counts = Object.entries(run.report?.counts ?? {})
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${status}`)
+    .join(', ');
+  const how = run.timedOut ? 'timed out' : `exit ${run.exitCode}`;
+  return `${how}${counts ? ` (${counts})` : ''}: ${tailOfOutput(run.output, 3).replaceAll('\n', ' / ')}`;
+}
+
+export interface VerifyVariantOptions {
+  timeoutMs: number;
+  notes: Notes;
+  /** Called with each run's report, e.g. to collect the pages' times. */
+  onReport?(report: JsonReport, info: RoundInfo): void;
+}
+
+/**
+ * A variant that runs the verifier with `args`. A run that does not pass is a note (its time
+ * still counts: the same commands ran); a run that hangs past the timeout is an error.
+ */
+export function verifyVariant(
+  name: string,
+  root: string,
+  args: readonly string[],
+  options: VerifyVariantOptions,
+): Variant {
+  return {
+    name,
+    async run(info) {
+      const run = await runVerify(root, args, { timeoutMs: options.timeoutMs });
+      if (run.timedOut) throw new Error(`${name}: ${describeFailure(run)}`);
+      if (run.exitCode !== 0) options.notes.add(`${name} did not pass`, describeFailure(run));
+      if (run.report) options.onReport?.(run.report, info);
+      return run.ms;
+    },
+  };
+}
