@@ -1,0 +1,84 @@
+/**
+ * Against a peer: cram, the classic transcript tester, and the verifier check the same
+ * thirty-command session on the user's daemon (`--docker host`; cram runs the commands in a
+ * shell directly). busybox is pulled first, so neither pays for a pull.
+ */
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
+import { compareFigures } from '../lib/figures.ts';
+import { findProgram } from '../lib/find-program.ts';
+import { formatDuration } from '../lib/format.ts';
+import { createNotes, type Notes } from '../lib/notes.ts';
+import { peerSteps, toCramTest, toMarkdownPage } from '../lib/peer-transcript.ts';
+import { runRounds, type Variant } from '../lib/rounds.ts';
+import { runTimed, tailOfOutput } from '../lib/run-timed.ts';
+import { verifyVariant } from '../lib/verify-cli.ts';
+
+export const peerFixtures = {
+  cram: 'bench/fixtures/peer-transcript.generated.t',
+  markdown: 'bench/fixtures/peer-transcript.generated.md',
+} as const;
+
+const timeoutMs = 5 * 60_000;
+
+/** Writes both forms of the transcript; they are generated, never edited. */
+async function writeFixtures(root: string): Promise<void> {
+  await mkdir(join(root, 'bench/fixtures'), { recursive: true });
+  await writeFile(join(root, peerFixtures.cram), toCramTest(peerSteps));
+  await writeFile(join(root, peerFixtures.markdown), toMarkdownPage(peerSteps));
+}
+
+function cramVariant(cram: string, test: string, notes: Notes): Variant {
+  return {
+    name: 'cram',
+    async run() {
+      const run = await runTimed(cram, [test], { cwd: join(test, '..'), timeoutMs });
+      if (run.timedOut) throw new Error(`cram hung:\n${tailOfOutput(run.output)}`);
+      if (run.exitCode !== 0) notes.add('cram did not pass', tailOfOutput(run.output, 8));
+      return run.ms;
+    },
+  };
+}
+
+export const peer: Benchmark = {
+  name: 'peer',
+  title: 'Against a peer: verify-examples vs cram on the same transcript (host daemon)',
+  async run({ rounds, root, log }): Promise<BenchmarkReport> {
+    const cram = findProgram(['cram', 'cram3']);
+    if (!cram) throw new Error('cram is not installed: apt-get install -y python3-cram');
+    await writeFixtures(root);
+    const pull = await runTimed('docker', ['pull', '--quiet', 'busybox'], { cwd: root, timeoutMs });
+    if (pull.exitCode !== 0)
+      throw new Error(`docker pull busybox failed:\n${tailOfOutput(pull.output)}`);
+    // cram writes a `.err` file beside a failing test: keep that out of the repository.
+    const folder = await mkdtemp(join(tmpdir(), 'dfv-bench-cram-'));
+    const test = join(folder, 'transcript.t');
+    await copyFile(join(root, peerFixtures.cram), test);
+    const notes = createNotes();
+    try {
+      const args = [peerFixtures.markdown, '--docker', 'host', '--jobs', '1'];
+      const samples = await runRounds(
+        [verifyVariant('verify', root, args, { timeoutMs, notes }), cramVariant(cram, test, notes)],
+        {
+          rounds,
+          onRun: ({ round, variant, ms }) =>
+            log(`peer round ${round}: ${variant} ${formatDuration(ms)}`),
+        },
+      );
+      return {
+        figures: compareFigures(
+          `verify / cram, ${peerSteps.length} commands`,
+          { label: 'verify-examples', samples: samples.get('verify') ?? [] },
+          { label: `cram (${cram})`, samples: samples.get('cram') ?? [] },
+          { comparison: 'at-most', value: 1.0 },
+        ),
+        tables: [],
+        notes: notes.list(),
+      };
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  },
+};
