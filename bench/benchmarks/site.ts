@@ -1,51 +1,95 @@
 /**
- * Measures the site as the e2e tests build it (chapters plus test/fixtures/site-pages, base
- * /docker-fundamentals): `astro build` with the diagram cache emptied (cold), again with it
- * filled (warm), then the JavaScript each page loads. Run from the project root:
+ * The site as the e2e tests build it (chapters plus test/fixtures/site-pages, base
+ * /docker-fundamentals): `astro build` with the diagram cache emptied (cold) and filled
+ * (warm), side by side; the JavaScript each page of the last build loads, Mermaid's included;
+ * and Lighthouse's performance and accessibility scores of the landing page and of a chapter
+ * with a diagram.
  *
- *   node bench/site.ts
- *
- * It empties node_modules/.cache/mermaid-diagrams; the cold build refills it.
+ * It empties node_modules/.cache/mermaid-diagrams before every cold build; the build refills it.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildSite, type SiteBuild } from '../test/helpers/build-site.ts';
-import { listSitePages } from '../test/helpers/site-pages.ts';
-import { collectPageScripts } from './lib/page-scripts.ts';
+import { buildSite, type SiteBuild } from '../../test/helpers/build-site.ts';
+import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
+import { compareFigures } from '../lib/figures.ts';
+import { formatDuration } from '../lib/format.ts';
+import { runRounds } from '../lib/rounds.ts';
+import { measureLighthouse } from './site/lighthouse-scores.ts';
+import {
+  measurePageJavaScript,
+  pageJavaScriptFigures,
+  pageJavaScriptTable,
+} from './site/page-javascript.ts';
 
 const base = '/docker-fundamentals';
-const projectRoot = process.cwd();
+type BuiltSite = Extract<SiteBuild, { status: 'built' }>;
 
-async function build(): Promise<Extract<SiteBuild, { status: 'built' }>> {
+async function build(root: string): Promise<BuiltSite> {
   const site = await buildSite({
-    projectRoot,
-    fixturePagesDir: join(projectRoot, 'test/fixtures/site-pages'),
+    projectRoot: root,
+    fixturePagesDir: join(root, 'test/fixtures/site-pages'),
     base,
   });
-  if (site.status === 'failed') throw new Error(site.output);
+  if (site.status === 'failed') {
+    await rm(site.root, { recursive: true, force: true });
+    throw new Error(`astro build failed:\n${site.output.split('\n').slice(-15).join('\n')}`);
+  }
   return site;
 }
 
-await rm(join(projectRoot, 'node_modules/.cache/mermaid-diagrams'), {
-  recursive: true,
-  force: true,
-});
-const cold = await build();
-await rm(cold.root, { recursive: true, force: true });
-const warm = await build();
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-console.log(
-  `astro build: cold diagram cache ${seconds(cold.buildMs)}, warm ${seconds(warm.buildMs)}\n`,
-);
-
-console.log('page\tdiagrams\tscript files\tfile bytes\tinline script bytes\tloaded on demand');
-for (const page of await listSitePages(warm.distDir)) {
-  const html = await readFile(join(warm.distDir, page.slice(base.length), 'index.html'), 'utf8');
-  const diagrams = html.match(/<figure class="mermaid-diagram"/g)?.length ?? 0;
-  const scripts = await collectPageScripts(warm.distDir, base, page);
-  const bytes = scripts.files.reduce((sum, file) => sum + file.bytes, 0);
-  const row = [page, diagrams, scripts.files.length, bytes, scripts.inlineBytes];
-  console.log([...row, scripts.lazyFiles.length].join('\t'));
-  for (const file of scripts.files) console.log(`\t${file.path}\t${file.bytes}`);
-}
-await rm(warm.root, { recursive: true, force: true });
+export const site: Benchmark = {
+  name: 'site',
+  title: 'Site: build time (cold and warm diagram cache), JavaScript per page, Lighthouse',
+  async run({ rounds, root, log }): Promise<BenchmarkReport> {
+    let latest: BuiltSite | undefined;
+    const keep = async (built: BuiltSite) => {
+      if (latest) await rm(latest.root, { recursive: true, force: true });
+      latest = built;
+      return built.buildMs;
+    };
+    try {
+      const samples = await runRounds(
+        [
+          {
+            name: 'cold',
+            async run() {
+              await rm(join(root, 'node_modules/.cache/mermaid-diagrams'), {
+                recursive: true,
+                force: true,
+              });
+              return keep(await build(root));
+            },
+          },
+          { name: 'warm', run: async () => keep(await build(root)) },
+        ],
+        {
+          rounds,
+          onRun: ({ round, variant, ms }) =>
+            log(`site round ${round}: ${variant} build ${formatDuration(ms)}`),
+        },
+      );
+      const built = latest as BuiltSite | undefined;
+      if (!built) throw new Error('no build left to measure');
+      const pages = await measurePageJavaScript(built.distDir, base);
+      const lighthouse = await measureLighthouse(built.distDir, base, pages, rounds, log);
+      const buildFigures = compareFigures(
+        'astro build, warm / cold diagram cache',
+        { label: 'astro build, warm diagram cache', samples: samples.get('warm') ?? [] },
+        { label: 'astro build, cold diagram cache', samples: samples.get('cold') ?? [] },
+      );
+      const notes = [...lighthouse.notes];
+      if (pages.every((page) => page.mermaidBytes === 0)) {
+        notes.push(
+          'Diagrams are drawn to SVG at build time: no page, with a diagram or not, loads Mermaid.',
+        );
+      }
+      return {
+        figures: [...buildFigures, ...pageJavaScriptFigures(pages), ...lighthouse.figures],
+        tables: [pageJavaScriptTable(pages), ...lighthouse.tables],
+        notes,
+      };
+    } finally {
+      if (latest) await rm(latest.root, { recursive: true, force: true });
+    }
+  },
+};
