@@ -116,7 +116,9 @@ async function main(): Promise<void> {
     }
     const reporters = createReporters(options.reporters, process.stdout);
     try {
-      process.exitCode ??= await verify(options, reporters);
+      const code = await verify(options, reporters);
+      // An interrupt set its own exit code while the run was finishing; it stands.
+      process.exitCode ??= code;
     } finally {
       // Reports that are written at the end (json, junit) are written even after an error.
       for (const reporter of reporters) await reporter.onClose?.();

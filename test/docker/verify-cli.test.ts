@@ -2,9 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docker, listIds, requireDocker } from '../helpers/docker.ts';
-import { copyFixtures, runCli } from '../helpers/run-cli.ts';
+import { copyFixtures, runCli, startCli } from '../helpers/run-cli.ts';
 
 beforeAll(requireDocker);
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the condition');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 describe.each(['sandbox', 'host'])('verify-examples with --docker %s', (engine) => {
   const run = async (fixtures: string[], extra: string[] = []) => {
@@ -111,6 +119,19 @@ describe('Docker host safety', () => {
       }
     },
   );
+
+  it('cleans up after Ctrl-C: no container of the page is left, and the exit code says so', async () => {
+    const before = await listIds('container');
+    const root = await copyFixtures('interrupted.md');
+    const running = startCli(root, ['interrupted.md', '--docker', 'host']);
+    await waitFor(
+      async () => (await docker('ps', '-q', '--filter', 'name=interrupted-page')) !== '',
+    );
+    running.interrupt();
+    const result = await running.done;
+    expect(result.exitCode).toBe(130);
+    expect(await listIds('container')).toEqual(before);
+  });
 
   it('exits 2 with a clear message when Docker cannot be reached', async () => {
     const root = await copyFixtures('passing.md');

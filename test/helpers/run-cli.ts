@@ -21,20 +21,43 @@ export async function copyFixtures(...names: string[]): Promise<string> {
   return root;
 }
 
-/** Runs the real verifier CLI in `root`, the way a user does. */
-export async function runCli(
+export interface RunningCli {
+  /** Sends SIGINT, as Ctrl-C in a terminal does. */
+  interrupt(): void;
+  done: Promise<CliRun>;
+}
+
+/** Starts the real verifier CLI in `root` without waiting for it. */
+export function startCli(
   root: string,
   args: readonly string[],
   env: Record<string, string> = {},
-): Promise<CliRun> {
-  const result = await execa(
+): RunningCli {
+  const child = execa(
     process.execPath,
     ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', cliPath, ...args],
     { cwd: root, env: { NO_COLOR: '1', ...env }, reject: false, all: true, timeout: 600_000 },
   );
-  const output = (result.all ?? '')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping escapes
-    .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
-    .replaceAll(root, '<root>');
-  return { exitCode: result.exitCode ?? -1, output, root };
+  return {
+    interrupt: () => child.kill('SIGINT'),
+    done: child.then((result) => ({
+      exitCode: result.exitCode ?? -1,
+      output: clean(result.all ?? '', root),
+      root,
+    })),
+  };
+}
+
+function clean(output: string, root: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping escapes
+  return output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replaceAll(root, '<root>');
+}
+
+/** Runs the real verifier CLI in `root`, the way a user does. */
+export function runCli(
+  root: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  return startCli(root, args, env).done;
 }
