@@ -5,14 +5,14 @@
  * the user creates between pages are never taken for a page's.
  */
 import { VerifyError } from '../errors.ts';
-import { type DockerCallOptions, isDockerAnswering, runDocker, tailOf } from './docker-cli.ts';
 import { canUseApi } from './docker-api.ts';
+import { type DockerCallOptions, isDockerAnswering, runDocker, tailOf } from './docker-cli.ts';
 import type { DockerEngine, DockerVersions, PageEnvironment, PageRequest } from './engine.ts';
 import { applyCleanup } from './host/apply-cleanup.ts';
 import { isEmptyPlan, planCleanup } from './host/plan-cleanup.ts';
 import { takeSnapshot } from './host/take-snapshot.ts';
-import { settleContainers } from './settle-containers.ts';
 import type { DockerEndpoint } from './preflight.ts';
+import { settleContainers } from './settle-containers.ts';
 
 export interface HostEngineOptions {
   endpoint: DockerEndpoint;

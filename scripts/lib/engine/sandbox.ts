@@ -8,8 +8,8 @@ import { VerifyError } from '../errors.ts';
 import { isDockerAnswering, readDockerVersion, runDocker, tailOf } from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
 import type { DockerEngine, PageEnvironment, PageRequest } from './engine.ts';
-import { settleContainers } from './settle-containers.ts';
 import { type Sandbox, startSandbox } from './sandbox/start-sandbox.ts';
+import { settleContainers } from './settle-containers.ts';
 
 export interface SandboxEngineOptions {
   client: string;
