@@ -7,15 +7,39 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
+import type { Benchmark, BenchmarkReport, Table } from '../lib/benchmark.ts';
 import { formatDuration } from '../lib/format.ts';
 import { createNotes } from '../lib/notes.ts';
-import { runRounds } from '../lib/rounds.ts';
+import { type RoundInfo, runRounds } from '../lib/rounds.ts';
 import { analyzeScale, buildScalePages, snippetsPerPage } from '../lib/scale-pages.ts';
-import { summarize } from '../lib/stats.ts';
+import { median, summarize } from '../lib/stats.ts';
+import { breakDownRun, breakdownParts, type ReportTimes } from '../lib/time-breakdown.ts';
 import { verifyVariant } from '../lib/verify-cli.ts';
 
-export const scaleSizes = [1, 10, 100] as const;
+const largest = 100;
+export const scaleSizes = [1, 10, largest] as const;
+const timeoutMs = 15 * 60_000;
+
+/** Where the largest site's time goes, by what the verifier's own report times. */
+function breakdownTable(walls: readonly number[], reports: readonly ReportTimes[]): Table {
+  const parts = walls.map((wall, index) =>
+    breakDownRun(wall, reports[index] ?? { durationMs: null, pages: [] }),
+  );
+  const snippets = largest * snippetsPerPage;
+  return {
+    title: `Where the ${largest}-page run's time goes (median over rounds)`,
+    columns: ['part', 'total', 'per page', 'per snippet'],
+    rows: breakdownParts.map((part) => {
+      const total = median(parts.map((times) => times[part]));
+      return [
+        part,
+        formatDuration(total),
+        formatDuration(total / largest),
+        formatDuration(total / snippets),
+      ];
+    }),
+  };
+}
 
 async function writeSite(folder: string, pages: number): Promise<string> {
   const site = join(folder, `pages-${pages}`);
@@ -32,10 +56,14 @@ export const scale: Benchmark = {
     const notes = createNotes();
     try {
       const variants = [];
+      const largestReports: ReportTimes[] = [];
       for (const pages of scaleSizes) {
         const site = await writeSite(folder, pages);
         const args = [`${site}/*.md`, '--docker', 'host', '--jobs', '1'];
-        variants.push(verifyVariant(String(pages), root, args, { timeoutMs: 15 * 60_000, notes }));
+        const onReport = (report: ReportTimes, { isWarmup }: RoundInfo) => {
+          if (!isWarmup && pages === largest) largestReports.push(report);
+        };
+        variants.push(verifyVariant(String(pages), root, args, { timeoutMs, notes, onReport }));
       }
       const samples = await runRounds(variants, {
         rounds,
@@ -64,6 +92,7 @@ export const scale: Benchmark = {
           },
         ],
         tables: [
+          breakdownTable(samples.get(String(largest)) ?? [], largestReports),
           {
             title: `Total time per size (${snippetsPerPage} console blocks of one command per page)`,
             columns: ['pages', 'snippets', 'median', 'min – max', 'cost per snippet beyond 1 page'],
