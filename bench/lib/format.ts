@@ -9,6 +9,7 @@ const byUnit: Record<Unit, (value: number) => string> = {
 
 /** Milliseconds as a reader takes them in: `4.20 ms`, `850 ms`, `12.40 s`, `31.5 min`. */
 export function formatDuration(ms: number): string {
+  if (ms < 0) return `−${formatDuration(-ms)}`;
   if (ms < 10) return `${ms.toFixed(2)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 600_000) return `${(ms / 1000).toFixed(ms < 100_000 ? 2 : 1)} s`;

@@ -43,6 +43,7 @@ describe('formatting values', () => {
     [12_400, '12.40 s'],
     [123_456, '123.5 s'],
     [1_890_000, '31.5 min'],
+    [-113, '−113 ms'],
   ])('%d ms reads %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });
