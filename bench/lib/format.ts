@@ -1,7 +1,7 @@
 import type { Figure, Goal, Unit } from './benchmark.ts';
 
 const byUnit: Record<Unit, (value: number) => string> = {
-  ratio: (value) => `${value.toFixed(2)}×`,
+  ratio: (value) => `${value.toFixed(3)}×`,
   ms: formatDuration,
   bytes: formatBytes,
   score: (value) => String(Math.round(value)),
@@ -33,5 +33,6 @@ export function formatSpread(figure: Figure): string {
 
 export function formatGoal(goal: Goal | undefined, unit: Unit): string {
   if (!goal) return '';
-  return `${goal.comparison === 'at-most' ? '≤' : '≥'} ${formatValue(goal.value, unit)}`;
+  const value = unit === 'ratio' ? `${goal.value}×` : formatValue(goal.value, unit);
+  return `${goal.comparison === 'at-most' ? '≤' : '≥'} ${value}`;
 }

@@ -22,7 +22,7 @@ function describeMachine({ machine, load, revision }: RunRecord): string[] {
     `- ${machine.kernel}; Node ${machine.node}; Docker client ${machine.docker.client}, server ${machine.docker.server}`,
     `- Load average (1 min) during the run: ${load.min.toFixed(1)} – ${load.max.toFixed(1)}${
       isBusy
-        ? ` on ${machine.cores} cores: **the machine was busy** with other work (other engineers' builds and tests), so absolute times are inflated and spreads wide; the ratios, measured side by side, are the figures to read`
+        ? ` on ${machine.cores} cores: **the machine was busy** with other processes, so absolute times are inflated and spreads wide; the ratios, measured side by side, are the figures to read`
         : ''
     }`,
     `- Code: commit ${revision.commit}${

@@ -19,7 +19,7 @@ export function tableOfFigures(title: string, figures: readonly Figure[]): Table
 }
 
 /** Numbers line up on the right, text on the left. */
-const isNumeric = (cell: string) => /^[-+]?[\d.,]+(\s?\S+)?$|^$/.test(cell) && /\d/.test(cell);
+const isNumeric = (cell: string) => /^[-+−]?[\d.,]+(\s?\S+)?$/.test(cell);
 
 /** A table for the terminal: columns padded to their widest cell, two spaces apart. */
 export function formatTextTable(table: Table): string {

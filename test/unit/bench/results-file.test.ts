@@ -58,7 +58,7 @@ describe('renderResultsFile', () => {
 
       | figure | median | min – max | goal | status |
       | --- | ---: | --- | --- | --- |
-      | peer: verify / cram | 0.96× | 0.95× – 0.98× | ≤ 1.00× | met |
+      | peer: verify / cram | 0.960× | 0.950× – 0.980× | ≤ 1× | met |
 
       Failed to run: site (see below).
       "

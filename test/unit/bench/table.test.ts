@@ -64,8 +64,8 @@ describe('tables', () => {
       "Figures
       figure         median   min – max          goal     status
       ─────────────  ───────  ─────────────────  ───────  ──────
-      verify / bash    1.03×  1.01× – 1.08×      ≤ 1.05×  met
-      speed-up         1.40×                     ≥ 1.60×  MISSED
+      verify / bash   1.031×  1.010× – 1.080×    ≤ 1.05×  met
+      speed-up        1.400×                     ≥ 1.6×   MISSED
       verify         63.40 s  61.00 s – 70.25 s"
     `);
   });
@@ -76,8 +76,8 @@ describe('tables', () => {
 
       | figure | median | min – max | goal | status |
       | --- | ---: | --- | --- | --- |
-      | verify / bash | 1.03× | 1.01× – 1.08× | ≤ 1.05× | met |
-      | speed-up | 1.40× |  | ≥ 1.60× | MISSED |
+      | verify / bash | 1.031× | 1.010× – 1.080× | ≤ 1.05× | met |
+      | speed-up | 1.400× |  | ≥ 1.6× | MISSED |
       | verify | 63.40 s | 61.00 s – 70.25 s |  |  |"
     `);
   });
