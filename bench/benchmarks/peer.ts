@@ -12,8 +12,9 @@ import { findProgram } from '../lib/find-program.ts';
 import { formatDuration } from '../lib/format.ts';
 import { createNotes, type Notes } from '../lib/notes.ts';
 import { peerSteps, toCramTest, toMarkdownPage } from '../lib/peer-transcript.ts';
-import { runRounds, type Variant } from '../lib/rounds.ts';
+import { type RoundInfo, runRounds, type Variant } from '../lib/rounds.ts';
 import { runTimed, tailOfOutput } from '../lib/run-timed.ts';
+import { breakdownTable, type ReportTimes } from '../lib/time-breakdown.ts';
 import { verifyVariant } from '../lib/verify-cli.ts';
 
 export const peerFixtures = {
@@ -59,14 +60,16 @@ export const peer: Benchmark = {
     const notes = createNotes();
     try {
       const args = [peerFixtures.markdown, '--docker', 'host', '--jobs', '1'];
-      const samples = await runRounds(
-        [verifyVariant('verify', root, args, { timeoutMs, notes }), cramVariant(cram, test, notes)],
-        {
-          rounds,
-          onRun: ({ round, variant, ms }) =>
-            log(`peer round ${round}: ${variant} ${formatDuration(ms)}`),
-        },
-      );
+      const reports: ReportTimes[] = [];
+      const onReport = (report: ReportTimes, { isWarmup }: RoundInfo) => {
+        if (!isWarmup) reports.push(report);
+      };
+      const verify = verifyVariant('verify', root, args, { timeoutMs, notes, onReport });
+      const samples = await runRounds([verify, cramVariant(cram, test, notes)], {
+        rounds,
+        onRun: ({ round, variant, ms }) =>
+          log(`peer round ${round}: ${variant} ${formatDuration(ms)}`),
+      });
       return {
         figures: compareFigures(
           `verify / cram, ${peerSteps.length} commands`,
@@ -74,7 +77,14 @@ export const peer: Benchmark = {
           { label: `cram (${cram})`, samples: samples.get('cram') ?? [] },
           { comparison: 'at-most', value: 1.0 },
         ),
-        tables: [],
+        tables: [
+          breakdownTable(
+            "Where verify-examples' time goes (median over rounds); the commands run inside the snippets",
+            samples.get('verify') ?? [],
+            reports,
+            { 'per command': peerSteps.length },
+          ),
+        ],
         notes: notes.list(),
       };
     } finally {

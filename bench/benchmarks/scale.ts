@@ -7,39 +7,18 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Benchmark, BenchmarkReport, Table } from '../lib/benchmark.ts';
+import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
 import { formatDuration } from '../lib/format.ts';
 import { createNotes } from '../lib/notes.ts';
 import { type RoundInfo, runRounds } from '../lib/rounds.ts';
 import { analyzeScale, buildScalePages, snippetsPerPage } from '../lib/scale-pages.ts';
-import { median, summarize } from '../lib/stats.ts';
-import { breakDownRun, breakdownParts, type ReportTimes } from '../lib/time-breakdown.ts';
+import { summarize } from '../lib/stats.ts';
+import { breakdownTable, type ReportTimes } from '../lib/time-breakdown.ts';
 import { verifyVariant } from '../lib/verify-cli.ts';
 
 const largest = 100;
 export const scaleSizes = [1, 10, largest] as const;
 const timeoutMs = 15 * 60_000;
-
-/** Where the largest site's time goes, by what the verifier's own report times. */
-function breakdownTable(walls: readonly number[], reports: readonly ReportTimes[]): Table {
-  const parts = walls.map((wall, index) =>
-    breakDownRun(wall, reports[index] ?? { durationMs: null, pages: [] }),
-  );
-  const snippets = largest * snippetsPerPage;
-  return {
-    title: `Where the ${largest}-page run's time goes (median over rounds)`,
-    columns: ['part', 'total', 'per page', 'per snippet'],
-    rows: breakdownParts.map((part) => {
-      const total = median(parts.map((times) => times[part]));
-      return [
-        part,
-        formatDuration(total),
-        formatDuration(total / largest),
-        formatDuration(total / snippets),
-      ];
-    }),
-  };
-}
 
 async function writeSite(folder: string, pages: number): Promise<string> {
   const site = join(folder, `pages-${pages}`);
@@ -92,7 +71,12 @@ export const scale: Benchmark = {
           },
         ],
         tables: [
-          breakdownTable(samples.get(String(largest)) ?? [], largestReports),
+          breakdownTable(
+            `Where the ${largest}-page run's time goes (median over rounds)`,
+            samples.get(String(largest)) ?? [],
+            largestReports,
+            { 'per page': largest, 'per snippet': largest * snippetsPerPage },
+          ),
           {
             title: `Total time per size (${snippetsPerPage} console blocks of one command per page)`,
             columns: ['pages', 'snippets', 'median', 'min – max', 'cost per snippet beyond 1 page'],

@@ -1,3 +1,7 @@
+import type { Table } from './benchmark.ts';
+import { formatDuration } from './format.ts';
+import { median } from './stats.ts';
+
 /**
  * Splits a verifier run's wall time by what its JSON report times: the snippets themselves,
  * the rest of each page (opening it: snapshot, scratch folder, shell), what happens between
@@ -23,5 +27,29 @@ export function breakDownRun(wallMs: number, report: ReportTimes): Record<Breakd
     'between pages': run - pages,
     'page set-up': pages - snippets,
     snippets,
+  };
+}
+
+/**
+ * The median breakdown of several runs of the same pages (wall times and reports in round
+ * order), in all and divided by each of `per` (e.g. `{ 'per page': 100 }`).
+ */
+export function breakdownTable(
+  title: string,
+  walls: readonly number[],
+  reports: readonly ReportTimes[],
+  per: Readonly<Record<string, number>>,
+): Table {
+  const runs = walls.map((wall, index) =>
+    breakDownRun(wall, reports[index] ?? { durationMs: null, pages: [] }),
+  );
+  return {
+    title,
+    columns: ['part', 'total', ...Object.keys(per)],
+    rows: breakdownParts.map((part) => {
+      const total = median(runs.map((times) => times[part]));
+      const shares = Object.values(per).map((count) => formatDuration(total / count));
+      return [part, formatDuration(total), ...shares];
+    }),
   };
 }
