@@ -7,6 +7,11 @@
  */
 import { applyUpdates } from './lib/cli/apply-updates.ts';
 import { collectFiles } from './lib/cli/collect-files.ts';
+import {
+  orderByExpectedDuration,
+  readPageDurations,
+  writePageDurations,
+} from './lib/cli/page-durations.ts';
 import { type CliOptions, parseCliArgs, usage } from './lib/cli/parse-args.ts';
 import { readPages } from './lib/cli/read-pages.ts';
 import { runPages } from './lib/cli/run-pages.ts';
@@ -73,12 +78,14 @@ async function verify(options: CliOptions, reporters: Reporter[]): Promise<numbe
       startedAt: new Date(),
     };
     for (const reporter of reporters) reporter.onRunStart?.(info);
+    const durations = await readPageDurations();
     const started = performance.now();
     const results = await runPages(
       pages.map((page) => page.page),
       engine,
       {
         jobs: options.jobs,
+        startOrder: orderByExpectedDuration(pages, durations),
         settings: { defaultTimeoutSeconds: options.timeoutSeconds },
         signal: controller.signal,
         onPageStart: (file) => {
@@ -89,6 +96,7 @@ async function verify(options: CliOptions, reporters: Reporter[]): Promise<numbe
         },
       },
     );
+    await writePageDurations(results, durations);
     const updates =
       options.isUpdate && !controller.signal.aborted ? await applyUpdates(pages, results) : [];
     const counts = countStatuses(results);

@@ -5,6 +5,8 @@ import type { Page } from '../snippets/snippet.ts';
 
 export interface RunPagesOptions {
   jobs: number;
+  /** Indexes of `pages` in the order to start them; reports stay in page order. */
+  startOrder: readonly number[];
   settings: PageSettings;
   signal: AbortSignal;
   onPageStart(file: string): void;
@@ -13,8 +15,9 @@ export interface RunPagesOptions {
 }
 
 /**
- * Runs pages `jobs` at a time (never more than the engine allows) and hands results back in
- * page order, so reports read the same whatever the parallelism. After an abort no new page
+ * Runs pages `jobs` at a time (never more than the engine allows), starting them in
+ * `startOrder`, and hands results back in page order, so reports read the same whatever the
+ * parallelism. After an abort no new page
  * starts; the returned list then holds the pages that finished.
  */
 export async function runPages(
@@ -23,7 +26,7 @@ export async function runPages(
   options: RunPagesOptions,
 ): Promise<PageResult[]> {
   const results: (PageResult | undefined)[] = Array(pages.length).fill(undefined);
-  let nextToStart = 0;
+  let started = 0;
   let nextToReport = 0;
   const reportReady = () => {
     while (nextToReport < pages.length && results[nextToReport]) {
@@ -33,8 +36,8 @@ export async function runPages(
     }
   };
   const worker = async () => {
-    while (nextToStart < pages.length && !options.signal.aborted) {
-      const index = nextToStart++;
+    while (started < pages.length && !options.signal.aborted) {
+      const index = options.startOrder[started++] ?? -1;
       const page = pages[index];
       if (!page) continue;
       options.onPageStart(page.file);
