@@ -75,6 +75,7 @@ async function main(): Promise<number> {
       outcomes,
       machine,
       revision,
+      revisionAtEnd: await describeRevision(root),
       load: load.stop(),
       rounds: options.rounds,
       startedAt,

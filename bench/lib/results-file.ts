@@ -7,14 +7,20 @@ import { formatMarkdownTable, tableOfFigures } from './table.ts';
 export interface RunRecord {
   outcomes: BenchmarkOutcome[];
   machine: Machine;
+  /** The code when the run started, and when it ended: others may commit meanwhile. */
   revision: Revision;
+  revisionAtEnd: Revision;
   load: LoadSummary;
   rounds: number;
   startedAt: Date;
   durationMs: number;
 }
 
-function describeMachine({ machine, load, revision }: RunRecord): string[] {
+function isSameCode(a: Revision, b: Revision): boolean {
+  return a.commit === b.commit && a.uncommitted.join('\n') === b.uncommitted.join('\n');
+}
+
+function describeMachine({ machine, load, revision, revisionAtEnd }: RunRecord): string[] {
   const isBusy = load.max > machine.cores;
   const changed = revision.uncommitted.length;
   return [
@@ -30,6 +36,11 @@ function describeMachine({ machine, load, revision }: RunRecord): string[] {
         ? `, plus uncommitted changes to ${changed} file(s): ${revision.uncommitted.join(', ')}`
         : ''
     }`,
+    ...(isSameCode(revision, revisionAtEnd)
+      ? []
+      : [
+          `- **The code changed during the run** (commit ${revisionAtEnd.commit} at the end): benchmarks that ran after the change measured the new code.`,
+        ]),
   ];
 }
 
@@ -89,7 +100,7 @@ export function renderResultsFile(record: RunRecord): string {
     '## Reproduce',
     '',
     '```sh',
-    'npm ci',
+    'npm install',
     'sudo npm run hermetic                     # Docker with a local registry mirror (offline)',
     'sudo apt-get install -y python3-cram chromium',
     'sudo npm run bench -- --write             # all benchmarks, 5 rounds; rewrites this file',

@@ -37,6 +37,7 @@ const record: RunRecord = {
     docker: { client: '28.2.2', server: '26.1.5+dfsg1' },
   },
   revision: { commit: 'abc1234', uncommitted: ['src/content/docs/images.mdx'] },
+  revisionAtEnd: { commit: 'def5678', uncommitted: [] },
   load: { min: 1.5, max: 9.8 },
   rounds: 5,
   startedAt: new Date('2026-11-22T07:00:00Z'),
@@ -70,6 +71,7 @@ describe('renderResultsFile', () => {
     expect(text).toContain('Docker client 28.2.2, server 26.1.5+dfsg1');
     expect(text).toContain('1.5 – 9.8 on 2 cores: **the machine was busy**');
     expect(text).toContain('commit abc1234, plus uncommitted changes to 1 file(s)');
+    expect(text).toContain('**The code changed during the run** (commit def5678 at the end)');
   });
 
   it('keeps each note on one line and says how to reproduce', () => {
