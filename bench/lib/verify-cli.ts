@@ -31,7 +31,7 @@ export async function runVerify(
       [
         ...nodeFlags,
         ...(options.extraNodeFlags ?? []),
-        join(root, 'scripts/verify-examples.ts'),
+        join(root, 'scripts/launch-verify-examples.ts'),
         ...args,
         '--reporter',
         'human',

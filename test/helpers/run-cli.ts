@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
-const cliPath = join(projectRoot, 'scripts/verify-examples.ts');
+// What `npm run verify` starts: the cached bundle of scripts/verify-examples.ts.
+const cliPath = join(projectRoot, 'scripts/launch-verify-examples.ts');
 
 export interface CliRun {
   exitCode: number;
