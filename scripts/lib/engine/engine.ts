@@ -40,7 +40,8 @@ export interface PageEnvironment {
   /**
    * Waits until the daemon lists containers as they are: one that just exited can be listed
    * as running for a moment after `docker run` returned. A reader types slower than that; the
-   * session, calling this after each command, must not be faster than Docker's bookkeeping.
+   * session, calling this before a command that may read Docker's state, must not be faster
+   * than Docker's bookkeeping.
    */
   settle(): Promise<void>;
   /**

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import type { PageEnvironment } from '../engine/engine.ts';
 import type { CommandOutcome } from './command.ts';
 import { createSessionEnv } from './environment.ts';
+import { mayReadDocker } from './may-read-docker.ts';
 import { runTtyCommand } from './run-tty-command.ts';
 import type { Scratch } from './scratch.ts';
 import { type ShellProcess, startShell } from './shell-process.ts';
@@ -86,7 +87,13 @@ export function createSession(
     return outcome;
   };
 
+  // Whether a command ran since Docker's container list last settled.
+  let mayBeUnsettled = false;
   const run: Session['run'] = async (command, options) => {
+    if (mayBeUnsettled && mayReadDocker(command)) {
+      await page.settle();
+      mayBeUnsettled = false;
+    }
     const commandFile = await nextFile(`${command}\n`);
     const outcome = options.tty
       ? await runOnTerminal(commandFile, options)
@@ -95,7 +102,7 @@ export function createSession(
           options.stdin === undefined ? undefined : await nextFile(options.stdin),
           options.timeoutMs,
         );
-    await page.settle();
+    mayBeUnsettled = true;
     return outcome;
   };
 
