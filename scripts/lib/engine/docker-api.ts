@@ -1,4 +1,6 @@
-import { request } from 'node:http';
+// Not `import ... from 'node:http'`: the ES module view of node:http reads every export,
+// among them the lazy WebSocket getters that load undici: 40 ms at each start-up.
+const { request } = process.getBuiltinModule('node:http');
 
 /**
  * A GET on the Docker Engine API, straight over the daemon's socket. Listing what exists

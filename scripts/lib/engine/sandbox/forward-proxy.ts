@@ -3,11 +3,14 @@
  * for HTTPS and absolute-URI requests for plain HTTP. It runs in the verifier's process, so
  * name resolution and routing are the host's; sandboxes reach it through their relay.
  */
-import http from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import net from 'node:net';
 
+// Loaded this way for the reason given in docker-api.ts.
+const http = process.getBuiltinModule('node:http');
+
 /** A proxy server, not listening yet: the caller listens on a unix socket. */
-export function createForwardProxy(onError: (message: string) => void): http.Server {
+export function createForwardProxy(onError: (message: string) => void): Server {
   const server = http.createServer((request, response) => {
     let target: URL;
     try {
@@ -29,7 +32,7 @@ export function createForwardProxy(onError: (message: string) => void): http.Ser
     request.pipe(upstream);
   });
 
-  server.on('connect', (request: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+  server.on('connect', (request: IncomingMessage, client: net.Socket, head: Buffer) => {
     const [host = '', port = '443'] = splitAuthority(request.url ?? '');
     const upstream = net.connect(Number(port), host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
