@@ -5,19 +5,10 @@
  */
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-
-export const chromiumPath = '/usr/bin/chromium';
-
-/** A quiet headless chromium: no background traffic, updates or first-run pages to measure. */
-export const chromiumFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import {
+  chromiumArgs,
+  findBrowserExecutable,
+} from '../../src/integrations/mermaid/find-browser.ts';
 
 /** The metrics the performance score is made of, as Lighthouse names them. */
 export const metricIds = [
@@ -42,8 +33,9 @@ export interface LighthouseScores {
 /** Runs Lighthouse in a fresh chromium, so no run inherits another's caches. */
 export async function runLighthouse(url: string): Promise<LighthouseScores> {
   const chrome = await launch({
-    chromePath: chromiumPath,
-    chromeFlags: chromiumFlags,
+    // The browser and quiet flags the site's build uses (CHROMIUM_PATH, or Debian's chromium).
+    chromePath: findBrowserExecutable(),
+    chromeFlags: [...chromiumArgs],
     logLevel: 'silent',
   });
   try {
