@@ -1,11 +1,7 @@
 import { join } from 'node:path';
+import { quoteShellWord } from '../../lib/shell-word.ts';
 import { runCommand } from '../exec.ts';
 import { copySources, type PrepareInput, requireSuccess } from './context.ts';
-
-/** Pure: quotes one word for the shellwords parser of mmdebstrap's special hooks. */
-export function quoteShellWord(word: string): string {
-  return `'${word.replaceAll("'", "'\\''")}'`;
-}
 
 /**
  * Pure: the mmdebstrap call for a debian:bookworm-slim rootfs.

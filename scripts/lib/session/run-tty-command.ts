@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { quoteShellWord as quote } from '../shell-word.ts';
 import {
   type CommandOutcome,
   type CommandRequest,
@@ -12,10 +13,6 @@ import { renderTerminal } from './render-terminal.ts';
 const quietMs = 250;
 /** A program that prints nothing before reading still gets its input after this long. */
 const maxWaitForOutputMs = 3_000;
-
-function quote(argument: string): string {
-  return `'${argument.replaceAll("'", `'\\''`)}'`;
-}
 
 /**
  * Runs a command on a pseudo-terminal (util-linux `script`), as `docker run -it` needs, and

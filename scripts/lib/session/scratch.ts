@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { quoteShellWord } from '../shell-word.ts';
 
 /** The private folders of one page's session, removed when the page ends. */
 export interface Scratch {
@@ -24,7 +25,7 @@ export async function createScratch(pageId: string): Promise<Scratch> {
   await Promise.all([mkdir(workDir), mkdir(join(homeDir, '.docker'), { recursive: true })]);
   // The first command starts in workDir even when it is spawned elsewhere: nsenter into a
   // sandbox's mount namespace, for one, moves to `/`.
-  await writeFile(stateFile, `cd -- '${workDir.replaceAll("'", `'\\''`)}'\n`);
+  await writeFile(stateFile, `cd -- ${quoteShellWord(workDir)}\n`);
   // The session has a Docker config of its own (no contexts, no credentials of the user's),
   // but the user's CLI plugins (buildx, compose) are part of their Docker and stay usable.
   const userPlugins = join(process.env.DOCKER_CONFIG ?? join(homedir(), '.docker'), 'cli-plugins');

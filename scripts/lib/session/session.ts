@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { PageEnvironment } from '../engine/engine.ts';
+import { quoteShellWord as quote } from '../shell-word.ts';
 import type { CommandOutcome } from './command.ts';
 import { createSessionEnv } from './environment.ts';
 import { mayReadDocker } from './may-read-docker.ts';
@@ -23,7 +24,6 @@ export interface Session {
   close(): void;
 }
 
-const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 const internalTimeoutMs = 30_000;
 
 /**

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMmdebstrapArgs, quoteShellWord } from '../../../scripts/hermetic/prepare/debian.ts';
-
-describe('quoteShellWord', () => {
-  it.each([
-    ['/plain/path', "'/plain/path'"],
-    ['/with space', "'/with space'"],
-    ["/it's", "'/it'\\''s'"],
-  ])('%s -> %s', (word, quoted) => {
-    expect(quoteShellWord(word)).toBe(quoted);
-  });
-});
+import { buildMmdebstrapArgs } from '../../../scripts/hermetic/prepare/debian.ts';
 
 describe('buildMmdebstrapArgs', () => {
   const args = buildMmdebstrapArgs('/src/debian', '/ctx/rootfs.tar');
