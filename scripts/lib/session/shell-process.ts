@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import { execa } from 'execa';
+import { quoteShellWord as quote } from '../shell-word.ts';
 import type { CommandOutcome } from './command.ts';
 import { killProcessGroup, trackProcessGroup } from './command.ts';
 
@@ -33,8 +34,6 @@ export interface ShellOptions {
   env: Record<string, string>;
 }
 
-const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
-
 export function startShell(options: ShellOptions): ShellProcess {
   const [file, ...args] = options.argv;
   const nonce = randomBytes(8).toString('hex');
@@ -51,18 +50,25 @@ export function startShell(options: ShellOptions): ShellProcess {
   });
   const untrack = trackProcessGroup(child.pid);
   let buffered = Buffer.alloc(0);
+  // No marker starts before this offset: a long output is searched once, not once per chunk.
+  let searchFrom = 0;
   let exitCode: number | undefined;
   let onChange: (() => void) | undefined;
   const notify = () => onChange?.();
-  child.stdout?.on('data', (chunk: Buffer) => {
+  const append = (chunk: Buffer) => {
     buffered = Buffer.concat([buffered, chunk]);
     notify();
-  });
+  };
+  /** Everything buffered, for a command that will print no marker. */
+  const drain = (): string => {
+    const output = buffered.toString('utf8');
+    buffered = Buffer.alloc(0);
+    searchFrom = 0;
+    return output;
+  };
+  child.stdout?.on('data', append);
   // Only bash's own complaints before `exec 2>&1` can land here.
-  child.stderr?.on('data', (chunk: Buffer) => {
-    buffered = Buffer.concat([buffered, chunk]);
-    notify();
-  });
+  child.stderr?.on('data', append);
   child.stdin?.on('error', () => {});
   // The shell ends when a command ends it (`exit`), at a timeout, or at close().
   void child.then((result) => {
@@ -75,13 +81,18 @@ export function startShell(options: ShellOptions): ShellProcess {
 
   /** The output and status of the finished command, once its marker arrived. */
   const takeResult = (): { output: string; status: number } | undefined => {
-    const at = buffered.indexOf(marker);
-    if (at === -1) return undefined;
+    const at = buffered.indexOf(marker, searchFrom);
+    if (at === -1) {
+      searchFrom = Math.max(0, buffered.length - marker.length + 1);
+      return undefined;
+    }
+    searchFrom = at;
     const end = buffered.indexOf(10, at + marker.length);
     if (end === -1) return undefined;
     const status = Number(buffered.subarray(at + marker.length, end).toString());
     const output = buffered.subarray(0, at).toString('utf8');
     buffered = buffered.subarray(end + 1);
+    searchFrom = 0;
     return { output, status };
   };
 
@@ -99,9 +110,7 @@ export function startShell(options: ShellOptions): ShellProcess {
         const timer = setTimeout(() => {
           onChange = undefined;
           killProcessGroup(child.pid);
-          const output = buffered.toString('utf8');
-          buffered = Buffer.alloc(0);
-          resolve({ kind: 'timed-out', output, durationMs: performance.now() - started });
+          resolve({ kind: 'timed-out', output: drain(), durationMs: performance.now() - started });
         }, timeoutMs);
         onChange = () => {
           const result = takeResult();
@@ -118,8 +127,7 @@ export function startShell(options: ShellOptions): ShellProcess {
             // The command ended the shell itself (`exit 3`, `set -e` and a failure).
             clearTimeout(timer);
             onChange = undefined;
-            const output = buffered.toString('utf8');
-            buffered = Buffer.alloc(0);
+            const output = drain();
             resolve({ kind: 'exited', exitCode, output, durationMs: performance.now() - started });
           }
         };

@@ -59,6 +59,14 @@ describe('startShell', () => {
     ).toMatchObject({ output: 'abc' });
   });
 
+  it('finds the end of a long output that arrives in many chunks, then runs the next command', async () => {
+    const { run } = await setup();
+    const long = await run("head -c 300000 /dev/zero | tr '\\0' x; echo; echo done");
+    expect(long).toMatchObject({ kind: 'exited', exitCode: 0 });
+    expect(long.kind === 'exited' && long.output).toBe(`${'x'.repeat(300_000)}\ndone\n`);
+    expect(await run('echo next')).toMatchObject({ exitCode: 0, output: 'next\n' });
+  });
+
   it('gives a command its own stdin, never the next commands', async () => {
     const { run } = await setup();
     expect(await run('cat')).toMatchObject({ output: '' });
