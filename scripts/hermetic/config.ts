@@ -1,5 +1,5 @@
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
+import { resolveCacheFolder } from '../lib/files/cache-folder.ts';
 
 /** Loopback only, and never 5000: the docs publish a registry on 5000 themselves. */
 export const MIRROR_HOST = '127.0.0.1';
@@ -33,9 +33,7 @@ export type HermeticPaths = {
  * XDG_CACHE_HOME is ignored, as the XDG Base Directory spec requires.
  */
 export function resolveCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const { XDG_CACHE_HOME: xdg, HOME: home } = env;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(home || homedir(), '.cache');
-  return join(base, 'docker-fundamentals', 'hermetic');
+  return join(resolveCacheFolder(env), 'hermetic');
 }
 
 export function resolvePaths(cacheDir: string = resolveCacheDir()): HermeticPaths {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
+import { replaceFile } from '../files/replace-file.ts';
 import {
   type BundleManifest,
   bundleFormat,
@@ -30,12 +31,6 @@ function keepSourceLocations(sourceFolder: string): Plugin {
       });
     },
   };
-}
-
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
-  await rename(temporary, path);
 }
 
 /**
@@ -72,10 +67,9 @@ export async function buildBundle(entry: string, folder: string): Promise<string
 
   const hash = createHash('sha256').update(output.contents).digest('hex').slice(0, 16);
   const bundle = `verify-examples.${hash}.mjs`;
-  await mkdir(folder, { recursive: true });
-  await writeAtomically(join(folder, bundle), output.text);
+  await replaceFile(join(folder, bundle), output.contents);
   const manifest: BundleManifest = { format: bundleFormat, bundle, inputs };
-  await writeAtomically(join(folder, manifestName), `${JSON.stringify(manifest)}\n`);
+  await replaceFile(join(folder, manifestName), `${JSON.stringify(manifest)}\n`);
   await removeOtherBundles(folder, bundle);
   return join(folder, bundle);
 }

@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { resolveCacheFolder } from '../files/cache-folder.ts';
+import { replaceFile } from '../files/replace-file.ts';
 import type { PageResult } from '../results.ts';
 
 /**
@@ -9,11 +10,7 @@ import type { PageResult } from '../results.ts';
  * slowest page never starts last (as vitest orders test files). A missing or unreadable file
  * only means no history: pages then go by their number of commands.
  */
-const durationsFile = join(
-  process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'),
-  'docker-fundamentals',
-  'verify-durations.json',
-);
+const durationsFile = join(resolveCacheFolder(), 'verify-durations.json');
 
 const durationsSchema = z.record(z.string(), z.number().nonnegative());
 export type PageDurations = z.infer<typeof durationsSchema>;
@@ -35,9 +32,7 @@ export async function writePageDurations(
   const durations = { ...previous };
   for (const result of results) durations[resolve(result.file)] = Math.round(result.durationMs);
   try {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(`${file}.tmp`, JSON.stringify(durations));
-    await rename(`${file}.tmp`, file);
+    await replaceFile(file, JSON.stringify(durations));
   } catch {
     // A read-only cache folder costs only the ordering of the next run.
   }

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { VerifyError } from '../errors.ts';
+import { replaceFile } from '../files/replace-file.ts';
 import type { ReportTarget } from './reporter.ts';
 
 export interface FileTarget extends ReportTarget {
@@ -9,18 +7,11 @@ export interface FileTarget extends ReportTarget {
   flush(): Promise<void>;
 }
 
-/**
- * Replaces a file through a temporary file beside it and a rename, so a reader (a CI step
- * collecting `junit.xml`) never sees half a report.
- */
-export async function replaceFile(path: string, content: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+/** Writes a report whole, so a reader (a CI step collecting `junit.xml`) never sees half. */
+async function writeReport(path: string, content: string): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(temporary, content, 'utf8');
-    await rename(temporary, path);
+    await replaceFile(path, content);
   } catch (error) {
-    await rm(temporary, { force: true });
     throw new VerifyError('WRITE_FAILED', `Cannot write the report ${path}`, {
       cause: error,
       hint: 'Check that the folder can be created and written, or pick another path.',
@@ -38,7 +29,7 @@ export function createFileTarget(path: string): FileTarget {
     async flush() {
       if (chunks.length === flushed) return;
       flushed = chunks.length;
-      await replaceFile(path, chunks.join(''));
+      await writeReport(path, chunks.join(''));
     },
   };
 }
