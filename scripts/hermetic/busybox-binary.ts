@@ -20,7 +20,7 @@ export const BUSYBOX_SETTINGS: Readonly<Record<string, 'y'>> = {
 };
 
 /** Applets the docs run; a build without one of them is a failed build. */
-export const REQUIRED_APPLETS = [
+const REQUIRED_APPLETS = [
   ...['sh', 'echo', 'cat', 'ls', 'hostname', 'uname', 'ps', 'sleep'],
   ...['httpd', 'wget', 'date', 'id', 'whoami', 'top', 'nc', 'env'],
 ] as const;

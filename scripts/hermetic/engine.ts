@@ -14,7 +14,7 @@ import { downloadPackages, type PrivateApt, updatePrivateApt } from './private-a
 export const MIN_ENGINE_MAJOR = 26;
 
 /** The suite whose docker.io and docker-buildx packages hermetic installs. */
-export const ENGINE_SUITE = 'trixie';
+const ENGINE_SUITE = 'trixie';
 
 export type EngineState = {
   /** `dockerd --version`'s version, e.g. `26.1.5+dfsg1`; undefined without dockerd. */
@@ -73,7 +73,7 @@ export async function readDockerdVersion(): Promise<string | undefined> {
   return result.failed ? undefined : parseDockerVersion(result.stdout);
 }
 
-export async function readEngineState(): Promise<EngineState> {
+async function readEngineState(): Promise<EngineState> {
   const buildx = await runCommand('docker', ['buildx', 'version']);
   const cli = await runCommand('docker', ['--version']);
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a dpkg-query format, not a template

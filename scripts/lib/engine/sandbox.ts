@@ -9,6 +9,7 @@ import { isDockerAnswering, readDockerVersion, runDocker, tailOf } from './docke
 import type { RegistrySettings } from './docker-output.ts';
 import type { DockerEngine, PageEnvironment, PageRequest } from './engine.ts';
 import { type Sandbox, startSandbox } from './sandbox/start-sandbox.ts';
+import { sandboxSocketPath } from './sandbox/wait-for-sandbox.ts';
 import { settleContainers } from './settle-containers.ts';
 
 export interface SandboxEngineOptions {
@@ -90,11 +91,10 @@ function describePage(sandbox: Sandbox, dispose: () => Promise<void>): PageEnvir
     unsetEnv: daemonVariables,
     isDaemonAlive: async () =>
       !isDisposed && isDockerAnswering({ wrap: sandbox.wrap, unsetEnv: daemonVariables }),
-    // The sandbox's socket, seen from here through its holder's mount namespace.
     settle: () =>
       isDisposed
         ? Promise.resolve()
-        : settleContainers(`unix:///proc/${sandbox.holder.pid}/root/run/docker.sock`),
+        : settleContainers(`unix://${sandboxSocketPath(sandbox.holder.pid)}`),
     dispose: () => {
       isDisposed = true;
       return dispose();

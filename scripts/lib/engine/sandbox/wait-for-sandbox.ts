@@ -64,9 +64,13 @@ function isRelayReady(scratch: string): boolean {
   return existsSync(join(scratch, 'relay', 'ready'));
 }
 
-/** The socket is in the sandbox's private /run, seen from here through the holder's root. */
+/** The sandbox daemon's socket is in its private /run, seen from here through the holder's root. */
+export function sandboxSocketPath(holderPid: number): string {
+  return `/proc/${holderPid}/root/run/docker.sock`;
+}
+
 function hasDaemonSocket(holderPid: number): boolean {
-  return existsSync(`/proc/${holderPid}/root/run/docker.sock`);
+  return existsSync(sandboxSocketPath(holderPid));
 }
 
 /** Alive and not a zombie (one not yet reaped by its parent still answers `kill -0`). */
