@@ -4,22 +4,19 @@
  * in the same Docker world: same engine, a sandbox per page with the page's images. Both run
  * pages one at a time.
  */
+import { nodeFlags } from '../../test/helpers/run-cli.ts';
 import type { Benchmark, BenchmarkReport, Table } from '../lib/benchmark.ts';
 import { listChapters } from '../lib/chapters.ts';
 import { compareFigures } from '../lib/figures.ts';
 import { formatDuration } from '../lib/format.ts';
 import { createNotes } from '../lib/notes.ts';
+import { addPageTime, type PageTimes } from '../lib/page-times.ts';
 import { runRounds, type Variant } from '../lib/rounds.ts';
 import { runTimed, tailOfOutput } from '../lib/run-timed.ts';
 import { median } from '../lib/stats.ts';
-import { nodeFlags, verifyVariant } from '../lib/verify-cli.ts';
+import { verifyVariant } from '../lib/verify-cli.ts';
 
 const timeoutMs = 20 * 60_000;
-type PageTimes = Map<string, number[]>;
-
-function addPageTime(times: PageTimes, file: string, ms: number): void {
-  times.set(file, [...(times.get(file) ?? []), ms]);
-}
 
 function bashVariant(root: string, chapters: readonly string[], pages: PageTimes): Variant {
   const script = `${root}/bench/baselines/bash-pages.ts`;
@@ -76,8 +73,7 @@ export const harness: Benchmark = {
       {
         timeoutMs,
         notes,
-        onReport: (report, { isWarmup }) => {
-          if (isWarmup) return;
+        onReport: (report) => {
           for (const page of report.pages) addPageTime(verifyPages, page.file, page.durationMs);
         },
       },

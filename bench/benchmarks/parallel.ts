@@ -12,17 +12,16 @@ import { busyShare, readCpuTimes } from '../lib/cpu-usage.ts';
 import { compareFigures } from '../lib/figures.ts';
 import { formatDuration } from '../lib/format.ts';
 import { createNotes } from '../lib/notes.ts';
+import { addPageTime, type PageTimes } from '../lib/page-times.ts';
 import { runRounds, type Variant } from '../lib/rounds.ts';
 import { scheduleInOrder } from '../lib/schedule.ts';
-import { median } from '../lib/stats.ts';
+import { median, summarize } from '../lib/stats.ts';
 import { verifyVariant } from '../lib/verify-cli.ts';
 
 const timeoutMs = 20 * 60_000;
-const jobCounts = [1, 2] as const;
 
 interface Observed {
-  /** Page file → its times, one per measured round. */
-  pages: Map<string, number[]>;
+  pages: PageTimes;
   /** Share of all cores busy during each measured run. */
   busy: number[];
 }
@@ -72,11 +71,11 @@ function cpuTable(observed: ReadonlyMap<number, Observed>, cores: number): Table
   return {
     title: `Cores busy during the run (all processes on the machine, ${cores} cores)`,
     columns: ['variant', 'median busy share', 'min – max'],
-    rows: [...observed].map(([jobs, { busy }]) => [
-      `--jobs ${jobs}`,
-      `${Math.round(median(busy) * 100)} %`,
-      `${Math.round(Math.min(...busy) * 100)} – ${Math.round(Math.max(...busy) * 100)} %`,
-    ]),
+    rows: [...observed].map(([jobs, { busy }]) => {
+      const percent = (share: number) => Math.round(share * 100);
+      const { median: middle, min, max } = summarize(busy);
+      return [`--jobs ${jobs}`, `${percent(middle)} %`, `${percent(min)} – ${percent(max)} %`];
+    }),
   };
 }
 
@@ -86,20 +85,19 @@ export const parallel: Benchmark = {
   async run({ rounds, root, log }): Promise<BenchmarkReport> {
     const chapters = await listChapters(root);
     const notes = createNotes();
-    const observed = new Map<number, Observed>(
-      jobCounts.map((jobs) => [jobs, { pages: new Map(), busy: [] }]),
-    );
-    const variants = jobCounts.map((jobs) => {
-      const seen = observed.get(jobs) ?? { pages: new Map(), busy: [] };
+    const one: Observed = { pages: new Map(), busy: [] };
+    const two: Observed = { pages: new Map(), busy: [] };
+    const observed = new Map<number, Observed>([
+      [1, one],
+      [2, two],
+    ]);
+    const variants = [...observed].map(([jobs, seen]) => {
       const args = ['--jobs', String(jobs), '--docker', 'sandbox', ...chapters];
       const variant = verifyVariant(`jobs ${jobs}`, root, args, {
         timeoutMs,
         notes,
-        onReport: (report, { isWarmup }) => {
-          if (isWarmup) return;
-          for (const page of report.pages) {
-            seen.pages.set(page.file, [...(seen.pages.get(page.file) ?? []), page.durationMs]);
-          }
+        onReport: (report) => {
+          for (const page of report.pages) addPageTime(seen.pages, page.file, page.durationMs);
         },
       });
       return watchCpu(variant, seen.busy);
@@ -111,8 +109,6 @@ export const parallel: Benchmark = {
     });
     const cores = availableParallelism();
     if (cores !== 2) notes.add(`This machine has ${cores} cores; the goal assumes 2.`);
-    const one = observed.get(1) ?? { pages: new Map(), busy: [] };
-    const two = observed.get(2) ?? { pages: new Map(), busy: [] };
     const wallOfOne = samples.get('jobs 1') ?? [];
     return {
       figures: [

@@ -6,18 +6,18 @@
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isOnPath } from '../../scripts/lib/engine/sandbox/find-blockers.ts';
 import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
 import { compareFigures } from '../lib/figures.ts';
-import { findProgram } from '../lib/find-program.ts';
 import { formatDuration } from '../lib/format.ts';
 import { createNotes, type Notes } from '../lib/notes.ts';
 import { peerSteps, toCramTest, toMarkdownPage } from '../lib/peer-transcript.ts';
-import { type RoundInfo, runRounds, type Variant } from '../lib/rounds.ts';
+import { runRounds, type Variant } from '../lib/rounds.ts';
 import { runTimed, tailOfOutput } from '../lib/run-timed.ts';
 import { breakdownTable, type ReportTimes } from '../lib/time-breakdown.ts';
 import { verifyVariant } from '../lib/verify-cli.ts';
 
-export const peerFixtures = {
+const peerFixtures = {
   cram: 'bench/fixtures/peer-transcript.generated.t',
   markdown: 'bench/fixtures/peer-transcript.generated.md',
 } as const;
@@ -47,7 +47,8 @@ export const peer: Benchmark = {
   name: 'peer',
   title: 'Against a peer: verify-examples vs cram on the same transcript (host daemon)',
   async run({ rounds, root, log }): Promise<BenchmarkReport> {
-    const cram = findProgram(['cram', 'cram3']);
+    // Debian installs cram as cram3.
+    const cram = ['cram', 'cram3'].find(isOnPath);
     if (!cram) throw new Error('cram is not installed: apt-get install -y python3-cram');
     await writeFixtures(root);
     const pull = await runTimed('docker', ['pull', '--quiet', 'busybox'], { cwd: root, timeoutMs });
@@ -61,9 +62,7 @@ export const peer: Benchmark = {
     try {
       const args = [peerFixtures.markdown, '--docker', 'host', '--jobs', '1'];
       const reports: ReportTimes[] = [];
-      const onReport = (report: ReportTimes, { isWarmup }: RoundInfo) => {
-        if (!isWarmup) reports.push(report);
-      };
+      const onReport = (report: ReportTimes) => reports.push(report);
       const verify = verifyVariant('verify', root, args, { timeoutMs, notes, onReport });
       const samples = await runRounds([verify, cramVariant(cram, test, notes)], {
         rounds,

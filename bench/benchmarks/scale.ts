@@ -8,16 +8,16 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
-import { formatDuration } from '../lib/format.ts';
+import { formatDuration, formatRange } from '../lib/format.ts';
 import { createNotes } from '../lib/notes.ts';
-import { type RoundInfo, runRounds } from '../lib/rounds.ts';
+import { runRounds } from '../lib/rounds.ts';
 import { analyzeScale, buildScalePages, snippetsPerPage } from '../lib/scale-pages.ts';
 import { summarize } from '../lib/stats.ts';
 import { breakdownTable, type ReportTimes } from '../lib/time-breakdown.ts';
 import { verifyVariant } from '../lib/verify-cli.ts';
 
 const largest = 100;
-export const scaleSizes = [1, 10, largest] as const;
+const scaleSizes = [1, 10, largest] as const;
 const timeoutMs = 15 * 60_000;
 
 async function writeSite(folder: string, pages: number): Promise<string> {
@@ -39,8 +39,8 @@ export const scale: Benchmark = {
       for (const pages of scaleSizes) {
         const site = await writeSite(folder, pages);
         const args = [`${site}/*.md`, '--docker', 'host', '--jobs', '1'];
-        const onReport = (report: ReportTimes, { isWarmup }: RoundInfo) => {
-          if (!isWarmup && pages === largest) largestReports.push(report);
+        const onReport = (report: ReportTimes) => {
+          if (pages === largest) largestReports.push(report);
         };
         variants.push(verifyVariant(String(pages), root, args, { timeoutMs, notes, onReport }));
       }
@@ -86,7 +86,7 @@ export const scale: Benchmark = {
                 String(pages),
                 String(pages * snippetsPerPage),
                 formatDuration(summary.median),
-                `${formatDuration(summary.min)} – ${formatDuration(summary.max)}`,
+                formatRange(summary.min, summary.max, 'ms'),
                 perSnippet === undefined ? '' : formatDuration(perSnippet),
               ];
             }),

@@ -2,8 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonReport } from '../../scripts/lib/report/json.ts';
+import { verifyCommand } from '../../test/helpers/run-cli.ts';
 import type { Notes } from './notes.ts';
-import type { RoundInfo, Variant } from './rounds.ts';
+import type { Variant } from './rounds.ts';
 import { runTimed, type TimedRun, tailOfOutput } from './run-timed.ts';
 
 export interface VerifyRun extends TimedRun {
@@ -11,35 +12,30 @@ export interface VerifyRun extends TimedRun {
   report: JsonReport | undefined;
 }
 
-/** Node flags of `npm run verify`, so a benchmark times what users run. */
-export const nodeFlags = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'];
-
 /**
  * Runs the verifier CLI as `npm run verify` does (minus npm), with its human report as usual
  * and a JSON report on the side for the counts and each page's time.
  */
-export async function runVerify(
+async function runVerify(
   root: string,
   args: readonly string[],
-  options: { timeoutMs: number; extraNodeFlags?: readonly string[] },
+  options: { timeoutMs: number },
 ): Promise<VerifyRun> {
   const folder = await mkdtemp(join(tmpdir(), 'dfv-bench-'));
   const reportFile = join(folder, 'report.json');
   try {
-    const run = await runTimed(
-      process.execPath,
-      [
-        ...nodeFlags,
-        ...(options.extraNodeFlags ?? []),
-        join(root, 'scripts/launch-verify-examples.ts'),
-        ...args,
-        '--reporter',
-        'human',
-        '--reporter',
-        `json=${reportFile}`,
-      ],
-      { cwd: root, env: { NO_COLOR: '1' }, timeoutMs: options.timeoutMs },
-    );
+    const command = verifyCommand(root, [
+      ...args,
+      '--reporter',
+      'human',
+      '--reporter',
+      `json=${reportFile}`,
+    ]);
+    const run = await runTimed(process.execPath, command.args, {
+      cwd: root,
+      env: command.env,
+      timeoutMs: options.timeoutMs,
+    });
     const text = await readFile(reportFile, 'utf8').catch(() => undefined);
     return { ...run, report: text ? (JSON.parse(text) as JsonReport) : undefined };
   } finally {
@@ -60,8 +56,8 @@ export function describeFailure(run: VerifyRun): string {
 export interface VerifyVariantOptions {
   timeoutMs: number;
   notes: Notes;
-  /** Called with each run's report, e.g. to collect the pages' times. */
-  onReport?(report: JsonReport, info: RoundInfo): void;
+  /** Called with each measured run's report (not the warm-up's), e.g. to collect page times. */
+  onReport?(report: JsonReport): void;
 }
 
 /**
@@ -80,7 +76,7 @@ export function verifyVariant(
       const run = await runVerify(root, args, { timeoutMs: options.timeoutMs });
       if (run.timedOut) throw new Error(`${name}: ${describeFailure(run)}`);
       if (run.exitCode !== 0) options.notes.add(`${name} did not pass`, describeFailure(run));
-      if (run.report) options.onReport?.(run.report, info);
+      if (run.report && !info.isWarmup) options.onReport?.(run.report);
       return run.ms;
     },
   };

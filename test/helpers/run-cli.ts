@@ -4,8 +4,27 @@ import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
-// What `npm run verify` starts: the cached bundle of scripts/verify-examples.ts.
-const cliPath = join(projectRoot, 'scripts/launch-verify-examples.ts');
+
+/** Node flags of `npm run verify`, for every TypeScript entry script run the same way. */
+export const nodeFlags = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'];
+
+export interface VerifyCommand {
+  /** Arguments after `process.execPath`. */
+  args: string[];
+  /** Added to the inherited environment: no colours, so output reads as plain text. */
+  env: Record<string, string>;
+}
+
+/**
+ * How `npm run verify` starts the verifier (minus npm): the launcher in `checkout`, which runs
+ * the cached bundle of scripts/verify-examples.ts.
+ */
+export function verifyCommand(checkout: string, args: readonly string[]): VerifyCommand {
+  return {
+    args: [...nodeFlags, join(checkout, 'scripts/launch-verify-examples.ts'), ...args],
+    env: { NO_COLOR: '1' },
+  };
+}
 
 export interface CliRun {
   exitCode: number;
@@ -34,11 +53,14 @@ export function startCli(
   args: readonly string[],
   env: Record<string, string> = {},
 ): RunningCli {
-  const child = execa(
-    process.execPath,
-    ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', cliPath, ...args],
-    { cwd: root, env: { NO_COLOR: '1', ...env }, reject: false, all: true, timeout: 600_000 },
-  );
+  const command = verifyCommand(projectRoot, args);
+  const child = execa(process.execPath, command.args, {
+    cwd: root,
+    env: { ...command.env, ...env },
+    reject: false,
+    all: true,
+    timeout: 600_000,
+  });
   return {
     interrupt: () => child.kill('SIGINT'),
     done: child.then((result) => ({
