@@ -9,7 +9,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildSite, type SiteBuild } from '../../test/helpers/build-site.ts';
+import { buildSite, diagramCache, type SiteBuild } from '../../test/helpers/build-site.ts';
 import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
 import { compareFigures } from '../lib/figures.ts';
 import { formatDuration } from '../lib/format.ts';
@@ -53,10 +53,7 @@ export const site: Benchmark = {
           {
             name: 'cold',
             async run() {
-              await rm(join(root, 'node_modules/.cache/mermaid-diagrams'), {
-                recursive: true,
-                force: true,
-              });
+              await rm(join(root, diagramCache), { recursive: true, force: true });
               return keep(await build(root));
             },
           },

@@ -25,10 +25,14 @@ export function formatValue(value: number, unit: Unit): string {
   return byUnit[unit](value);
 }
 
+/** `min – max` in `unit`. */
+export function formatRange(min: number, max: number, unit: Unit): string {
+  return `${formatValue(min, unit)} – ${formatValue(max, unit)}`;
+}
+
 export function formatSpread(figure: Figure): string {
   if (!figure.spread) return '';
-  const { min, max } = figure.spread;
-  return `${formatValue(min, figure.unit)} – ${formatValue(max, figure.unit)}`;
+  return formatRange(figure.spread.min, figure.spread.max, figure.unit);
 }
 
 export function formatGoal(goal: Goal | undefined, unit: Unit): string {

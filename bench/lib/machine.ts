@@ -44,7 +44,7 @@ export async function describeMachine(): Promise<Machine> {
 }
 
 /** The 1-minute load average: above the number of cores, other work competed with the run. */
-export function readLoad(): number {
+function readLoad(): number {
   return loadavg()[0] ?? 0;
 }
 

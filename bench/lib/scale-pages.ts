@@ -6,7 +6,7 @@
 export const snippetsPerPage = 10;
 
 /** One page: `snippetsPerPage` console blocks of one command each, with their output. */
-export function buildScalePage(pageNumber: number): string {
+function buildScalePage(pageNumber: number): string {
   const blocks = Array.from({ length: snippetsPerPage }, (_, index) => {
     const snippet = index + 1;
     const [command, output] =

@@ -14,7 +14,7 @@ const skippedEntries = new Set([
 ]);
 
 /** Where the rendered diagrams are cached (see src/integrations/mermaid/index.ts). */
-const diagramCache = 'node_modules/.cache/mermaid-diagrams';
+export const diagramCache = 'node_modules/.cache/mermaid-diagrams';
 
 export type SiteBuild =
   | { status: 'built'; root: string; distDir: string; buildMs: number }

@@ -1,6 +1,6 @@
 /** Lighthouse on the landing page and on a chapter with a diagram, pages interleaved by round. */
 import { startStaticServer } from '../../../test/helpers/static-server.ts';
-import type { Figure, Goal, Table } from '../../lib/benchmark.ts';
+import type { BenchmarkReport, Figure, Goal, Table } from '../../lib/benchmark.ts';
 import { formatDuration } from '../../lib/format.ts';
 import { type LighthouseScores, metricIds, runLighthouse } from '../../lib/lighthouse.ts';
 import { runRounds, timeIt } from '../../lib/rounds.ts';
@@ -14,17 +14,11 @@ const goals = {
 const categories = ['performance', 'accessibility'] as const;
 
 /** The landing page, and the first chapter (not a test fixture) that shows a diagram. */
-export function pickAuditedPages(pages: readonly PageJavaScript[], base: string): string[] {
+function pickAuditedPages(pages: readonly PageJavaScript[], base: string): string[] {
   const chapter = pages.find(
     (page) => page.diagrams > 0 && page.path !== `${base}/` && !page.path.includes('/fixtures/'),
   );
   return [`${base}/`, ...(chapter ? [chapter.path] : [])];
-}
-
-export interface LighthouseReport {
-  figures: Figure[];
-  tables: Table[];
-  notes: string[];
 }
 
 function figuresOf(path: string, runs: readonly LighthouseScores[]): Figure[] {
@@ -57,7 +51,7 @@ export async function measureLighthouse(
   pages: readonly PageJavaScript[],
   rounds: number,
   log: (message: string) => void,
-): Promise<LighthouseReport> {
+): Promise<BenchmarkReport> {
   const audited = pickAuditedPages(pages, base);
   const results = new Map(audited.map((path) => [path, [] as LighthouseScores[]]));
   const server = await startStaticServer(distDir, base);

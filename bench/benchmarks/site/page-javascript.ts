@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { listSitePages } from '../../../test/helpers/site-pages.ts';
 import type { Figure, Table } from '../../lib/benchmark.ts';
 import { formatBytes } from '../../lib/format.ts';
-import { collectPageScripts } from '../../lib/page-scripts.ts';
-import { median } from '../../lib/stats.ts';
+import { collectPageScripts, type Script } from '../../lib/page-scripts.ts';
+import { summarize } from '../../lib/stats.ts';
 
 export interface PageJavaScript {
   path: string;
@@ -21,6 +21,10 @@ export interface PageJavaScript {
 /** Mermaid's bundle names itself all over; no other script of the site does. */
 const mermaidCode = /mermaid/i;
 
+function sumBytes(scripts: readonly Script[]): number {
+  return scripts.reduce((sum, script) => sum + script.bytes, 0);
+}
+
 export async function measurePageJavaScript(
   distDir: string,
   base: string,
@@ -28,23 +32,14 @@ export async function measurePageJavaScript(
   const rows: PageJavaScript[] = [];
   for (const path of await listSitePages(distDir)) {
     const html = await readFile(join(distDir, path.slice(base.length), 'index.html'), 'utf8');
-    const scripts = await collectPageScripts(distDir, base, path);
-    const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map(
-      (match) => match[1] ?? '',
-    );
-    let mermaidBytes = inline
-      .filter((code) => mermaidCode.test(code))
-      .reduce((sum, code) => sum + Buffer.byteLength(code), 0);
-    for (const file of scripts.files) {
-      const code = await readFile(join(distDir, file.path.slice(base.length)), 'utf8');
-      if (mermaidCode.test(code)) mermaidBytes += file.bytes;
-    }
+    const scripts = await collectPageScripts(distDir, base, path, html);
+    const loaded = [...scripts.files, ...scripts.inline];
     rows.push({
       path,
       diagrams: html.match(/<figure class="mermaid-diagram"/g)?.length ?? 0,
       files: scripts.files.length,
-      bytes: scripts.files.reduce((sum, file) => sum + file.bytes, 0) + scripts.inlineBytes,
-      mermaidBytes,
+      bytes: sumBytes(loaded),
+      mermaidBytes: sumBytes(loaded.filter((script) => mermaidCode.test(script.code))),
       lazyFiles: scripts.lazyFiles.length,
     });
   }
@@ -53,13 +48,13 @@ export async function measurePageJavaScript(
 
 function figuresOf(pages: readonly PageJavaScript[], which: string): Figure[] {
   if (pages.length === 0) return [];
-  const bytes = pages.map((page) => page.bytes);
+  const { median: value, min, max } = summarize(pages.map((page) => page.bytes));
   return [
     {
       label: `JavaScript per page ${which} (${pages.length} pages)`,
-      value: median(bytes),
+      value,
       unit: 'bytes',
-      spread: { min: Math.min(...bytes), max: Math.max(...bytes) },
+      spread: { min, max },
     },
     {
       label: `Mermaid JavaScript on a page ${which}`,
