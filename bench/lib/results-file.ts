@@ -100,7 +100,7 @@ export function renderResultsFile(record: RunRecord): string {
     '## Reproduce',
     '',
     '```sh',
-    'npm install',
+    'npm ci',
     'sudo npm run hermetic                     # Docker with a local registry mirror (offline)',
     'sudo apt-get install -y python3-cram chromium',
     'sudo npm run bench -- --write             # all benchmarks, 5 rounds; rewrites this file',

@@ -19,14 +19,6 @@ export async function isRegistryAnswering(baseUrl: string = MIRROR_URL): Promise
   }
 }
 
-/** The repositories the registry holds, e.g. `library/busybox`. */
-export async function listRepositories(baseUrl: string = MIRROR_URL): Promise<string[]> {
-  const response = await fetch(`${baseUrl}/v2/_catalog?n=1000`);
-  if (!response.ok) throw new Error(`GET ${baseUrl}/v2/_catalog answered ${response.status}`);
-  const body = (await response.json()) as { repositories?: string[] };
-  return body.repositories ?? [];
-}
-
 /** The digest and pushed size of `repository:tag`, or undefined when the registry lacks it. */
 export async function fetchManifestSummary(
   repository: string,
