@@ -1,5 +1,5 @@
 import { AstroError } from 'astro/errors';
-import { formatPosition, type SourcePosition } from '../../scripts/lib/errors.ts';
+import { formatPosition, type SourcePosition } from '../../scripts/lib/core/errors.ts';
 
 export const siteErrorCodes = [
   'DIAGRAM_INACCESSIBLE',

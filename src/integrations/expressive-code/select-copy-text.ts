@@ -1,4 +1,4 @@
-import { extractCommands } from '../../../scripts/lib/markdown/transcript.ts';
+import { extractCommands } from '../../../scripts/lib/core/transcript.ts';
 
 /** Fence languages that hold a transcript: prompts, commands and their output. */
 export const transcriptLanguages = ['console', 'shell-session'] as const;
