@@ -2,10 +2,45 @@
 export interface SourcePosition {
   file: string;
   line: number;
-  column?: number;
+  column?: number | undefined;
 }
 
-export const errorCodes = [
+/** Renders `file:line:column` the way editors and terminals link it. */
+export function formatPosition(position: SourcePosition): string {
+  const column = position.column === undefined ? '' : `:${position.column}`;
+  return `${position.file}:${position.line}${column}`;
+}
+
+export interface ErrorDetails {
+  /** What the person should do about it. */
+  hint?: string | undefined;
+  /** Where in a file the problem is; the message then starts with `file:line`. */
+  position?: SourcePosition | undefined;
+  cause?: unknown;
+}
+
+/**
+ * The one error base of the project's three programs (the checker, hermetic and the site
+ * build): a stable `code` for tests and scripts, a `hint` that says how to fix it, the
+ * `cause`, and a position whose `file:line` starts the message. Thrown only for
+ * configuration and environment problems; outcomes of the work itself are values.
+ */
+export class ProjectError<Code extends string = string> extends Error {
+  readonly code: Code;
+  readonly hint: string | undefined;
+  readonly position: SourcePosition | undefined;
+
+  constructor(code: Code, message: string, details: ErrorDetails = {}) {
+    const where = details.position ? `${formatPosition(details.position)}: ` : '';
+    super(`${where}${message}`, { cause: details.cause });
+    this.name = 'ProjectError';
+    this.code = code;
+    this.hint = details.hint;
+    this.position = details.position;
+  }
+}
+
+export const verifyErrorCodes = [
   'USAGE',
   'INVALID_OPTION',
   'INVALID_MARKDOWN',
@@ -18,34 +53,13 @@ export const errorCodes = [
   'DAEMON_DIED',
   'WRITE_FAILED',
 ] as const;
-export type ErrorCode = (typeof errorCodes)[number];
+export type ErrorCode = (typeof verifyErrorCodes)[number];
 
-/** Renders `file:line:column` the way editors and terminals link it. */
-export function formatPosition(position: SourcePosition): string {
-  const column = position.column === undefined ? '' : `:${position.column}`;
-  return `${position.file}:${position.line}${column}`;
-}
-
-/**
- * The one error type of the verifier. Configuration and environment problems are thrown as
- * this; the outcome of a snippet never is (see results.ts). `hint` tells the user what to do.
- */
-export class VerifyError extends Error {
-  readonly code: ErrorCode;
-  readonly hint: string | undefined;
-  readonly position: SourcePosition | undefined;
-
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { hint?: string; position?: SourcePosition; cause?: unknown } = {},
-  ) {
-    const where = options.position ? `${formatPosition(options.position)}: ` : '';
-    super(`${where}${message}`, { cause: options.cause });
+/** The checker's errors (verify-examples). */
+export class VerifyError extends ProjectError<ErrorCode> {
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+    super(code, message, details);
     this.name = 'VerifyError';
-    this.code = code;
-    this.hint = options.hint;
-    this.position = options.position;
   }
 }
 

@@ -1,17 +1,12 @@
 import type { Code } from 'mdast';
 import type { Diagnostic } from '../core/errors.ts';
+import { isShellLanguage, isTranscriptLanguage } from '../core/languages.ts';
 import { defaultPageOptions, mergeOptions, type PageOptions } from '../core/options.ts';
 import { parseTranscript } from '../core/transcript.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { readFenceOptions } from './read-fence-options.ts';
 import { readPageOptions } from './read-page-options.ts';
-import {
-  isShellLanguage,
-  isTranscriptLanguage,
-  type Page,
-  type Snippet,
-  type SnippetBody,
-} from './snippet.ts';
+import type { Page, Snippet, SnippetBody } from './snippet.ts';
 
 export type ExtractResult = { ok: true; page: Page } | { ok: false; diagnostics: Diagnostic[] };
 

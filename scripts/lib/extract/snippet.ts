@@ -1,20 +1,6 @@
 import type { PageOptions, SnippetOptions } from '../core/options.ts';
 import type { PromptSymbol } from '../core/transcript.ts';
 
-/** Fence languages the verifier runs. Console-like ones are transcripts; the others scripts. */
-export const transcriptLanguages = ['console', 'shell-session'] as const;
-export const scriptLanguages = ['sh', 'bash', 'shell'] as const;
-export const shellLanguages = [...transcriptLanguages, ...scriptLanguages] as const;
-export type ShellLanguage = (typeof shellLanguages)[number];
-
-export function isShellLanguage(language: string | null | undefined): language is ShellLanguage {
-  return (shellLanguages as readonly string[]).includes(language ?? '');
-}
-
-export function isTranscriptLanguage(language: ShellLanguage): boolean {
-  return (transcriptLanguages as readonly string[]).includes(language);
-}
-
 /** A half-open range of 1-based file line numbers. */
 export interface FileLines {
   start: number;
