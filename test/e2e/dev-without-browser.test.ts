@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
-import { execa, type ResultPromise } from 'execa';
+import { execa } from 'execa';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, watchPageProblems } from '../helpers/browser.ts';
@@ -10,7 +10,7 @@ import { launchBrowser, watchPageProblems } from '../helpers/browser.ts';
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const warning = 'diagrams are drawn in your browser while the dev server runs';
 
-let server: ResultPromise<{ all: true }> | undefined;
+let server: ReturnType<typeof startDevServer> | undefined;
 let output = '';
 let origin = '';
 let browser: Browser | undefined;
@@ -27,11 +27,11 @@ async function findPageWithDiagram(): Promise<string> {
 }
 
 /** Starts `astro dev` as a writer would, on a machine where it finds no browser. */
-beforeAll(async () => {
+function startDevServer() {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'TEST'),
   );
-  server = execa(
+  return execa(
     process.execPath,
     [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1'],
     {
@@ -48,6 +48,10 @@ beforeAll(async () => {
       forceKillAfterDelay: 5_000,
     },
   );
+}
+
+beforeAll(async () => {
+  server = startDevServer();
   origin = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`astro dev did not start:\n${output}`)),
