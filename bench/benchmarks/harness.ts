@@ -4,6 +4,8 @@
  * in the same Docker world: same engine, a sandbox per page with the page's images. Both run
  * pages one at a time.
  */
+
+import { runProcess, tailOf } from '../../scripts/lib/system/run-process.ts';
 import { nodeFlags } from '../../test/helpers/run-cli.ts';
 import type { Benchmark, BenchmarkReport, Table } from '../lib/benchmark.ts';
 import { listChapters } from '../lib/chapters.ts';
@@ -12,7 +14,6 @@ import { formatDuration } from '../lib/format.ts';
 import { createNotes } from '../lib/notes.ts';
 import { addPageTime, type PageTimes } from '../lib/page-times.ts';
 import { runRounds, type Variant } from '../lib/rounds.ts';
-import { runTimed, tailOfOutput } from '../lib/run-timed.ts';
 import { median } from '../lib/stats.ts';
 import { verifyVariant } from '../lib/verify-cli.ts';
 
@@ -24,18 +25,16 @@ function bashVariant(root: string, chapters: readonly string[], pages: PageTimes
     name: 'bash',
     async run({ isWarmup }) {
       const args = [...nodeFlags, script, '--docker', 'sandbox', ...chapters];
-      const run = await runTimed(process.execPath, args, { cwd: root, timeoutMs });
+      const run = await runProcess(process.execPath, args, { cwd: root, timeoutMs });
       if (run.exitCode !== 0) {
-        throw new Error(
-          `the bash baseline failed (exit ${run.exitCode}):\n${tailOfOutput(run.output)}`,
-        );
+        throw new Error(`the bash baseline failed (exit ${run.exitCode}):\n${tailOf(run.all, 5)}`);
       }
-      const lines = isWarmup ? [] : run.output.split('\n');
+      const lines = isWarmup ? [] : run.all.split('\n');
       for (const line of lines.filter((text) => text.startsWith('{"file"'))) {
         const page = JSON.parse(line) as { file: string; ms: number };
         addPageTime(pages, page.file, page.ms);
       }
-      return run.ms;
+      return run.durationMs;
     },
   };
 }

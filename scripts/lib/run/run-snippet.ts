@@ -59,22 +59,22 @@ export async function runSnippet(
       stdin: snippet.options.stdin,
       timeoutMs,
     });
-    if (outcome.kind === 'not-started') {
+    if (!outcome.hasStarted) {
       return {
         status: 'error',
         snippet,
         steps: outcomes,
-        problem: { code: 'SANDBOX_FAILED', message: outcome.message },
+        problem: { code: 'SANDBOX_FAILED', message: outcome.shortMessage },
       };
     }
-    const actual = splitOutput(outcome.output);
+    const actual = splitOutput(outcome.all);
     const comparison = isTranscript ? compareOutput(step.expected, actual) : undefined;
     const shown = comparison?.actual ?? applyFilters(toLines(actual), 'display');
     const stepOutcome: StepOutcome = {
       command: step.command,
       line: step.line,
       expectedExitCode: exitCodes[index] ?? 0,
-      exitCode: outcome.kind === 'exited' ? outcome.exitCode : undefined,
+      exitCode: outcome.exitCode,
       comparison,
       output: shown.map((line) => line.text),
       documented: step.expected,
@@ -83,11 +83,10 @@ export async function runSnippet(
     };
     outcomes.push(stepOutcome);
     const durationMs = performance.now() - started;
-    if (outcome.kind === 'timed-out')
-      return { status: 'timeout', snippet, steps: outcomes, durationMs };
+    if (outcome.timedOut) return { status: 'timeout', snippet, steps: outcomes, durationMs };
     if (isStepWrong(stepOutcome)) {
       const problem = (await context.isDaemonAlive())
-        ? classifyFailure(outcome.output, step.expected)
+        ? classifyFailure(outcome.all, step.expected)
         : {
             code: 'DAEMON_DIED' as const,
             message: 'The Docker daemon stopped answering during the page',

@@ -4,9 +4,11 @@
  * back tags the page moved. The snapshot is per page, not per run, so containers or images
  * the user creates between pages are never taken for a page's.
  */
+
 import { VerifyError } from '../../core/errors.ts';
+import { tailOf } from '../../system/run-process.ts';
 import { canUseApi } from './docker-api.ts';
-import { type DockerCallOptions, isDockerAnswering, runDocker, tailOf } from './docker-cli.ts';
+import { type DockerCallOptions, isDockerAnswering, runDocker } from './docker-cli.ts';
 import type { DockerEngine, DockerVersions, PageEnvironment, PageRequest } from './engine.ts';
 import { applyCleanup } from './host/apply-cleanup.ts';
 import { isEmptyPlan, planCleanup } from './host/plan-cleanup.ts';
@@ -82,9 +84,9 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
 async function pullMissingImages(request: PageRequest, docker: DockerCallOptions): Promise<void> {
   for (const image of request.images) {
     const present = await runDocker(['image', 'inspect', '--format', '{{.Id}}', image], docker);
-    if (present.ok) continue;
+    if (!present.failed) continue;
     const pull = await runDocker(['pull', '--quiet', image], docker);
-    if (!pull.ok) {
+    if (pull.failed) {
       throw new VerifyError(
         'IMAGE_NOT_FOUND',
         `Could not pull ${image} for page ${request.id}: ${tailOf(pull.stderr, 1)}`,

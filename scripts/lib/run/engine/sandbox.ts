@@ -3,9 +3,11 @@
  * sandbox/). One spare sandbox is kept starting in the background, so a page usually opens
  * without waiting for a daemon.
  */
+
 import { availableParallelism } from 'node:os';
 import { VerifyError } from '../../core/errors.ts';
-import { isDockerAnswering, readDockerVersion, runDocker, tailOf } from './docker-cli.ts';
+import { tailOf } from '../../system/run-process.ts';
+import { isDockerAnswering, readDockerVersion, runDocker } from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
 import type { DockerEngine, PageEnvironment, PageRequest } from './engine.ts';
 import { type Sandbox, startSandbox } from './sandbox/start-sandbox.ts';
@@ -113,7 +115,7 @@ async function pullImages(sandbox: Sandbox, request: PageRequest): Promise<void>
       wrap: sandbox.wrap,
       unsetEnv: daemonVariables,
     });
-    if (!call.ok) {
+    if (call.failed) {
       throw new VerifyError(
         'IMAGE_NOT_FOUND',
         `Could not pull ${image} for page ${request.id}: ${tailOf(call.stderr, 1)}`,
