@@ -5,12 +5,12 @@
  * pages one at a time.
  */
 
+import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
 import { runProcess, tailOf } from '../../scripts/lib/system/run-process.ts';
 import { nodeFlags } from '../../test/helpers/run-cli.ts';
 import type { Benchmark, BenchmarkReport, Table } from '../lib/benchmark.ts';
 import { listChapters } from '../lib/chapters.ts';
 import { compareFigures } from '../lib/figures.ts';
-import { formatDuration } from '../lib/format.ts';
 import { createNotes } from '../lib/notes.ts';
 import { addPageTime, type PageTimes } from '../lib/page-times.ts';
 import { runRounds, type Variant } from '../lib/rounds.ts';
@@ -46,12 +46,12 @@ function pagesTable(verify: PageTimes, bash: PageTimes): Table {
     rows: [...verify].map(([file, times]) => {
       const ours = median(times);
       const base = bash.get(file);
-      if (!base) return [file, formatDuration(ours), 'nothing to run', ''];
+      if (!base) return [file, formatMeasuredDuration(ours), 'nothing to run', ''];
       return [
         file,
-        formatDuration(ours),
-        formatDuration(median(base)),
-        formatDuration(ours - median(base)),
+        formatMeasuredDuration(ours),
+        formatMeasuredDuration(median(base)),
+        formatMeasuredDuration(ours - median(base)),
       ];
     }),
   };
@@ -80,7 +80,7 @@ export const harness: Benchmark = {
     const samples = await runRounds([verify, bashVariant(root, chapters, bashPages)], {
       rounds,
       onRun: ({ round, variant, ms }) =>
-        log(`harness round ${round}: ${variant} ${formatDuration(ms)}`),
+        log(`harness round ${round}: ${variant} ${formatMeasuredDuration(ms)}`),
     });
     return {
       figures: compareFigures(

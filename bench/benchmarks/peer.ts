@@ -6,11 +6,11 @@
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
 import { isOnPath } from '../../scripts/lib/system/find-program.ts';
 import { runProcess, tailOf } from '../../scripts/lib/system/run-process.ts';
 import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
 import { compareFigures } from '../lib/figures.ts';
-import { formatDuration } from '../lib/format.ts';
 import { createNotes, type Notes } from '../lib/notes.ts';
 import { peerSteps, toCramTest, toMarkdownPage } from '../lib/peer-transcript.ts';
 import { runRounds, type Variant } from '../lib/rounds.ts';
@@ -69,7 +69,7 @@ export const peer: Benchmark = {
       const samples = await runRounds([verify, cramVariant(cram, test, notes)], {
         rounds,
         onRun: ({ round, variant, ms }) =>
-          log(`peer round ${round}: ${variant} ${formatDuration(ms)}`),
+          log(`peer round ${round}: ${variant} ${formatMeasuredDuration(ms)}`),
       });
       return {
         figures: compareFigures(

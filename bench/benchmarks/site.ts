@@ -9,10 +9,10 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
 import { buildSite, diagramCache, type SiteBuild } from '../../test/helpers/build-site.ts';
 import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
 import { compareFigures } from '../lib/figures.ts';
-import { formatDuration } from '../lib/format.ts';
 import { runRounds } from '../lib/rounds.ts';
 import { measureLighthouse } from './site/lighthouse-scores.ts';
 import {
@@ -62,7 +62,7 @@ export const site: Benchmark = {
         {
           rounds,
           onRun: ({ round, variant, ms }) =>
-            log(`site round ${round}: ${variant} build ${formatDuration(ms)}`),
+            log(`site round ${round}: ${variant} build ${formatMeasuredDuration(ms)}`),
         },
       );
       const built = latest as BuiltSite | undefined;

@@ -1,7 +1,8 @@
 /** Lighthouse on the landing page and on a chapter with a diagram, pages interleaved by round. */
+
+import { formatMeasuredDuration } from '../../../scripts/lib/core/format.ts';
 import { startStaticServer } from '../../../test/helpers/static-server.ts';
 import type { BenchmarkReport, Figure, Goal, Table } from '../../lib/benchmark.ts';
-import { formatDuration } from '../../lib/format.ts';
 import { type LighthouseScores, metricIds, runLighthouse } from '../../lib/lighthouse.ts';
 import { runRounds, timeIt } from '../../lib/rounds.ts';
 import { median, summarize } from '../../lib/stats.ts';
@@ -38,7 +39,7 @@ function metricsTable(results: ReadonlyMap<string, LighthouseScores[]>): Table {
       path,
       ...metricIds.map((id) => {
         const value = median(runs.map((run) => run.metrics[id]));
-        return id === 'cumulative-layout-shift' ? value.toFixed(3) : formatDuration(value);
+        return id === 'cumulative-layout-shift' ? value.toFixed(3) : formatMeasuredDuration(value);
       }),
       [...new Set(runs.flatMap((run) => run.failedAudits))].sort().join(', ') || 'none',
     ]),

@@ -1,9 +1,10 @@
 import { type Diagnostic, formatPosition } from '../core/errors.ts';
+import { formatDuration } from '../core/format.ts';
 import { countStatuses, type PageResult } from '../judge/results.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 import { type Palette, paintLines } from './colors.ts';
 import type { Finding } from './findings.ts';
-import { countFailed, formatCounts, formatDuration } from './format-summary.ts';
+import { countFailed, formatCounts } from './format-summary.ts';
 import type { RunInfo, RunSummary } from './reporter.ts';
 
 /** The pieces of the terminal report, pure so that they can be read in a test. */
