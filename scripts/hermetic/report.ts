@@ -1,3 +1,4 @@
+import { formatBytes } from '../lib/core/format.ts';
 import type { InstallOutcome } from './apt.ts';
 import type { ImageOutcome } from './build-images.ts';
 import type { BusyboxOutcome } from './busybox-binary.ts';
@@ -59,14 +60,4 @@ export function describeStop(name: string, outcome: StopOutcome): string {
   return line[outcome.status];
 }
 
-/** Pure: sizes as `docker images` prints them (decimal units). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
+export { formatBytes };
