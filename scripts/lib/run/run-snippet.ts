@@ -1,4 +1,4 @@
-import type { Snippet, TranscriptStep } from '../extract/snippet.ts';
+import { listCommandSteps, type Snippet } from '../extract/snippet.ts';
 import { classifyFailure } from '../judge/classify-failure.ts';
 import { compareOutput } from '../judge/compare-output.ts';
 import { applyFilters, splitOutput, toLines } from '../judge/filters.ts';
@@ -20,16 +20,6 @@ function expectedExitCodes(snippet: Snippet, count: number): number[] | string {
   return `exit=${exit.join(',')} gives ${exit.length} exit codes for ${count} commands`;
 }
 
-function stepsOf(snippet: Snippet): TranscriptStep[] {
-  const { body } = snippet;
-  if (body.kind === 'transcript') return body.steps;
-  if (body.kind === 'script') {
-    const empty = { start: snippet.line + 1, end: snippet.line + 1 };
-    return [{ command: body.code, line: snippet.line + 1, expected: [], expectedLines: empty }];
-  }
-  return [];
-}
-
 /**
  * Runs a snippet's commands in its page's session and judges each: the exit code always,
  * the output for transcripts. Stops at a timeout (the page cannot go on after one) or at an
@@ -39,7 +29,7 @@ export async function runSnippet(
   snippet: Snippet,
   context: SnippetContext,
 ): Promise<SnippetResult> {
-  const steps = stepsOf(snippet);
+  const steps = listCommandSteps(snippet);
   const exitCodes = expectedExitCodes(snippet, steps.length);
   if (typeof exitCodes === 'string') {
     return {

@@ -2,11 +2,12 @@
  * Runs the `docker` CLI for the engines. Outcomes are values (`reject: false`): callers decide
  * what a non-zero exit means. `wrap` puts the command inside a sandbox (nsenter).
  */
-import { type ProcessResult, runProcess } from '../../system/run-process.ts';
+import { VerifyError } from '../../core/errors.ts';
+import { type ProcessResult, runProcess, tailOf } from '../../system/run-process.ts';
 import {
   type ParsedVersion,
-  parseDockerVersion,
   parseRegistryConfig,
+  parseVersionJson,
   type RegistrySettings,
 } from './docker-output.ts';
 
@@ -56,7 +57,7 @@ export async function readDockerVersion(options: DockerCallOptions = {}): Promis
     timeoutMs: 15_000,
     ...options,
   });
-  return { call, version: parseDockerVersion(call.stdout) };
+  return { call, version: parseVersionJson(call.stdout) };
 }
 
 /** Whether the daemon answers `docker version` within `timeoutMs`. */
@@ -77,4 +78,22 @@ export async function readRegistrySettings(
     ...options,
   });
   return call.failed ? undefined : parseRegistryConfig(call.stdout);
+}
+
+/**
+ * Pulls an image a page asks for (`verify.images`) quietly; throws IMAGE_NOT_FOUND with the
+ * registry's own words when it cannot.
+ */
+export async function pullImage(
+  image: string,
+  pageId: string,
+  options: DockerCallOptions,
+): Promise<void> {
+  const pull = await runDocker(['pull', '--quiet', image], options);
+  if (!pull.failed) return;
+  throw new VerifyError(
+    'IMAGE_NOT_FOUND',
+    `Could not pull ${image} for page ${pageId}: ${tailOf(pull.stderr, 1)}`,
+    { hint: 'Check the image name in `verify.images`, and that its registry (or mirror) answers.' },
+  );
 }

@@ -6,8 +6,7 @@
 
 import { availableParallelism } from 'node:os';
 import { VerifyError } from '../../core/errors.ts';
-import { tailOf } from '../../system/run-process.ts';
-import { isDockerAnswering, readDockerVersion, runDocker } from './docker-cli.ts';
+import { isDockerAnswering, pullImage, readDockerVersion } from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
 import type { DockerEngine, PageEnvironment, PageRequest } from './engine.ts';
 import { type Sandbox, startSandbox } from './sandbox/start-sandbox.ts';
@@ -110,20 +109,6 @@ function refuse(argv: readonly string[]): string[] {
 }
 
 async function pullImages(sandbox: Sandbox, request: PageRequest): Promise<void> {
-  const pulls = request.images.map(async (image) => {
-    const call = await runDocker(['pull', '-q', image], {
-      wrap: sandbox.wrap,
-      unsetEnv: daemonVariables,
-    });
-    if (call.failed) {
-      throw new VerifyError(
-        'IMAGE_NOT_FOUND',
-        `Could not pull ${image} for page ${request.id}: ${tailOf(call.stderr, 1)}`,
-        {
-          hint: 'Check the image name in `verify.images`, and that its registry (or mirror) answers.',
-        },
-      );
-    }
-  });
-  await Promise.all(pulls);
+  const options = { wrap: sandbox.wrap, unsetEnv: daemonVariables };
+  await Promise.all(request.images.map((image) => pullImage(image, request.id, options)));
 }
