@@ -1,9 +1,4 @@
-import type { StatusCounts } from '../judge/results.ts';
-
-/** Drift, a wrong exit code and a timeout are all the documentation failing its reader. */
-export function countFailed(counts: StatusCounts): number {
-  return counts.drift + counts.failed + counts.timeout;
-}
+import { countFailed, type StatusCounts } from '../judge/results.ts';
 
 /**
  * The closing line every terminal-facing reporter shares: `3 passed, 1 failed, 2 skipped`,

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { formatFlag } from '../cli/flags.ts';
 import { VerifyError } from '../core/errors.ts';
 import type { SourcePage } from '../extract/read-pages.ts';
 import type { PageResult } from '../judge/results.ts';
@@ -14,7 +15,7 @@ async function rewriteFile(path: string, content: string, original: string): Pro
     throw new VerifyError(
       'WRITE_FAILED',
       `${path} changed while it was being verified; not rewritten`,
-      { hint: 'Run the verifier again with --update once the file is saved.' },
+      { hint: `Run the verifier again with ${formatFlag('update')} once the file is saved.` },
     );
   }
   try {
