@@ -5,9 +5,9 @@
  * pages one at a time.
  */
 
+import { nodeFlags } from '../../scripts/lib/cli/verify-command.ts';
 import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
 import { runProcess, tailOf } from '../../scripts/lib/system/run-process.ts';
-import { nodeFlags } from '../../test/helpers/run-cli.ts';
 import type { Benchmark, BenchmarkReport, Table } from '../lib/benchmark.ts';
 import { listChapters } from '../lib/chapters.ts';
 import { compareFigures } from '../lib/figures.ts';

@@ -10,7 +10,8 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
-import { buildSite, diagramCache, type SiteBuild } from '../../test/helpers/build-site.ts';
+import { buildSite, type SiteBuild } from '../../scripts/site/build-site-copy.ts';
+import { diagramCacheFolder } from '../../src/integrations/mermaid/svg-cache.ts';
 import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
 import { compareFigures } from '../lib/figures.ts';
 import { runRounds } from '../lib/rounds.ts';
@@ -53,7 +54,7 @@ export const site: Benchmark = {
           {
             name: 'cold',
             async run() {
-              await rm(join(root, diagramCache), { recursive: true, force: true });
+              await rm(join(root, diagramCacheFolder), { recursive: true, force: true });
               return keep(await build(root));
             },
           },

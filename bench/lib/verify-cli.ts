@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { verifyCommand } from '../../scripts/lib/cli/verify-command.ts';
 import type { JsonReport } from '../../scripts/lib/report/json.ts';
 import { type ProcessResult, runProcess, tailOf } from '../../scripts/lib/system/run-process.ts';
-import { verifyCommand } from '../../test/helpers/run-cli.ts';
 import type { Notes } from './notes.ts';
 import type { Variant } from './rounds.ts';
 

@@ -1,7 +1,7 @@
 /** Lighthouse on the landing page and on a chapter with a diagram, pages interleaved by round. */
 
 import { formatMeasuredDuration } from '../../../scripts/lib/core/format.ts';
-import { startStaticServer } from '../../../test/helpers/static-server.ts';
+import { startStaticServer } from '../../../scripts/site/serve-static.ts';
 import type { BenchmarkReport, Figure, Goal, Table } from '../../lib/benchmark.ts';
 import { type LighthouseScores, metricIds, runLighthouse } from '../../lib/lighthouse.ts';
 import { runRounds, timeIt } from '../../lib/rounds.ts';
@@ -79,7 +79,7 @@ export async function measureLighthouse(
       ...(audited.length < 2
         ? ['No chapter with a diagram was found; only the landing page was audited.']
         : []),
-      'The static server (test/helpers/static-server.ts) does not compress; GitHub Pages serves gzip, so Lighthouse sees larger transfers here than readers do.',
+      'The static server (scripts/site/serve-static.ts) does not compress; GitHub Pages serves gzip, so Lighthouse sees larger transfers here than readers do.',
     ],
   };
 }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatBytes } from '../../../scripts/lib/core/format.ts';
-import { listSitePages } from '../../../test/helpers/site-pages.ts';
+import { listSitePages } from '../../../scripts/site/list-site-pages.ts';
 import type { Figure, Table } from '../../lib/benchmark.ts';
 import { collectPageScripts, type Script } from '../../lib/page-scripts.ts';
 import { summarize } from '../../lib/stats.ts';
