@@ -1,6 +1,12 @@
 import { canUseApi } from './docker-api.ts';
 import { type DockerCallOptions, isDockerAnswering, pullImage, runDocker } from './docker-cli.ts';
-import type { DockerEngine, DockerVersions, PageEnvironment, PageRequest } from './engine.ts';
+import {
+  type DockerEngine,
+  type DockerVersions,
+  type PageEnvironment,
+  type PageRequest,
+  pullIntoPage,
+} from './engine.ts';
 import { applyCleanup } from './host/apply-cleanup.ts';
 import { isEmptyPlan, planCleanup } from './host/plan-cleanup.ts';
 import { takeSnapshot } from './host/take-snapshot.ts';
@@ -48,13 +54,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
       },
     };
     open.add(environment);
-    try {
-      await pullMissingImages(request, docker);
-    } catch (error) {
-      await environment.dispose();
-      throw error;
-    }
-    return environment;
+    return pullIntoPage(environment, () => pullMissingImages(request, docker));
   };
 
   return {

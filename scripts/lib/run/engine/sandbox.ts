@@ -8,7 +8,12 @@ import { availableParallelism } from 'node:os';
 import { VerifyError } from '../../core/errors.ts';
 import { isDockerAnswering, pullImage, readDockerVersion } from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
-import type { DockerEngine, PageEnvironment, PageRequest } from './engine.ts';
+import {
+  type DockerEngine,
+  type PageEnvironment,
+  type PageRequest,
+  pullIntoPage,
+} from './engine.ts';
 import { type Sandbox, startSandbox } from './sandbox/start-sandbox.ts';
 import { sandboxSocketPath } from './sandbox/wait-for-sandbox.ts';
 import { settleContainers } from './settle-containers.ts';
@@ -63,13 +68,7 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
         await sandbox.dispose();
         live.delete(promise);
       });
-      try {
-        await pullImages(sandbox, request);
-      } catch (error) {
-        await environment.dispose();
-        throw error;
-      }
-      return environment;
+      return pullIntoPage(environment, () => pullImages(sandbox, request));
     },
     async close() {
       isClosed = true;
