@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
-import { isOnPath as hasCommand } from '../lib/system/find-program.ts';
+import { delimiter, join } from 'node:path';
 import { HermeticError } from './errors.ts';
 import { runCommand, tailOutput } from './exec.ts';
 
@@ -125,4 +125,11 @@ export async function withServicesHeldBack(action: () => Promise<void>): Promise
   } finally {
     await rm(POLICY_RC_D, { force: true });
   }
+}
+
+/** Looks a command up on PATH plus the sbin folders that root's PATH may lack. */
+export function hasCommand(name: string): boolean {
+  const { PATH = '' } = process.env;
+  const dirs = [...PATH.split(delimiter), '/usr/sbin', '/sbin'];
+  return dirs.some((dir) => dir !== '' && existsSync(join(dir, name)));
 }

@@ -1,4 +1,3 @@
-import { formatBytes } from '../lib/core/format.ts';
 import type { InstallOutcome } from './apt.ts';
 import type { ImageOutcome } from './build-images.ts';
 import type { BusyboxOutcome } from './busybox-binary.ts';
@@ -60,4 +59,14 @@ export function describeStop(name: string, outcome: StopOutcome): string {
   return line[outcome.status];
 }
 
-export { formatBytes };
+/** Pure: sizes as `docker images` prints them (decimal units). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
