@@ -82,7 +82,11 @@ it('npm run dev works without a browser: one warning, diagrams drawn in the page
   const path = await findPageWithDiagram();
   await page.goto(`${origin}/docker-fundamentals/${path}`);
   const figure = page.locator('figure[data-draw-in-browser]').first();
-  await figure.locator('[data-variant="dark"] svg').waitFor({ state: 'attached', timeout: 60_000 });
+  const drawn = figure.locator('[data-variant="dark"] svg');
+  await drawn.waitFor({ state: 'attached', timeout: 60_000 });
+  // Vite may reload the page once it has optimized mermaid's dependencies on first use.
+  await page.waitForLoadState('networkidle');
+  await drawn.waitFor({ state: 'attached', timeout: 60_000 });
   for (const variant of ['light', 'dark']) {
     const svg = figure.locator(`[data-variant="${variant}"] svg`);
     expect(await svg.count()).toBe(1);
