@@ -2,8 +2,9 @@
  * verify-examples: runs every shell snippet of the docs against a real Docker engine and
  * reports where the documented output no longer matches.
  *
- *   args → collect files → extract snippets → shard → start the engine → run pages →
- *   update files → report → exit code (0 passed, 1 drift or failure, 2 usage or environment)
+ *   args → collect files → extract snippets → shard → start the engine → per page: plan,
+ *   run, judge → update files → report → exit code (0 passed, 1 drift or failure, 2 usage
+ *   or environment)
  */
 
 import { type CliOptions, parseCliArgs, usage } from './lib/cli/parse-args.ts';
@@ -11,17 +12,21 @@ import { collectFiles } from './lib/collect/collect-files.ts';
 import { selectShard } from './lib/collect/select-shard.ts';
 import { VerifyError } from './lib/core/errors.ts';
 import { readPages } from './lib/extract/read-pages.ts';
+import { judgeCommand } from './lib/judge/judge-command.ts';
+import { judgePage } from './lib/judge/judge-page.ts';
 import { countFailed, countStatuses, type StatusCounts } from './lib/judge/results.ts';
 import {
   orderByExpectedDuration,
   readPageDurations,
   writePageDurations,
 } from './lib/plan/page-durations.ts';
+import { planPage } from './lib/plan/plan-page.ts';
 import { createDispatcher } from './lib/report/dispatch.ts';
 import type { Reporter, RunInfo } from './lib/report/reporter.ts';
 import { createReporters } from './lib/report/reporters.ts';
 import { createEngine } from './lib/run/engine/create-engine.ts';
 import type { DockerEngine } from './lib/run/engine/engine.ts';
+import { runPage } from './lib/run/run-page.ts';
 import { clampJobs, runPages } from './lib/run/run-pages.ts';
 import { killRunningCommands } from './lib/run/session/command.ts';
 import { applyUpdates } from './lib/update/apply-updates.ts';
@@ -82,16 +87,17 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
     report.onRunStart(info);
     const durations = await readPageDurations();
     const started = performance.now();
+    const settings = { versions: engine.versions, defaultTimeoutSeconds: options.timeoutSeconds };
     const results = await runPages(
       pages.map((page) => page.page),
-      engine,
       {
         jobs: info.jobs,
         startOrder: orderByExpectedDuration(pages, durations),
-        settings: { defaultTimeoutSeconds: options.timeoutSeconds },
         signal: controller.signal,
-        onPageStart: report.onPageStart,
-        onPageEnd: report.onPageEnd,
+        run: async (page) =>
+          judgePage(await runPage(planPage(page, settings), engine, judgeCommand)),
+        onStart: (page) => report.onPageStart(page.file),
+        onEnd: report.onPageEnd,
       },
     );
     await writePageDurations(results, durations);

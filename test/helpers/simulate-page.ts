@@ -1,11 +1,17 @@
 import { extractSnippets } from '../../scripts/lib/extract/extract-snippets.ts';
-import { compareOutput } from '../../scripts/lib/judge/compare-output.ts';
-import type { PageResult, SnippetResult } from '../../scripts/lib/judge/results.ts';
+import { judgePage } from '../../scripts/lib/judge/judge-page.ts';
+import type { PageResult } from '../../scripts/lib/judge/results.ts';
+import { planPage } from '../../scripts/lib/plan/plan-page.ts';
+import type { PageRun, SnippetOutcome } from '../../scripts/lib/run/run-page.ts';
+import { exitedProcess } from '../../scripts/lib/system/run-process.ts';
+
+const versions = { client: '29.0.0', server: '29.0.0', apiVersion: '1.52' };
 
 /**
- * Builds the result a run would give for a page, without running anything: `actualOf`
- * says what each transcript step (numbered across the page) printed. For tests of the pure
- * stages after running (update, reporters).
+ * The result a run would give for a page, without running anything: the real plan and the
+ * real judge over outcomes made up here. `actualOf` says what each command (numbered across
+ * the page) printed; every command exits 0 in 1 ms. For tests of the stages after running
+ * (update, reporters).
  */
 export function simulatePage(
   source: string,
@@ -14,25 +20,24 @@ export function simulatePage(
 ): PageResult {
   const extracted = extractSnippets(source, file);
   if (!extracted.ok) throw new Error(extracted.diagnostics.map((d) => d.message).join('\n'));
+  const plan = planPage(extracted.page, { versions, defaultTimeoutSeconds: 120 });
   let stepNumber = 0;
-  const results = extracted.page.snippets.flatMap((snippet): SnippetResult[] => {
-    if (snippet.body.kind !== 'transcript') return [];
-    const steps = snippet.body.steps.map((step) => {
-      const comparison = compareOutput(step.expected, actualOf(stepNumber++));
-      return {
-        command: step.command,
-        line: step.line,
-        expectedExitCode: 0,
-        exitCode: 0,
-        comparison,
-        output: comparison.actual.map((line) => line.text),
-        documented: step.expected,
-        documentedLines: step.expectedLines,
-        durationMs: 1,
-      };
+  const snippets = plan.snippets.map((planned): SnippetOutcome => {
+    if (planned.action === 'write') return { kind: 'written' };
+    if (planned.action === 'skip') return { kind: 'not-run' };
+    const commands = planned.steps.map((step) => {
+      const lines = actualOf(stepNumber++);
+      const output = lines.length > 0 ? `${lines.join('\n')}\n` : '';
+      return { result: exitedProcess(step.command, 0, output, 1), isDaemonAlive: undefined };
     });
-    const isDrift = steps.some((step) => !step.comparison.matches);
-    return [{ status: isDrift ? 'drift' : 'pass', snippet, steps, durationMs: 1 }];
+    return { kind: 'ran', commands, durationMs: 1 };
   });
-  return { file, results, durationMs: 1 };
+  const run: PageRun = {
+    plan,
+    setupProblem: undefined,
+    snippets,
+    stoppedAt: undefined,
+    durationMs: 1,
+  };
+  return judgePage(run);
 }

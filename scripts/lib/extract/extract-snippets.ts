@@ -1,12 +1,12 @@
 import type { Code } from 'mdast';
-import type { Diagnostic } from '../core/errors.ts';
+import type { Diagnostic, SourcePosition } from '../core/errors.ts';
 import { isShellLanguage, isTranscriptLanguage } from '../core/languages.ts';
 import { defaultPageOptions, mergeOptions, type PageOptions } from '../core/options.ts';
 import { parseTranscript } from '../core/transcript.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { readFenceOptions } from './read-fence-options.ts';
 import { readPageOptions } from './read-page-options.ts';
-import type { Page, Snippet, SnippetBody } from './snippet.ts';
+import { listCommandSteps, type Page, type Snippet, type SnippetBody } from './snippet.ts';
 
 export type ExtractResult = { ok: true; page: Page } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -58,6 +58,19 @@ function readBody(node: Code, file: string, diagnostics: Diagnostic[]): SnippetB
   };
 }
 
+/** `exit=` gives one exit code (the last command's) or one per command. */
+function checkExitCodes(snippet: Snippet, position: SourcePosition): Diagnostic | undefined {
+  const exit = snippet.options.exit;
+  const count = listCommandSteps(snippet).length;
+  if (!exit || exit.length === 1 || exit.length === count) return undefined;
+  return {
+    code: 'INVALID_OPTION',
+    message: `exit=${exit.join(',')} gives ${exit.length} exit codes for ${count} commands`,
+    position,
+    hint: "Give one exit code (the last command's) or one per command, in order.",
+  };
+}
+
 function readSnippet(
   node: Code,
   lines: readonly string[],
@@ -86,7 +99,7 @@ function readSnippet(
       position: { file, line },
     });
   }
-  return {
+  const snippet = {
     file,
     line,
     language: node.lang ?? '',
@@ -94,6 +107,9 @@ function readSnippet(
     body,
     linePrefix: findLinePrefix(lines, node),
   };
+  const exitProblem = checkExitCodes(snippet, read.positions.exit ?? { file, line });
+  if (exitProblem) diagnostics.push(exitProblem);
+  return snippet;
 }
 
 /**

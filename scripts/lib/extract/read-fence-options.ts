@@ -8,7 +8,8 @@ import {
 } from '../core/options.ts';
 
 export type FenceOptionsResult =
-  | { ok: true; options: FenceOptions }
+  /** `positions`: where each option was written, for diagnostics found later. */
+  | { ok: true; options: FenceOptions; positions: Partial<Record<string, SourcePosition>> }
   | { ok: false; diagnostics: Diagnostic[] };
 
 const tolerated = new Set<string>(expressiveCodeOptionNames);
@@ -67,5 +68,8 @@ export function readFenceOptions(
     }
   }
   if (diagnostics.length > 0 || !result.success) return { ok: false, diagnostics };
-  return { ok: true, options: result.data };
+  const positions = Object.fromEntries(
+    Object.entries(columns).map(([key, column]) => [key, at(column)]),
+  );
+  return { ok: true, options: result.data, positions };
 }

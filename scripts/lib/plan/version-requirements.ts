@@ -1,17 +1,5 @@
 import type { SnippetOptions } from '../core/options.ts';
-import type { DockerVersions } from '../run/engine/engine.ts';
-
-/** Compares dotted versions numerically; `28.2.2` and `20.10.24+dfsg1` both work. */
-export function compareVersions(a: string, b: string): number {
-  const parts = (version: string) => (version.match(/\d+/g) ?? []).map(Number);
-  const left = parts(a);
-  const right = parts(b);
-  for (let index = 0; index < Math.max(left.length, right.length); index++) {
-    const difference = (left[index] ?? 0) - (right[index] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}
+import { compareVersions, type DockerVersions } from '../core/versions.ts';
 
 /** Why a snippet cannot run on this Docker, or `undefined` when it can. */
 export function findUnmetRequirement(

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/errors.ts';
+import type { DockerVersions } from '../core/versions.ts';
 import type { PageResult, StatusCounts } from '../judge/results.ts';
-import type { DockerVersions, EngineKind } from '../run/engine/engine.ts';
+import type { EngineKind } from '../run/engine/engine.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 
 export const reporterNames = ['human', 'json', 'junit', 'github'] as const;

@@ -1,14 +1,28 @@
-import { formatPosition, VerifyError } from '../core/errors.ts';
-import type { Page, Snippet } from '../extract/snippet.ts';
-import type { EnvironmentProblem, PageResult, SnippetResult } from '../judge/results.ts';
-import { findUnmetRequirement } from '../plan/version-requirements.ts';
+import { VerifyError } from '../core/errors.ts';
+import type { EnvironmentProblem } from '../judge/results.ts';
+import type { PagePlan } from '../plan/plan-page.ts';
 import type { DockerEngine, PageEnvironment } from './engine/engine.ts';
-import { runSnippet } from './run-snippet.ts';
+import { runSnippet, type SnippetContext, type SnippetRun } from './run-snippet.ts';
 import { createScratch, type Scratch } from './session/scratch.ts';
 import { createSession, type Session } from './session/session.ts';
 
-export interface PageSettings {
-  defaultTimeoutSeconds: number;
+/** What became of one planned snippet, raw: aligned with `PagePlan.snippets`. */
+export type SnippetOutcome =
+  | ({ kind: 'ran' } & SnippetRun)
+  | { kind: 'written' }
+  | { kind: 'write-failed'; detail: string }
+  /** Planned as a skip, or after the page stopped. */
+  | { kind: 'not-run' };
+
+/** A page as it ran, before judging. */
+export interface PageRun {
+  plan: PagePlan;
+  /** Why the page's Docker world or folders could not be set up; then nothing ran. */
+  setupProblem: EnvironmentProblem | undefined;
+  snippets: SnippetOutcome[];
+  /** Index in the plan of the snippet whose timeout ended the page: nothing after it ran. */
+  stoppedAt: number | undefined;
+  durationMs: number;
 }
 
 /** A filesystem- and name-safe identifier for a page, e.g. `docs-first-container`. */
@@ -35,88 +49,67 @@ function problemOf(error: unknown): EnvironmentProblem {
   };
 }
 
-async function writeFileSnippet(
-  snippet: Snippet,
-  session: Session,
-): Promise<SnippetResult | undefined> {
-  if (snippet.body.kind !== 'file') return undefined;
-  const outcome = await session.writeFile(snippet.body.path, snippet.body.content);
-  if (!outcome.failed) return undefined;
-  const detail = outcome.hasStarted ? outcome.all.trim() : outcome.shortMessage;
-  return {
-    status: 'error',
-    snippet,
-    steps: [],
-    problem: { code: 'WRITE_FAILED', message: `Cannot write ${snippet.body.path}: ${detail}` },
-  };
+async function writeFile(session: Session, path: string, content: string) {
+  const result = await session.writeFile(path, content);
+  if (!result.failed) return { kind: 'written' as const };
+  const detail = result.hasStarted ? result.all.trim() : result.shortMessage;
+  return { kind: 'write-failed' as const, detail };
 }
 
 /**
- * Runs a page as a reader follows it: one session, snippets in order, in a Docker world of
- * its own that is disposed of when the page ends, whatever happened. A timeout ends the page
- * (what follows may depend on the command that hung); the remaining snippets are skipped
- * with that reason.
+ * Runs a page's plan as a reader follows the page: one session, snippets in order, in a
+ * Docker world of its own that is disposed of when the page ends, whatever happened. A
+ * timeout ends the page (what follows may depend on the command that hung). Judges nothing
+ * itself: the outcomes are raw, for judge/judge-page.ts.
  */
 export async function runPage(
-  page: Page,
+  plan: PagePlan,
   engine: DockerEngine,
-  settings: PageSettings,
-): Promise<PageResult> {
+  judgeCommand: SnippetContext['judgeCommand'],
+): Promise<PageRun> {
   const started = performance.now();
-  const finish = (results: SnippetResult[]): PageResult => ({
-    file: page.file,
-    results,
+  const notRun = plan.snippets.map(() => ({ kind: 'not-run' }) as const);
+  const finish = (
+    snippets: SnippetOutcome[],
+    stoppedAt?: number,
+    setupProblem?: EnvironmentProblem,
+  ): PageRun => ({
+    plan,
+    setupProblem,
+    snippets,
+    stoppedAt,
     durationMs: performance.now() - started,
   });
-  const runnable = page.snippets.filter((snippet) => snippet.body.kind !== 'file');
-  if (page.options.skip) {
-    return finish(
-      runnable.map((snippet) => ({ status: 'skipped', snippet, reason: page.options.skip ?? '' })),
-    );
-  }
+  if (!plan.isOpening) return finish(notRun);
   let environment: PageEnvironment | undefined;
   let scratch: Scratch | undefined;
   let session: Session | undefined;
   try {
-    const id = pageIdOf(page.file);
+    const id = pageIdOf(plan.page.file);
     try {
-      environment = await engine.openPage({ id, images: page.options.images });
+      environment = await engine.openPage({ id, images: plan.page.options.images });
       scratch = await createScratch(id);
     } catch (error) {
-      const problem = problemOf(error);
-      return finish(runnable.map((snippet) => ({ status: 'error', snippet, steps: [], problem })));
+      return finish(notRun, undefined, problemOf(error));
     }
     const daemon = environment;
-    session = createSession(scratch, daemon, page.options.env);
-    const context = {
-      session,
-      defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
-      isDaemonAlive: () => daemon.isDaemonAlive(),
-    };
-    const results: SnippetResult[] = [];
-    let stoppedBy: Snippet | undefined;
-    for (const snippet of page.snippets) {
-      const unmet = findUnmetRequirement(snippet.options, engine.versions);
-      if (snippet.body.kind === 'file') {
-        const failure = stoppedBy ? undefined : await writeFileSnippet(snippet, session);
-        if (failure) results.push(failure);
-      } else if (stoppedBy) {
-        results.push({
-          status: 'skipped',
-          snippet,
-          reason: `not run: the page stopped after a timeout at ${formatPosition(stoppedBy)}`,
-        });
-      } else if (snippet.options.skip) {
-        results.push({ status: 'skipped', snippet, reason: snippet.options.skip });
-      } else if (unmet) {
-        results.push({ status: 'skipped', snippet, reason: unmet });
+    session = createSession(scratch, daemon, plan.page.options.env);
+    const context = { session, isDaemonAlive: () => daemon.isDaemonAlive(), judgeCommand };
+    const outcomes: SnippetOutcome[] = [];
+    for (const [index, planned] of plan.snippets.entries()) {
+      if (planned.action === 'write') {
+        outcomes.push(await writeFile(session, planned.path, planned.content));
+      } else if (planned.action === 'run') {
+        const run = await runSnippet(planned, context);
+        outcomes.push({ kind: 'ran', ...run });
+        if (run.commands.at(-1)?.result.timedOut) {
+          return finish([...outcomes, ...notRun.slice(index + 1)], index);
+        }
       } else {
-        const result = await runSnippet(snippet, context);
-        results.push(result);
-        if (result.status === 'timeout') stoppedBy = snippet;
+        outcomes.push({ kind: 'not-run' });
       }
     }
-    return finish(results);
+    return finish(outcomes);
   } finally {
     session?.close();
     await environment?.dispose();

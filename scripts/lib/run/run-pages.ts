@@ -1,18 +1,16 @@
-import type { Page } from '../extract/snippet.ts';
-import type { PageResult } from '../judge/results.ts';
 import type { DockerEngine } from './engine/engine.ts';
-import { type PageSettings, runPage } from './run-page.ts';
 
-export interface RunPagesOptions {
-  /** Pages at once, already within what the engine allows (see clampJobs). */
+export interface RunPagesOptions<Task, Result> {
+  /** Tasks at once, already within what the engine allows (see clampJobs). */
   jobs: number;
-  /** Indexes of `pages` in the order to start them; reports stay in page order. */
+  /** Indexes of `tasks` in the order to start them; results stay in task order. */
   startOrder: readonly number[];
-  settings: PageSettings;
   signal: AbortSignal;
-  onPageStart(file: string): void;
-  /** Called once per page, in page order, as soon as the page and all before it are done. */
-  onPageEnd(result: PageResult): void;
+  /** Verifies one task (a page): plan, run, judge. */
+  run(task: Task): Promise<Result>;
+  onStart(task: Task): void;
+  /** Called once per task, in task order, as soon as it and all before it are done. */
+  onEnd(result: Result): void;
 }
 
 /** How many pages run at once: as many as asked, never more than the engine allows, one at least. */
@@ -24,37 +22,35 @@ export function clampJobs(
 }
 
 /**
- * Runs pages `jobs` at a time, starting them in
- * `startOrder`, and hands results back in page order, so reports read the same whatever the
- * parallelism. After an abort no new page
- * starts; the returned list then holds the pages that finished.
+ * Runs tasks `jobs` at a time, starting them in `startOrder`, and hands results back in task
+ * order, so reports read the same whatever the parallelism. After an abort no new task
+ * starts; the returned list then holds the tasks that finished.
  */
-export async function runPages(
-  pages: readonly Page[],
-  engine: DockerEngine,
-  options: RunPagesOptions,
-): Promise<PageResult[]> {
-  const results: (PageResult | undefined)[] = Array(pages.length).fill(undefined);
+export async function runPages<Task, Result>(
+  tasks: readonly Task[],
+  options: RunPagesOptions<Task, Result>,
+): Promise<Result[]> {
+  const results: (Result | undefined)[] = Array(tasks.length).fill(undefined);
   let started = 0;
   let nextToReport = 0;
   const reportReady = () => {
-    while (nextToReport < pages.length && results[nextToReport]) {
+    while (nextToReport < tasks.length && results[nextToReport] !== undefined) {
       const result = results[nextToReport];
-      if (result) options.onPageEnd(result);
+      if (result !== undefined) options.onEnd(result);
       nextToReport++;
     }
   };
   const worker = async () => {
-    while (started < pages.length && !options.signal.aborted) {
+    while (started < tasks.length && !options.signal.aborted) {
       const index = options.startOrder[started++] ?? -1;
-      const page = pages[index];
-      if (!page) continue;
-      options.onPageStart(page.file);
-      results[index] = await runPage(page, engine, options.settings);
+      const task = tasks[index];
+      if (task === undefined) continue;
+      options.onStart(task);
+      results[index] = await options.run(task);
       reportReady();
     }
   };
-  const workers = Math.max(1, Math.min(options.jobs, pages.length));
+  const workers = Math.max(1, Math.min(options.jobs, tasks.length));
   await Promise.all(Array.from({ length: workers }, worker));
   return results.filter((result) => result !== undefined);
 }

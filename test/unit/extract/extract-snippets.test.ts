@@ -106,6 +106,11 @@ describe('extractSnippets', () => {
       'page.mdx:1:12: Invalid fence option `exit`: expected an exit code such as 1, or one per command such as 3,0',
     ],
     [
+      'an exit code list of the wrong length',
+      '```console title="x" exit=3,0\n$ true\n$ true\n$ true\n```\n',
+      "page.mdx:1:22: exit=3,0 gives 2 exit codes for 3 commands\n  hint: Give one exit code (the last command's) or one per command, in order.",
+    ],
+    [
       'a bad timeout',
       '```console timeout=0\n$ true\n```\n',
       'page.mdx:1:12: Invalid fence option `timeout`: expected a number of seconds above 0',

@@ -12,11 +12,7 @@
 export const engineKinds = ['sandbox', 'host'] as const;
 export type EngineKind = (typeof engineKinds)[number];
 
-export interface DockerVersions {
-  client: string;
-  server: string;
-  apiVersion: string;
-}
+import type { DockerVersions } from '../../core/versions.ts';
 
 export interface PageRequest {
   /** Stable, filesystem-safe identifier of the page (used in names and logs). */

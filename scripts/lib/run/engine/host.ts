@@ -1,8 +1,14 @@
+/**
+ * The host engine: pages run against the user's own daemon, one at a time. Each page starts
+ * with a snapshot of the daemon; disposing of the page removes what is not in it and puts
+ * back tags the page moved. The snapshot is per page, not per run, so containers or images
+ * the user creates between pages are never taken for a page's.
+ */
+import type { DockerVersions } from '../../core/versions.ts';
 import { canUseApi } from './docker-api.ts';
 import { type DockerCallOptions, isDockerAnswering, pullImage, runDocker } from './docker-cli.ts';
 import {
   type DockerEngine,
-  type DockerVersions,
   type PageEnvironment,
   type PageRequest,
   pullIntoPage,

@@ -3,7 +3,6 @@
  * sandbox/). One spare sandbox is kept starting in the background, so a page usually opens
  * without waiting for a daemon.
  */
-
 import { availableParallelism } from 'node:os';
 import { VerifyError } from '../../core/errors.ts';
 import { isDockerAnswering, pullImage, readDockerVersion } from './docker-cli.ts';

@@ -1,0 +1,69 @@
+import type { PlannedStep } from '../plan/plan-page.ts';
+import type { ProcessResult } from '../system/run-process.ts';
+import { classifyFailure } from './classify-failure.ts';
+import { compareOutput } from './compare-output.ts';
+import { applyFilters, splitOutput, toLines } from './filters.ts';
+import { type EnvironmentProblem, isStepWrong, type StepOutcome } from './results.ts';
+
+/** One command judged. */
+export interface CommandJudgement {
+  outcome: StepOutcome;
+  /** Its exit code or its output is not what the page documents. */
+  isWrong: boolean;
+  /** Why the environment, not the page, is at fault; the snippet ends there. */
+  problem: EnvironmentProblem | undefined;
+  /** The snippet goes no further: the command did not start, timed out, or hit a problem. */
+  endsSnippet: boolean;
+}
+
+const daemonDied: EnvironmentProblem = {
+  code: 'DAEMON_DIED',
+  message: 'The Docker daemon stopped answering during the page',
+};
+
+// Running asks for a verdict before and after it asks the daemon; the comparison is made once.
+const comparisons = new WeakMap<ProcessResult, { step: PlannedStep; outcome: StepOutcome }>();
+
+function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
+  const known = comparisons.get(result);
+  if (known?.step === step) return known.outcome;
+  const actual = splitOutput(result.all);
+  const comparison = step.isOutputChecked ? compareOutput(step.expected, actual) : undefined;
+  const shown = comparison?.actual ?? applyFilters(toLines(actual), 'display');
+  const outcome: StepOutcome = {
+    command: step.command,
+    line: step.line,
+    expectedExitCode: step.expectedExitCode,
+    exitCode: result.exitCode,
+    comparison,
+    output: shown.map((line) => line.text),
+    documented: step.expected,
+    documentedLines: step.isOutputChecked ? step.expectedLines : undefined,
+    durationMs: result.durationMs,
+  };
+  comparisons.set(result, { step, outcome });
+  return outcome;
+}
+
+/**
+ * Judges one command from its raw outcome: the exit code always, the output for transcripts
+ * (both sides normalized, wildcards on the documented side only). A wrong command is an
+ * environment problem when the daemon stopped answering (`isDaemonAlive` false; not asked
+ * counts as answering) or its output says the machine is at fault. Pure.
+ */
+export function judgeCommand(
+  step: PlannedStep,
+  result: ProcessResult,
+  isDaemonAlive?: boolean,
+): CommandJudgement {
+  const outcome = describeStep(step, result);
+  const isWrong = isStepWrong(outcome);
+  const hasEnded = !result.hasStarted || result.timedOut;
+  const problem =
+    !isWrong || hasEnded
+      ? undefined
+      : isDaemonAlive === false
+        ? daemonDied
+        : classifyFailure(result.all, step.expected);
+  return { outcome, isWrong, problem, endsSnippet: hasEnded || problem !== undefined };
+}
