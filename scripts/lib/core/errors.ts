@@ -63,6 +63,13 @@ export class VerifyError extends ProjectError<ErrorCode> {
   }
 }
 
+/** Why the machine, not the documentation, is at fault: the outcome of a snippet or a page. */
+export interface EnvironmentProblem {
+  code: ErrorCode;
+  message: string;
+  hint?: string;
+}
+
 /**
  * A problem found in the input (a fence option, a transcript, frontmatter), collected while
  * reading instead of thrown, so one run reports every problem of a page at once.

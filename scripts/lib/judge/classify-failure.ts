@@ -1,4 +1,4 @@
-import type { EnvironmentProblem } from './results.ts';
+import type { EnvironmentProblem } from '../core/errors.ts';
 
 interface KnownProblem {
   pattern: RegExp;

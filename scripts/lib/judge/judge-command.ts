@@ -1,9 +1,10 @@
+import type { EnvironmentProblem } from '../core/errors.ts';
 import type { PlannedStep } from '../plan/plan-page.ts';
 import type { ProcessResult } from '../system/run-process.ts';
 import { classifyFailure } from './classify-failure.ts';
 import { compareOutput } from './compare-output.ts';
 import { applyFilters, splitOutput, toLines } from './filters.ts';
-import { type EnvironmentProblem, isStepWrong, type StepOutcome } from './results.ts';
+import { isStepWrong, type StepOutcome } from './results.ts';
 
 /** One command judged. */
 export interface CommandJudgement {

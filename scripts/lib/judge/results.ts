@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../core/errors.ts';
+import type { EnvironmentProblem } from '../core/errors.ts';
 import type { FileLines, Snippet } from '../extract/snippet.ts';
 import type { OutputComparison } from './compare-output.ts';
 
@@ -21,12 +21,6 @@ export interface StepOutcome {
   documented: string[];
   documentedLines: FileLines | undefined;
   durationMs: number;
-}
-
-export interface EnvironmentProblem {
-  code: ErrorCode;
-  message: string;
-  hint?: string;
 }
 
 /** The outcome of a snippet: a value, never an exception. */

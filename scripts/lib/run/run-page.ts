@@ -1,5 +1,4 @@
-import { VerifyError } from '../core/errors.ts';
-import type { EnvironmentProblem } from '../judge/results.ts';
+import { type EnvironmentProblem, VerifyError } from '../core/errors.ts';
 import type { PagePlan } from '../plan/plan-page.ts';
 import type { DockerEngine, PageEnvironment } from './engine/engine.ts';
 import { runSnippet, type SnippetContext, type SnippetRun } from './run-snippet.ts';

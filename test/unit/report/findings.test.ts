@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  EnvironmentProblem,
-  PageResult,
-  SnippetResult,
-} from '../../../scripts/lib/judge/results.ts';
+import type { EnvironmentProblem } from '../../../scripts/lib/core/errors.ts';
+import type { PageResult, SnippetResult } from '../../../scripts/lib/judge/results.ts';
 import { findFindings, findPageFindings } from '../../../scripts/lib/report/findings.ts';
 import { transcript as body, pages, snippetAt, stepAt } from './sample-results.ts';
 
