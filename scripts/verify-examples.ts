@@ -12,6 +12,7 @@ import { collectFiles } from './lib/collect/collect-files.ts';
 import { selectShard } from './lib/collect/select-shard.ts';
 import { VerifyError } from './lib/core/errors.ts';
 import { readPages } from './lib/extract/read-pages.ts';
+import type { Page } from './lib/extract/snippet.ts';
 import { judgeCommand } from './lib/judge/judge-command.ts';
 import { judgePage } from './lib/judge/judge-page.ts';
 import { countFailed, countStatuses, type StatusCounts } from './lib/judge/results.ts';
@@ -22,7 +23,7 @@ import {
 } from './lib/plan/page-durations.ts';
 import { planPage } from './lib/plan/plan-page.ts';
 import { createDispatcher } from './lib/report/dispatch.ts';
-import type { Reporter, RunInfo } from './lib/report/reporter.ts';
+import type { LegInfo, Reporter, RunInfo } from './lib/report/reporter.ts';
 import { createReporters } from './lib/report/reporters.ts';
 import { createEngine } from './lib/run/engine/create-engine.ts';
 import type { DockerEngine } from './lib/run/engine/engine.ts';
@@ -47,14 +48,14 @@ function printError(error: unknown): void {
 }
 
 /** Ctrl-C or a CI cancel: stop starting pages, kill running commands, let pages clean up. */
-function handleInterrupts(controller: AbortController, engine: DockerEngine): () => void {
+function handleInterrupts(controller: AbortController, engines: readonly DockerEngine[]) {
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) return;
     process.stderr.write(`\n${signal}: stopping, cleaning up what the run created...\n`);
     controller.abort();
     process.exitCode = signal === 'SIGINT' ? 130 : 143;
     killRunningCommands();
-    void engine.close();
+    for (const engine of engines) void engine.close();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -62,6 +63,21 @@ function handleInterrupts(controller: AbortController, engine: DockerEngine): ()
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };
+}
+
+function legInfoOf(engine: DockerEngine): LegInfo {
+  const { leg, kind, versions } = engine;
+  return { name: leg.name, kind, store: leg.store, versions };
+}
+
+/** One page on one leg: plan what runs, run it, judge the outcomes. */
+async function verifyPage(page: Page, engine: DockerEngine, timeoutSeconds: number) {
+  const settings = {
+    leg: engine.leg.name,
+    versions: engine.versions,
+    defaultTimeoutSeconds: timeoutSeconds,
+  };
+  return judgePage(await runPage(planPage(page, settings), engine, judgeCommand));
 }
 
 async function verify(options: CliOptions, report: Required<Reporter>): Promise<number> {
@@ -72,34 +88,31 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
     return 2;
   }
   const pages = options.shard ? selectShard(read.pages, options.shard) : read.pages;
-  const engine = await createEngine({ kind: options.docker, mirrors: options.mirrors });
+  const engines = [await createEngine({ kind: options.docker, mirrors: options.mirrors })];
   const controller = new AbortController();
-  const stopHandling = handleInterrupts(controller, engine);
+  const stopHandling = handleInterrupts(controller, engines);
   try {
     const info: RunInfo = {
-      engine: engine.kind,
-      versions: engine.versions,
+      legs: engines.map(legInfoOf),
       files: pages.map((page) => page.page.file),
-      jobs: clampJobs(options.jobs, engine),
+      jobs: clampJobs(options.jobs, engines),
       isUpdate: options.isUpdate,
       startedAt: new Date(),
     };
     report.onRunStart(info);
     const durations = await readPageDurations();
     const started = performance.now();
-    const settings = { versions: engine.versions, defaultTimeoutSeconds: options.timeoutSeconds };
-    const results = await runPages(
-      pages.map((page) => page.page),
-      {
-        jobs: info.jobs,
-        startOrder: orderByExpectedDuration(pages, durations),
-        signal: controller.signal,
-        run: async (page) =>
-          judgePage(await runPage(planPage(page, settings), engine, judgeCommand)),
-        onStart: (page) => report.onPageStart(page.file),
-        onEnd: report.onPageEnd,
-      },
-    );
+    // Leg after leg, so reports group by leg; started longest first across legs.
+    const tasks = engines.flatMap((engine) => pages.map((page) => ({ ...page, engine })));
+    const results = await runPages(tasks, {
+      jobs: info.jobs,
+      startOrder: orderByExpectedDuration(tasks, durations),
+      signal: controller.signal,
+      engineOf: (task) => task.engine,
+      run: (task) => verifyPage(task.page, task.engine, options.timeoutSeconds),
+      onStart: (task) => report.onPageStart(task.file, task.engine.leg.name),
+      onEnd: report.onPageEnd,
+    });
     await writePageDurations(results, durations);
     const updates =
       options.isUpdate && !controller.signal.aborted ? await applyUpdates(pages, results) : [];
@@ -114,7 +127,7 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
     await report.onRunEnd(summary);
     return exitCodeOf(counts);
   } finally {
-    await engine.close();
+    await Promise.all(engines.map((engine) => engine.close()));
     stopHandling();
   }
 }

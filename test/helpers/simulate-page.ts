@@ -17,10 +17,11 @@ export function simulatePage(
   source: string,
   file: string,
   actualOf: (step: number) => string[],
+  leg = 'sandbox',
 ): PageResult {
   const extracted = extractSnippets(source, file);
   if (!extracted.ok) throw new Error(extracted.diagnostics.map((d) => d.message).join('\n'));
-  const plan = planPage(extracted.page, { versions, defaultTimeoutSeconds: 120 });
+  const plan = planPage(extracted.page, { leg, versions, defaultTimeoutSeconds: 120 });
   let stepNumber = 0;
   const snippets = plan.snippets.map((planned): SnippetOutcome => {
     if (planned.action === 'write') return { kind: 'written' };

@@ -63,6 +63,7 @@ export function judgePage(run: PageRun): PageResult {
   const { plan } = run;
   const finish = (results: SnippetResult[]): PageResult => ({
     file: plan.page.file,
+    leg: plan.leg,
     results,
     durationMs: run.durationMs,
   });

@@ -36,6 +36,8 @@ export type SnippetResult =
 
 export interface PageResult {
   file: string;
+  /** The name of the leg (the Docker) the page ran on. */
+  leg: string;
   results: SnippetResult[];
   durationMs: number;
 }

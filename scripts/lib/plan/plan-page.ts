@@ -25,13 +25,16 @@ export type PlannedSnippet =
 
 export interface PagePlan {
   page: Page;
+  /** The name of the leg the page runs on. */
+  leg: string;
   /** False when nothing of the page runs: no Docker world is opened for it. */
   isOpening: boolean;
   snippets: PlannedSnippet[];
 }
 
 export interface PlanSettings {
-  /** The Docker the page runs on, for `min-client` and `min-server`. */
+  /** The leg the page runs on, and its versions for `min-client` and `min-server`. */
+  leg: string;
   versions: DockerVersions;
   defaultTimeoutSeconds: number;
 }
@@ -79,12 +82,14 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
     const runnable = page.snippets.filter((snippet) => snippet.body.kind !== 'file');
     return {
       page,
+      leg: settings.leg,
       isOpening: false,
       snippets: runnable.map((snippet) => ({ action: 'skip', snippet, reason: pageSkip })),
     };
   }
   return {
     page,
+    leg: settings.leg,
     isOpening: true,
     snippets: page.snippets.map((snippet) => planSnippet(snippet, settings)),
   };

@@ -13,8 +13,8 @@ export function createDispatcher(reporters: readonly Reporter[]): Required<Repor
     onDiagnostics: (diagnostics) => {
       for (const reporter of reporters) reporter.onDiagnostics?.(diagnostics);
     },
-    onPageStart: (file) => {
-      for (const reporter of reporters) reporter.onPageStart?.(file);
+    onPageStart: (file, leg) => {
+      for (const reporter of reporters) reporter.onPageStart?.(file, leg);
     },
     onPageEnd: (page) => {
       for (const reporter of reporters) reporter.onPageEnd?.(page);

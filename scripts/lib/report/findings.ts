@@ -10,6 +10,8 @@ export type FindingStatus = 'drift' | 'failed' | 'timeout' | 'error';
 export interface Finding {
   status: FindingStatus;
   file: string;
+  /** The leg the page ran on. */
+  leg: string;
   /** The command's line, or the snippet's when no command ran. */
   line: number;
   /** One line: what went wrong, e.g. `exit code 1, expected 0`. */
@@ -57,7 +59,10 @@ function summarizeStep(step: StepOutcome): string {
   return parts.join('; ');
 }
 
-function findStepFindings(result: SnippetResult & { steps: StepOutcome[] }): Finding[] {
+function findStepFindings(
+  result: SnippetResult & { steps: StepOutcome[] },
+  leg: string,
+): Finding[] {
   const { file } = result.snippet;
   return result.steps
     .filter((step) => isStepWrong(step))
@@ -65,6 +70,7 @@ function findStepFindings(result: SnippetResult & { steps: StepOutcome[] }): Fin
       status:
         step.exitCode === undefined ? 'timeout' : result.status === 'failed' ? 'failed' : 'drift',
       file,
+      leg,
       line: step.line,
       summary: summarizeStep(step),
       details: [...showCommand(step.command), ...diffStep(file, step), ...showOutputTail(step)],
@@ -76,9 +82,9 @@ function findStepFindings(result: SnippetResult & { steps: StepOutcome[] }): Fin
  * exit code it did not expect, but drifted output does not stop it), one for an environment
  * problem, none for a pass or a skip.
  */
-export function findFindings(result: SnippetResult): Finding[] {
+export function findFindings(result: SnippetResult, leg: string): Finding[] {
   if (result.status === 'pass' || result.status === 'skipped') return [];
-  if (result.status !== 'error') return findStepFindings(result);
+  if (result.status !== 'error') return findStepFindings(result, leg);
   const { problem, snippet } = result;
   const step = result.steps.at(-1);
   const evidence = step && isStepWrong(step) ? diffStep(snippet.file, step) : [];
@@ -86,6 +92,7 @@ export function findFindings(result: SnippetResult): Finding[] {
     {
       status: 'error',
       file: snippet.file,
+      leg,
       line: step?.line ?? snippet.line,
       summary: problem.message,
       details: [
@@ -131,7 +138,7 @@ export function findPageFindings(page: PageResult): Finding[] {
     else groups.push([result]);
   }
   return groups.flatMap(([first, ...others]) => {
-    const found = first ? findFindings(first) : [];
+    const found = first ? findFindings(first, page.leg) : [];
     if (others.length === 0) return found;
     return found.map((finding) => ({
       ...finding,

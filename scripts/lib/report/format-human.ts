@@ -1,23 +1,36 @@
 import { formatFlag } from '../cli/flags.ts';
 import { type Diagnostic, formatPosition } from '../core/errors.ts';
 import { formatDuration } from '../core/format.ts';
-import { countFailed, countStatuses, type PageResult } from '../judge/results.ts';
+import {
+  countFailed,
+  countStatuses,
+  type PageResult,
+  type StatusCounts,
+} from '../judge/results.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 import { type Palette, paintLines } from './colors.ts';
 import type { Finding } from './findings.ts';
 import { formatCounts } from './format-summary.ts';
+import { describeLeg, formatWhere, groupByLeg, hasSeveralLegs } from './legs.ts';
 import type { RunInfo, RunSummary } from './reporter.ts';
 
 /** The pieces of the terminal report, pure so that they can be read in a test. */
 
-export function formatRunHeader(info: RunInfo): string {
-  const { client, server, apiVersion } = info.versions;
+/** What the run verifies on which Docker: one line, or one more per leg when there are several. */
+export function formatRunHeader(info: RunInfo): string[] {
   const pages = info.files.length === 1 ? '1 page' : `${info.files.length} pages`;
   const update = info.isUpdate ? ` · ${formatFlag('update')}` : '';
-  return `Docker client ${client}, server ${server} (API ${apiVersion}) · ${info.engine} engine · ${pages}, ${info.jobs} at a time${update}`;
+  const [only] = info.legs;
+  if (only && !hasSeveralLegs(info)) {
+    return [`${describeLeg(only)} · ${pages}, ${info.jobs} at a time${update}`];
+  }
+  return [
+    `${pages} on ${info.legs.length} legs, ${info.jobs} at a time${update}`,
+    ...info.legs.map((leg) => `  ${leg.name}: ${describeLeg(leg)}`),
+  ];
 }
 
-export function formatPageLine(page: PageResult, palette: Palette): string {
+export function formatPageLine(page: PageResult, palette: Palette, isLegNamed = false): string {
   const counts = countStatuses([page]);
   const parts = [
     [counts.pass, 'passed'],
@@ -36,12 +49,13 @@ export function formatPageLine(page: PageResult, palette: Palette): string {
       ? palette.skip('-')
       : palette.pass('✓');
   const what = parts.length > 0 ? parts.join(', ') : 'no snippets';
-  return `${mark} ${page.file}  ${what}  ${palette.dim(formatDuration(page.durationMs))}`;
+  const leg = isLegNamed ? `${page.leg}  ` : '';
+  return `${mark} ${leg}${page.file}  ${what}  ${palette.dim(formatDuration(page.durationMs))}`;
 }
 
-export function formatFinding(finding: Finding, palette: Palette): string[] {
+export function formatFinding(finding: Finding, palette: Palette, isLegNamed = false): string[] {
   const mark = finding.status === 'error' ? palette.fail('!') : palette.fail('✗');
-  const where = palette.heading(formatPosition(finding));
+  const where = palette.heading(formatWhere(finding, finding.leg, isLegNamed));
   const label = finding.status === 'error' ? 'error: ' : '';
   return [
     `${mark} ${where}  ${label}${finding.summary}`,
@@ -49,13 +63,17 @@ export function formatFinding(finding: Finding, palette: Palette): string[] {
   ];
 }
 
-export function formatSkipped(pages: readonly PageResult[], palette: Palette): string[] {
+export function formatSkipped(
+  pages: readonly PageResult[],
+  palette: Palette,
+  isLegNamed = false,
+): string[] {
   return pages.flatMap((page) =>
-    page.results.flatMap((result) =>
-      result.status === 'skipped'
-        ? [`${palette.skip('-')} ${formatPosition(result.snippet)}  ${palette.dim(result.reason)}`]
-        : [],
-    ),
+    page.results.flatMap((result) => {
+      if (result.status !== 'skipped') return [];
+      const where = formatWhere(result.snippet, page.leg, isLegNamed);
+      return [`${palette.skip('-')} ${where}  ${palette.dim(result.reason)}`];
+    }),
   );
 }
 
@@ -78,10 +96,21 @@ export function formatUpdates(updates: readonly FileUpdate[], palette: Palette):
   return lines;
 }
 
-export function formatClosingLine(summary: RunSummary, palette: Palette): string {
-  const isGreen = countFailed(summary.counts) + summary.counts.error === 0;
-  const paint = isGreen ? palette.pass : palette.fail;
-  return `${paint(formatCounts(summary.counts))} ${palette.dim(`in ${formatDuration(summary.durationMs)}`)}`;
+function paintCounts(counts: StatusCounts, palette: Palette): string {
+  const isGreen = countFailed(counts) + counts.error === 0;
+  return (isGreen ? palette.pass : palette.fail)(formatCounts(counts));
+}
+
+/** The counts of the run; with several legs, first a line per leg. */
+export function formatClosingLines(summary: RunSummary, palette: Palette): string[] {
+  const total = `${paintCounts(summary.counts, palette)} ${palette.dim(`in ${formatDuration(summary.durationMs)}`)}`;
+  if (!hasSeveralLegs(summary.info)) return [total];
+  const width = Math.max(...summary.info.legs.map((leg) => leg.name.length));
+  const perLeg = groupByLeg(summary.pages, summary.info.legs).map(
+    ({ leg, pages }) =>
+      `${`${leg}:`.padEnd(width + 1)} ${paintCounts(countStatuses(pages), palette)}`,
+  );
+  return [...perLeg, `${'all legs:'.padEnd(width + 1)} ${total}`];
 }
 
 export function formatDiagnosticLines(

@@ -3,6 +3,7 @@ import { countFailed, countStatuses } from '../judge/results.ts';
 import { escapeXmlText } from './escape-xml.ts';
 import { findPageFindings } from './findings.ts';
 import { formatCounts } from './format-summary.ts';
+import { describeLeg, formatWhere, hasSeveralLegs } from './legs.ts';
 import type { RunSummary } from './reporter.ts';
 
 /** GitHub renders HTML inside table cells, and `|` would end the cell. */
@@ -15,12 +16,14 @@ function fence(text: string): string {
 }
 
 function formatTable(summary: RunSummary): string[] {
+  const isLegNamed = hasSeveralLegs(summary.info);
   const rows = summary.pages.map((page) => {
     const counts = countStatuses([page]);
     const failed = countFailed(counts);
     const mark = failed + counts.error > 0 ? '❌' : '✅';
     const numbers = [counts.pass, failed, counts.skipped, counts.error].join(' | ');
-    return `| ${mark} ${cell(page.file)} | ${numbers} | ${formatDuration(page.durationMs)} |`;
+    const name = isLegNamed ? `${page.file} [${page.leg}]` : page.file;
+    return `| ${mark} ${cell(name)} | ${numbers} | ${formatDuration(page.durationMs)} |`;
   });
   return [
     '| Page | Passed | Failed | Skipped | Errors | Time |',
@@ -32,7 +35,8 @@ function formatTable(summary: RunSummary): string[] {
 function formatDetails(summary: RunSummary): string[] {
   return summary.pages.flatMap(findPageFindings).flatMap((finding) => {
     const text = finding.details.map((line) => line.text).join('\n');
-    const title = `<code>${escapeXmlText(`${finding.file}:${finding.line}`)}</code> ${escapeXmlText(finding.summary)}`;
+    const where = formatWhere(finding, finding.leg, hasSeveralLegs(summary.info));
+    const title = `<code>${escapeXmlText(where)}</code> ${escapeXmlText(finding.summary)}`;
     const body = text ? ['', `${fence(text)}diff`, text, fence(text)] : [];
     return ['', `<details><summary>${title}</summary>`, ...body, '', '</details>'];
   });
@@ -40,13 +44,18 @@ function formatDetails(summary: RunSummary): string[] {
 
 /** The run as Markdown for the job's summary page: a table of pages, then each problem folded. */
 export function formatStepSummary(summary: RunSummary): string {
-  const { client, server, apiVersion } = summary.info.versions;
+  const { legs } = summary.info;
+  const [only] = legs;
+  const docker =
+    only && !hasSeveralLegs(summary.info)
+      ? describeLeg(only)
+      : `${legs.length} legs: ${legs.map((leg) => leg.name).join(', ')}`;
   // Another step may have appended to the same file: a blank line keeps the heading a heading.
   return [
     '',
     `### Verified examples: ${formatCounts(summary.counts)}`,
     '',
-    `Docker client ${client}, server ${server} (API ${apiVersion}) · ${summary.info.engine} engine · ${formatDuration(summary.durationMs)}`,
+    `${docker} · ${formatDuration(summary.durationMs)}`,
     '',
     ...formatTable(summary),
     ...formatDetails(summary),

@@ -5,6 +5,7 @@ import { findPageFindings } from './findings.ts';
 import { formatCounts } from './format-summary.ts';
 import { formatAnnotation } from './github-commands.ts';
 import { formatStepSummary } from './github-summary.ts';
+import { hasSeveralLegs } from './legs.ts';
 import type { Reporter, ReportTarget } from './reporter.ts';
 
 export interface GithubReporterOptions {
@@ -22,7 +23,12 @@ export function createGithubReporter(
   const print = (lines: readonly string[]) => {
     if (lines.length > 0) target.write(lines.map((line) => `${line}\n`).join(''));
   };
+  // With several legs an annotation's title names the leg it is about.
+  let onLeg = (_leg: string) => '';
   return {
+    onRunStart(info) {
+      if (hasSeveralLegs(info)) onLeg = (leg) => `[${leg}] `;
+    },
     onDiagnostics(diagnostics) {
       print(
         diagnostics.map(({ code, message, position, hint }) =>
@@ -39,7 +45,7 @@ export function createGithubReporter(
         const details = finding.details.map((line) => line.text).join('\n');
         return formatAnnotation(
           'error',
-          { file: finding.file, line: finding.line, title: finding.summary },
+          { file: finding.file, line: finding.line, title: `${onLeg(page.leg)}${finding.summary}` },
           details || finding.summary,
         );
       });
@@ -48,7 +54,11 @@ export function createGithubReporter(
           ? [
               formatAnnotation(
                 'notice',
-                { file: result.snippet.file, line: result.snippet.line, title: 'Skipped' },
+                {
+                  file: result.snippet.file,
+                  line: result.snippet.line,
+                  title: `${onLeg(page.leg)}Skipped`,
+                },
                 result.reason,
               ),
             ]

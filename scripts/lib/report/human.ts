@@ -1,7 +1,7 @@
 import { isColorEnabled, selectPalette } from './colors.ts';
 import { findPageFindings } from './findings.ts';
 import {
-  formatClosingLine,
+  formatClosingLines,
   formatDiagnosticLines,
   formatFinding,
   formatPageLine,
@@ -9,6 +9,7 @@ import {
   formatSkipped,
   formatUpdates,
 } from './format-human.ts';
+import { hasSeveralLegs } from './legs.ts';
 import { createProgressLine } from './progress-line.ts';
 import type { Reporter, ReportTarget, RunSummary } from './reporter.ts';
 
@@ -18,12 +19,13 @@ export interface HumanReporterOptions {
 
 /** Sections of the end of a run, separated by blank lines; empty ones are left out. */
 function formatRunEnd(summary: RunSummary, palette: ReturnType<typeof selectPalette>): string[] {
+  const isLegNamed = hasSeveralLegs(summary.info);
   const findings = summary.pages.flatMap(findPageFindings);
   const sections = [
-    ...findings.map((finding) => formatFinding(finding, palette)),
-    formatSkipped(summary.pages, palette),
+    ...findings.map((finding) => formatFinding(finding, palette, isLegNamed)),
+    formatSkipped(summary.pages, palette, isLegNamed),
     summary.info.isUpdate ? formatUpdates(summary.updates, palette) : [],
-    [formatClosingLine(summary, palette)],
+    formatClosingLines(summary, palette),
   ];
   return sections.filter((lines) => lines.length > 0).flatMap((lines) => ['', ...lines]);
 }
@@ -44,22 +46,25 @@ export function createHumanReporter(
   let total = 0;
   let started = 0;
   let ended = 0;
+  let isLegNamed = false;
   return {
     onRunStart(info) {
-      total = info.files.length;
-      print([palette.dim(formatRunHeader(info)), '']);
+      isLegNamed = hasSeveralLegs(info);
+      total = info.files.length * info.legs.length;
+      print([...formatRunHeader(info).map((line) => palette.dim(line)), '']);
     },
     onDiagnostics(diagnostics) {
       print(formatDiagnosticLines(diagnostics, palette));
     },
-    onPageStart(file) {
+    onPageStart(file, leg) {
       started++;
-      progress.show(`verifying ${started}/${total} pages · ${file}`);
+      const where = isLegNamed ? `${file} on ${leg}` : file;
+      progress.show(`verifying ${started}/${total} pages · ${where}`);
     },
     onPageEnd(page) {
       ended++;
       if (ended === total) progress.clear();
-      print([formatPageLine(page, palette)]);
+      print([formatPageLine(page, palette, isLegNamed)]);
     },
     onRunEnd(summary) {
       progress.clear();

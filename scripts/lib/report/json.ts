@@ -76,6 +76,7 @@ function describeDiagnostic(diagnostic: Diagnostic) {
 
 /** The whole run as one JSON document. */
 export function buildJsonReport({ info, diagnostics, pages, summary }: RunRecord) {
+  const firstLeg = info?.legs[0];
   const finishedAt = summary
     ? new Date(summary.info.startedAt.getTime() + summary.durationMs)
     : undefined;
@@ -85,12 +86,12 @@ export function buildJsonReport({ info, diagnostics, pages, summary }: RunRecord
     startedAt: info?.startedAt.toISOString() ?? null,
     finishedAt: finishedAt?.toISOString() ?? null,
     durationMs: summary ? ms(summary.durationMs) : null,
-    engine: info?.engine ?? null,
-    docker: info
+    engine: firstLeg?.kind ?? null,
+    docker: firstLeg
       ? {
-          client: info.versions.client,
-          server: info.versions.server,
-          apiVersion: info.versions.apiVersion,
+          client: firstLeg.versions.client,
+          server: firstLeg.versions.server,
+          apiVersion: firstLeg.versions.apiVersion,
         }
       : null,
     isUpdate: info?.isUpdate ?? false,

@@ -8,6 +8,7 @@ import {
 import { createDocumentReporter, durationOfResult, type RunRecord } from './document-reporter.ts';
 import { escapeXmlAttribute, escapeXmlText } from './escape-xml.ts';
 import { findFindings } from './findings.ts';
+import { formatWhere, hasSeveralLegs } from './legs.ts';
 import type { Reporter, ReportTarget } from './reporter.ts';
 
 type Attributes = Record<string, string | number | undefined>;
@@ -23,12 +24,16 @@ function element(name: string, attributes: Attributes, body?: string): string {
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 /** Each finding as plain text: where, what, then the command and the diff. */
-function describeFindings(result: SnippetResult): { message: string; text: string } {
-  const findings = findFindings(result);
+function describeFindings(
+  result: SnippetResult,
+  leg: string,
+  isLegNamed: boolean,
+): { message: string; text: string } {
+  const findings = findFindings(result, leg);
   const text = findings
     .map((finding) =>
       [
-        `${formatPosition(finding)}: ${finding.summary}`,
+        `${formatWhere(finding, leg, isLegNamed)}: ${finding.summary}`,
         ...finding.details.map((line) => line.text),
       ].join('\n'),
     )
@@ -36,24 +41,28 @@ function describeFindings(result: SnippetResult): { message: string; text: strin
   return { message: findings.map((finding) => finding.summary).join('; '), text };
 }
 
-function renderOutcome(result: SnippetResult): string | undefined {
+function renderOutcome(
+  result: SnippetResult,
+  leg: string,
+  isLegNamed: boolean,
+): string | undefined {
   if (result.status === 'pass') return undefined;
   if (result.status === 'skipped') return element('skipped', { message: result.reason });
-  const { message, text } = describeFindings(result);
+  const { message, text } = describeFindings(result, leg, isLegNamed);
   const name = result.status === 'error' ? 'error' : 'failure';
   const type = result.status === 'error' ? result.problem.code : result.status;
   return element(name, { message, type }, escapeXmlText(text));
 }
 
-function renderTestcase(page: PageResult, result: SnippetResult): string {
+function renderTestcase(page: PageResult, result: SnippetResult, isLegNamed: boolean): string {
   const attributes = {
-    name: formatPosition(result.snippet),
-    classname: page.file,
+    name: formatWhere(result.snippet, page.leg, isLegNamed),
+    classname: isLegNamed ? `${page.file} [${page.leg}]` : page.file,
     file: page.file,
     line: result.snippet.line,
     time: seconds(durationOfResult(result)),
   };
-  const outcome = renderOutcome(result);
+  const outcome = renderOutcome(result, page.leg, isLegNamed);
   return outcome === undefined
     ? element('testcase', attributes)
     : element('testcase', attributes, `\n      ${outcome}\n    `);
@@ -67,11 +76,11 @@ function suite(attributes: Attributes, testcases: readonly string[]): string {
   );
 }
 
-function renderPage(page: PageResult, timestamp: string | undefined): string {
+function renderPage(page: PageResult, timestamp: string | undefined, isLegNamed: boolean): string {
   const counts = countStatuses([page]);
   return suite(
     {
-      name: page.file,
+      name: isLegNamed ? `${page.file} [${page.leg}]` : page.file,
       tests: page.results.length,
       failures: countFailed(counts),
       errors: counts.error,
@@ -79,7 +88,7 @@ function renderPage(page: PageResult, timestamp: string | undefined): string {
       time: seconds(page.durationMs),
       timestamp,
     },
-    page.results.map((result) => renderTestcase(page, result)),
+    page.results.map((result) => renderTestcase(page, result, isLegNamed)),
   );
 }
 
@@ -118,7 +127,7 @@ export function renderJunit({ info, diagnostics, pages, summary }: RunRecord): s
   const counts = countStatuses(pages);
   const suites = [
     ...(diagnostics.length > 0 ? [renderDiagnostics(diagnostics)] : []),
-    ...pages.map((page) => renderPage(page, timestamp)),
+    ...pages.map((page) => renderPage(page, timestamp, hasSeveralLegs(info))),
   ];
   const durationMs = summary?.durationMs ?? pages.reduce((sum, page) => sum + page.durationMs, 0);
   const root = element(

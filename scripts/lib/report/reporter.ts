@@ -1,15 +1,23 @@
 import type { Diagnostic } from '../core/errors.ts';
 import type { DockerVersions } from '../core/versions.ts';
 import type { PageResult, StatusCounts } from '../judge/results.ts';
-import type { EngineKind } from '../run/engine/engine.ts';
+import type { EngineKind, ImageStore } from '../run/engine/engine.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 
 export const reporterNames = ['human', 'json', 'junit', 'github'] as const;
 export type ReporterName = (typeof reporterNames)[number];
 
-export interface RunInfo {
-  engine: EngineKind;
+/** A leg as reports describe it. */
+export interface LegInfo {
+  name: string;
+  kind: EngineKind;
+  store: ImageStore | undefined;
   versions: DockerVersions;
+}
+
+export interface RunInfo {
+  /** The Dockers every page runs on; with one, reports read as they did before legs. */
+  legs: LegInfo[];
   files: string[];
   jobs: number;
   isUpdate: boolean;
@@ -41,7 +49,7 @@ export interface Reporter {
   onRunStart?(info: RunInfo): void;
   /** Problems in the documents themselves; the run stops after them. */
   onDiagnostics?(diagnostics: readonly Diagnostic[]): void;
-  onPageStart?(file: string): void;
+  onPageStart?(file: string, leg: string): void;
   onPageEnd?(page: PageResult): void;
   onRunEnd?(summary: RunSummary): void | Promise<void>;
   /**

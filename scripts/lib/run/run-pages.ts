@@ -1,37 +1,43 @@
 import type { DockerEngine } from './engine/engine.ts';
 
 export interface RunPagesOptions<Task, Result> {
-  /** Tasks at once, already within what the engine allows (see clampJobs). */
+  /** Tasks at once in all, already within what the engines allow (see clampJobs). */
   jobs: number;
   /** Indexes of `tasks` in the order to start them; results stay in task order. */
   startOrder: readonly number[];
   signal: AbortSignal;
-  /** Verifies one task (a page): plan, run, judge. */
+  /** The engine a task runs on: never more of its tasks at once than it allows. */
+  engineOf(task: Task): Pick<DockerEngine, 'maxParallelPages'>;
+  /** Verifies one task (a page on a leg): plan, run, judge. */
   run(task: Task): Promise<Result>;
   onStart(task: Task): void;
   /** Called once per task, in task order, as soon as it and all before it are done. */
   onEnd(result: Result): void;
 }
 
-/** How many pages run at once: as many as asked, never more than the engine allows, one at least. */
+/** How many pages run at once: as many as asked, never more than the engines allow, one at least. */
 export function clampJobs(
   requested: number,
-  engine: Pick<DockerEngine, 'maxParallelPages'>,
+  engines: readonly Pick<DockerEngine, 'maxParallelPages'>[],
 ): number {
-  return Math.max(1, Math.min(requested, engine.maxParallelPages));
+  const allowed = engines.reduce((sum, engine) => sum + engine.maxParallelPages, 0);
+  return Math.max(1, Math.min(requested, allowed));
 }
 
 /**
- * Runs tasks `jobs` at a time, starting them in `startOrder`, and hands results back in task
- * order, so reports read the same whatever the parallelism. After an abort no new task
- * starts; the returned list then holds the tasks that finished.
+ * Runs tasks (pages × legs) `jobs` at a time, each engine within its own limit, starting
+ * them in `startOrder` as far as the limits allow, and hands results back in task order, so
+ * reports read the same whatever the parallelism. After an abort no new task starts; the
+ * returned list then holds the tasks that finished.
  */
-export async function runPages<Task, Result>(
+export function runPages<Task, Result>(
   tasks: readonly Task[],
   options: RunPagesOptions<Task, Result>,
 ): Promise<Result[]> {
   const results: (Result | undefined)[] = Array(tasks.length).fill(undefined);
-  let started = 0;
+  const waiting = options.startOrder.filter((index) => tasks[index] !== undefined);
+  const busy = new Map<Pick<DockerEngine, 'maxParallelPages'>, number>();
+  let running = 0;
   let nextToReport = 0;
   const reportReady = () => {
     while (nextToReport < tasks.length && results[nextToReport] !== undefined) {
@@ -40,17 +46,34 @@ export async function runPages<Task, Result>(
       nextToReport++;
     }
   };
-  const worker = async () => {
-    while (started < tasks.length && !options.signal.aborted) {
-      const index = options.startOrder[started++] ?? -1;
-      const task = tasks[index];
-      if (task === undefined) continue;
-      options.onStart(task);
-      results[index] = await options.run(task);
-      reportReady();
-    }
+  const hasRoom = (index: number) => {
+    const engine = options.engineOf(tasks[index] as Task);
+    return (busy.get(engine) ?? 0) < engine.maxParallelPages;
   };
-  const workers = Math.max(1, Math.min(options.jobs, tasks.length));
-  await Promise.all(Array.from({ length: workers }, worker));
-  return results.filter((result) => result !== undefined);
+  return new Promise((resolve, reject) => {
+    const startNext = () => {
+      if (options.signal.aborted) waiting.length = 0;
+      while (running < options.jobs) {
+        const at = waiting.findIndex(hasRoom);
+        if (at === -1) break;
+        const [index = 0] = waiting.splice(at, 1);
+        start(index, tasks[index] as Task);
+      }
+      if (running === 0) resolve(results.filter((result) => result !== undefined));
+    };
+    const start = (index: number, task: Task) => {
+      const engine = options.engineOf(task);
+      busy.set(engine, (busy.get(engine) ?? 0) + 1);
+      running++;
+      options.onStart(task);
+      options.run(task).then((result) => {
+        results[index] = result;
+        busy.set(engine, (busy.get(engine) ?? 1) - 1);
+        running--;
+        reportReady();
+        startNext();
+      }, reject);
+    };
+    startNext();
+  });
 }

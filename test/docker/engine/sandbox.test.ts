@@ -163,7 +163,8 @@ describe('sandbox engine', () => {
   it('reports a daemon that cannot start with its own words, and leaves nothing', async () => {
     const before = listSandboxesOf(process.pid);
     const registry = { mirrors: [], insecureRegistries: ['not/a/registry'] };
-    const failure = createSandboxEngine({ client: 'test', registry, debug: () => {} });
+    const leg = { name: 'sandbox', kind: 'sandbox' as const, bin: undefined, store: undefined };
+    const failure = createSandboxEngine({ leg, client: 'test', registry, debug: () => {} });
     await expect(failure).rejects.toMatchObject({ code: 'SANDBOX_FAILED' });
     await expect(failure).rejects.toThrow(/insecure registry not\/a\/registry is not valid/);
     expect(listSandboxesOf(process.pid)).toEqual(before);

@@ -20,8 +20,8 @@ describe('createDispatcher', () => {
   it('hands each event to every reporter in order, awaiting each ending one before the next', async () => {
     const log: string[] = [];
     const dispatch = createDispatcher([recording('slow', log, 20), {}, recording('fast', log)]);
-    dispatch.onPageStart('a.md');
-    dispatch.onPageEnd({ file: 'a.md', results: [], durationMs: 1 });
+    dispatch.onPageStart('a.md', 'sandbox');
+    dispatch.onPageEnd({ file: 'a.md', leg: 'sandbox', results: [], durationMs: 1 });
     await dispatch.onRunEnd({} as RunSummary);
     await dispatch.onClose();
     expect(log).toEqual([

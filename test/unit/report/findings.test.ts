@@ -24,7 +24,7 @@ describe('findFindings', () => {
     const quiet = results.filter(
       (result) => result.status === 'pass' || result.status === 'skipped',
     );
-    expect(quiet.flatMap(findFindings)).toEqual([]);
+    expect(quiet.flatMap((result) => findFindings(result, 'sandbox'))).toEqual([]);
   });
 
   it('reports every wrong command of a snippet, at its own line', () => {
@@ -38,7 +38,9 @@ describe('findFindings', () => {
       ],
       durationMs: 300,
     };
-    expect(findFindings(result).map((finding) => [finding.line, finding.summary])).toEqual([
+    expect(
+      findFindings(result, 'sandbox').map((finding) => [finding.line, finding.summary]),
+    ).toEqual([
       [5, 'output differs from the documentation'],
       [10, 'output differs from the documentation'],
     ]);
@@ -52,7 +54,9 @@ describe('findFindings', () => {
       steps: [stepAt(5, code, [], undefined, { actual: 2 })],
       durationMs: 10,
     };
-    expect(findFindings(result)[0]?.details.map((line) => line.text)).toMatchInlineSnapshot(`
+    expect(
+      findFindings(result, 'sandbox')[0]?.details.map((line) => line.text),
+    ).toMatchInlineSnapshot(`
       [
         "$ set -e",
         "> a",
@@ -70,6 +74,7 @@ describe('findPageFindings', () => {
   it('reports one set-up problem shared by a whole page once, naming the other snippets', () => {
     const page = {
       file,
+      leg: 'sandbox',
       durationMs: 900,
       results: [setupError(4), setupError(12), setupError(20)],
     };
@@ -85,6 +90,7 @@ describe('findPageFindings', () => {
     const other = { code: 'IMAGE_NOT_FOUND', message: 'busybox:9 was not found' } as const;
     const page = {
       file,
+      leg: 'sandbox',
       durationMs: 900,
       results: [setupError(4), setupError(12, other), setupError(20, other)],
     };

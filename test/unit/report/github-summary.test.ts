@@ -6,6 +6,7 @@ import { snippetAt, stepAt, summary, transcript } from './sample-results.ts';
 const file = 'docs/<a|b>.mdx';
 const page: PageResult = {
   file,
+  leg: 'sandbox',
   durationMs: 40,
   results: [
     {

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGithubReporter } from '../../../scripts/lib/report/github.ts';
-import { createMemoryTarget, diagnostics, playRun, updateSummary } from './sample-results.ts';
+import {
+  createMemoryTarget,
+  diagnostics,
+  playRun,
+  twoLegSummary,
+  updateSummary,
+} from './sample-results.ts';
 
 let folder: string;
 beforeEach(async () => {
@@ -28,6 +34,18 @@ describe('github reporter', () => {
       ::notice title=Verified examples::2 passed, 3 failed, 2 skipped, 1 errors in 31.2s
       "
     `);
+  });
+
+  it('names the leg in the title of each annotation when a run has several', async () => {
+    const target = createMemoryTarget();
+    await playRun(createGithubReporter(target, { env: {} }), twoLegSummary);
+    const titles = target.text().match(/title=[^:]*/g);
+    expect(titles).toEqual([
+      'title=[28.5/containerd] output differs from the documentation',
+      'title=[28.5/containerd] exit code 1%2C expected 0; output differs from the documentation',
+      'title=[28.5/containerd] Skipped',
+      'title=Verified examples',
+    ]);
   });
 
   it('annotates diagnostics with their column and hint', () => {

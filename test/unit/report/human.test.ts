@@ -6,6 +6,7 @@ import {
   info,
   pages,
   playRun,
+  twoLegSummary,
   updateSummary,
 } from './sample-results.ts';
 
@@ -87,8 +88,8 @@ describe('human reporter', () => {
     const [first, second] = pages;
     if (!first || !second) throw new Error('sample pages missing');
     reporter.onRunStart?.({ ...info, files: [first.file, second.file] });
-    reporter.onPageStart?.(first.file);
-    reporter.onPageStart?.(second.file);
+    reporter.onPageStart?.(first.file, 'sandbox');
+    reporter.onPageStart?.(second.file, 'sandbox');
     reporter.onPageEnd?.(first);
     reporter.onPageEnd?.(second);
     reporter.onClose?.();
@@ -109,5 +110,37 @@ describe('human reporter', () => {
     ['a pipe with FORCE_COLOR', false, { FORCE_COLOR: '1' }, true],
   ])('on %s, colours: %s', async (_name, isTty, env, hasColors) => {
     expect((await report(updateSummary, { isTty, env })).includes('\u001b[3')).toBe(hasColors);
+  });
+
+  it('names the leg of every page and problem when a run has several, and counts each leg', async () => {
+    expect(await report(twoLegSummary)).toMatchInlineSnapshot(`
+      "2 pages on 2 legs, 2 at a time
+        28.5/containerd: Docker client 28.5.2, server 28.5.2 (API 1.51) · sandbox engine
+        26.1/overlay2: Docker client 26.1.5, server 26.1.5 (API 1.45) · sandbox engine
+
+      ✓ 28.5/containerd  src/content/docs/first-container.mdx  1 passed  2.1s
+      ✗ 28.5/containerd  src/content/docs/containers.mdx  1 passed, 1 drifted, 1 failed, 1 skipped  4.2s
+      ✓ 26.1/overlay2  src/content/docs/first-container.mdx  1 passed  2.1s
+
+      ✗ src/content/docs/containers.mdx:15 [28.5/containerd]  output differs from the documentation
+        $ docker ps
+        @@ src/content/docs/containers.mdx:16 @@
+         CONTAINER ID   IMAGE        COMMAND                  CREATED         STATUS         PORTS                  NAMES
+        -3f2a1b4c5d6e   nginx:1.27   "/docker-entrypoint.…"   5 seconds ago   Up 4 seconds   0.0.0.0:8080->80/tcp   web
+        +9a8b7c6d5e4f   nginx:1.27   "/docker-entrypoint.…"   2 seconds ago   Up 1 second    0.0.0.0:8080->80/tcp, [::]:8080->80/tcp   web
+
+      ✗ src/content/docs/containers.mdx:31 [28.5/containerd]  exit code 1, expected 0; output differs from the documentation
+        $ docker rm web
+        @@ src/content/docs/containers.mdx:32 @@
+        -web
+        +Error response from daemon: cannot remove container "/web": container is running: stop the container before removing or force remove
+
+      - src/content/docs/containers.mdx:40 [28.5/containerd]  needs Docker Hub credentials
+
+      28.5/containerd: 2 passed, 2 failed, 1 skipped
+      26.1/overlay2:   1 passed, 0 failed, 0 skipped
+      all legs:        3 passed, 2 failed, 1 skipped in 12.3s
+      "
+    `);
   });
 });

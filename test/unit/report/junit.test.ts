@@ -11,6 +11,7 @@ import {
   stepAt,
   summary,
   transcript,
+  twoLegSummary,
 } from './sample-results.ts';
 
 interface Element {
@@ -132,6 +133,7 @@ describe('junit reporter', () => {
     const file = 'src/content/docs/<&">.mdx';
     const page: PageResult = {
       file,
+      leg: 'sandbox',
       durationMs: 10,
       results: [
         {
@@ -176,5 +178,24 @@ describe('junit reporter', () => {
       </testsuites>
       "
     `);
+  });
+
+  it('names suites and test cases by page and leg when a run has several', () => {
+    const { info: legsInfo, pages: legPages } = twoLegSummary;
+    const xml = renderJunit({
+      info: legsInfo,
+      diagnostics: [],
+      pages: legPages,
+      summary: twoLegSummary,
+    });
+    const suites = [...xml.matchAll(/<testsuite name="([^"]+)"/g)].map((match) => match[1]);
+    expect(suites).toEqual([
+      'src/content/docs/first-container.mdx [28.5/containerd]',
+      'src/content/docs/containers.mdx [28.5/containerd]',
+      'src/content/docs/first-container.mdx [26.1/overlay2]',
+    ]);
+    expect(xml).toContain(
+      '<testcase name="src/content/docs/first-container.mdx:12 [26.1/overlay2]"',
+    );
   });
 });

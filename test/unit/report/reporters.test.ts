@@ -69,7 +69,7 @@ describe('createReporters', () => {
   it('gives a terminal stdout colours and live progress', async () => {
     const stdout = createStdout(true);
     const [human] = createReporters(['human'], stdout);
-    human?.onPageStart?.('a.mdx');
+    human?.onPageStart?.('a.mdx', 'sandbox');
     expect(stdout.text()).toContain('\r\u001b[2Kverifying');
   });
 

@@ -83,6 +83,7 @@ const psActual = [
 export const pages: PageResult[] = [
   {
     file: firstPage,
+    leg: 'sandbox',
     durationMs: 2150,
     results: [
       {
@@ -103,6 +104,7 @@ export const pages: PageResult[] = [
   },
   {
     file: containersPage,
+    leg: 'sandbox',
     durationMs: 4210,
     results: [
       {
@@ -149,6 +151,7 @@ export const pages: PageResult[] = [
   },
   {
     file: volumesPage,
+    leg: 'sandbox',
     durationMs: 30_400,
     results: [
       {
@@ -174,6 +177,7 @@ export const pages: PageResult[] = [
   },
   {
     file: registryPage,
+    leg: 'sandbox',
     durationMs: 5020,
     results: [
       {
@@ -201,8 +205,14 @@ export const pages: PageResult[] = [
 ];
 
 export const info: RunInfo = {
-  engine: 'sandbox',
-  versions: { client: '28.5.1', server: '28.5.1', apiVersion: '1.51' },
+  legs: [
+    {
+      name: 'sandbox',
+      kind: 'sandbox',
+      store: undefined,
+      versions: { client: '28.5.1', server: '28.5.1', apiVersion: '1.51' },
+    },
+  ],
   files: pages.map((page) => page.file),
   jobs: 2,
   isUpdate: false,
@@ -253,9 +263,40 @@ export function createMemoryTarget(isTty = false): ReportTarget & { text(): stri
 export async function playRun(reporter: Reporter, run: RunSummary = summary): Promise<void> {
   reporter.onRunStart?.(run.info);
   for (const page of run.pages) {
-    reporter.onPageStart?.(page.file);
+    reporter.onPageStart?.(page.file, page.leg);
     reporter.onPageEnd?.(page);
   }
   await reporter.onRunEnd?.(run);
   await reporter.onClose?.();
 }
+
+/** The first two pages on two legs: the first leg as above, the second all green. */
+export const twoLegSummary: RunSummary = (() => {
+  const legs = [
+    {
+      name: '28.5/containerd',
+      kind: 'sandbox' as const,
+      store: 'containerd' as const,
+      versions: { client: '28.5.2', server: '28.5.2', apiVersion: '1.51' },
+    },
+    {
+      name: '26.1/overlay2',
+      kind: 'sandbox' as const,
+      store: 'overlay2' as const,
+      versions: { client: '26.1.5', server: '26.1.5', apiVersion: '1.45' },
+    },
+  ];
+  const [first, second] = pages;
+  const onFirst = [first, second].flatMap((page) =>
+    page ? [{ ...page, leg: legs[0]?.name ?? '' }] : [],
+  );
+  const onSecond = [first].flatMap((page) => (page ? [{ ...page, leg: legs[1]?.name ?? '' }] : []));
+  const twoLegPages = [...onFirst, ...onSecond];
+  return {
+    info: { ...info, legs, files: onFirst.map((page) => page.file), isUpdate: false },
+    pages: twoLegPages,
+    counts: countStatuses(twoLegPages),
+    durationMs: 12_345,
+    updates: [],
+  };
+})();

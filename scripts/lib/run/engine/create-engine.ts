@@ -37,12 +37,14 @@ export async function createEngine(options: EngineOptions): Promise<DockerEngine
       server: preflight.server.version,
       apiVersion: preflight.server.apiVersion,
     };
-    return createHostEngine({ endpoint: preflight.endpoint, versions, debug });
+    const leg = { name: 'host', kind, bin: undefined, store: undefined };
+    return createHostEngine({ leg, endpoint: preflight.endpoint, versions, debug });
   }
   const client = await readClientVersion();
   const registry = await readSandboxRegistry(options.mirrors, debug);
   try {
-    return await createSandboxEngine({ client, registry, debug });
+    const leg = { name: 'sandbox', kind, bin: undefined, store: undefined };
+    return await createSandboxEngine({ leg, client, registry, debug });
   } catch (error) {
     // `auto` promises a working engine, not a sandbox: e.g. in a container without the
     // privileges for namespaces, every check passes and only starting one tells.

@@ -9,10 +9,27 @@
  *   ends. Pages run one at a time.
  */
 
+import type { DockerVersions } from '../../core/versions.ts';
+
 export const engineKinds = ['sandbox', 'host'] as const;
 export type EngineKind = (typeof engineKinds)[number];
 
-import type { DockerVersions } from '../../core/versions.ts';
+export const imageStores = ['containerd', 'overlay2'] as const;
+export type ImageStore = (typeof imageStores)[number];
+
+/**
+ * A Docker the pages are verified on: an engine and its settings. A run has one or more;
+ * every page runs on each.
+ */
+export interface Leg {
+  /** How reports name it, e.g. `28.5/containerd`; the engine's kind for a run's only Docker. */
+  name: string;
+  kind: EngineKind;
+  /** Folder of the engine's binaries (dockerd, containerd, runc, docker, cli-plugins/). */
+  bin: string | undefined;
+  /** The image store its daemons use; undefined for the daemon's own choice. */
+  store: ImageStore | undefined;
+}
 
 export interface PageRequest {
   /** Stable, filesystem-safe identifier of the page (used in names and logs). */
@@ -48,6 +65,7 @@ export interface PageEnvironment {
 }
 
 export interface DockerEngine {
+  leg: Leg;
   kind: EngineKind;
   versions: DockerVersions;
   /** How many pages may run at once on this engine. */

@@ -9,6 +9,7 @@ import { canUseApi } from './docker-api.ts';
 import { type DockerCallOptions, isDockerAnswering, pullImage, runDocker } from './docker-cli.ts';
 import {
   type DockerEngine,
+  type Leg,
   type PageEnvironment,
   type PageRequest,
   pullIntoPage,
@@ -20,6 +21,7 @@ import type { DockerEndpoint } from './preflight.ts';
 import { settleContainers } from './settle-containers.ts';
 
 export interface HostEngineOptions {
+  leg: Leg;
   endpoint: DockerEndpoint;
   versions: DockerVersions;
   debug: (message: string) => void;
@@ -64,6 +66,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
   };
 
   return {
+    leg: options.leg,
     kind: 'host',
     versions: options.versions,
     maxParallelPages: 1,

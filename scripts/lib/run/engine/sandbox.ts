@@ -9,6 +9,7 @@ import { isDockerAnswering, pullImage, readDockerVersion } from './docker-cli.ts
 import type { RegistrySettings } from './docker-output.ts';
 import {
   type DockerEngine,
+  type Leg,
   type PageEnvironment,
   type PageRequest,
   pullIntoPage,
@@ -18,6 +19,7 @@ import { sandboxSocketPath } from './sandbox/wait-for-sandbox.ts';
 import { settleContainers } from './settle-containers.ts';
 
 export interface SandboxEngineOptions {
+  leg: Leg;
   client: string;
   registry: RegistrySettings;
   debug: (message: string) => void;
@@ -56,6 +58,7 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
   };
 
   return {
+    leg: options.leg,
     kind: 'sandbox',
     versions: { client: options.client, server: server.version, apiVersion: server.apiVersion },
     maxParallelPages: Math.min(4, Math.max(1, availableParallelism())),
