@@ -3,7 +3,7 @@
 // daemon serves `--docker host`. Both sides validate it with this one schema.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { replaceFile } from '../lib/files/replace-file.ts';
+import { replaceFile } from '../lib/system/replace-file.ts';
 
 export const STORES = ['containerd', 'overlay2'] as const;
 export type Store = (typeof STORES)[number];

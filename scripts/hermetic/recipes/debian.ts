@@ -4,7 +4,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { quoteShellWord } from '../../lib/shell-word.ts';
+import { quoteShellWord } from '../../lib/core/shell-word.ts';
 import { requireBuildStep, runMmdebstrap } from '../build-root.ts';
 import { writeTar } from '../oci/tar.ts';
 import { readTree } from '../oci/tree.ts';
