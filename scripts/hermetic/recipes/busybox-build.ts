@@ -61,7 +61,7 @@ export function renderConfigureScript(variant: BusyboxVariant, dir: string): str
     'rm -rf src rootfs && mkdir src',
     'tar -xjf ../busybox.tar.bz2 -C src --strip-components 1',
     // SOURCE_DATE_EPOCH: the newest member of the release tarball (its top folder).
-    'find src -exec stat -c %Y {} + | sort -n | tail -n 1 > epoch',
+    'find src -mindepth 1 -exec stat -c %Y {} + | sort -n | tail -n 1 > epoch',
     'cd src',
     `${make} defconfig >/dev/null`,
     ...unset.map((name) => `sed -i 's/^${name}=.*/# ${name} is not set/' .config`),
@@ -98,6 +98,11 @@ export function renderBuildScript(variant: BusyboxVariant, dir: string, jobs: nu
     '  set -- "$@" $(ldd "$file" | awk \'$1 ~ /^\\// { print $1 } $2 == "=>" && $3 ~ /^\\// { print $3 }\')',
     'done',
   ];
+  // Our own getconf (images/busybox/getconf), as the musl image has one beside busybox.
+  const muslFiles = [
+    'musl-gcc -static-pie -fPIE -Os -Wall -o rootfs/bin/getconf getconf.c',
+    'strip rootfs/bin/getconf',
+  ];
   return [
     `cd ${dir}`,
     ...(variant === 'musl'
@@ -113,7 +118,7 @@ export function renderBuildScript(variant: BusyboxVariant, dir: string, jobs: nu
     'cd ..',
     'mkdir -p rootfs/bin rootfs/etc',
     'ln src/busybox rootfs/bin/busybox',
-    ...(variant === 'glibc' ? glibcFiles : []),
+    ...(variant === 'glibc' ? glibcFiles : muslFiles),
     // `busybox --install /bin`, without the /proc it reads its own path from.
     'for applet in $(rootfs/bin/busybox --list); do [ -e "rootfs/bin/$applet" ] || ln rootfs/bin/busybox "rootfs/bin/$applet"; done',
     'ln -L /usr/share/zoneinfo/UTC rootfs/etc/localtime',

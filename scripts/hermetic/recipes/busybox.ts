@@ -28,7 +28,8 @@ import {
 } from './busybox-build.ts';
 import { type BuildContext, DEFAULT_PATH, type ImageRecipe, toRfc3339 } from './recipe.ts';
 
-const ETC_DIR = fileURLToPath(new URL('../images/busybox/etc', import.meta.url));
+const SOURCE_DIR = fileURLToPath(new URL('../images/busybox', import.meta.url));
+const ETC_DIR = join(SOURCE_DIR, 'etc');
 
 /** The history row of each variant, as Docker Hub's image shows it. */
 export const BUSYBOX_HISTORY: Record<BusyboxVariant, string> = {
@@ -95,6 +96,7 @@ async function compileBusybox(
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await fetchBusyboxSource(context, join(root, 'build', 'busybox.tar.bz2'));
+  await copyFile(join(SOURCE_DIR, 'getconf', 'getconf.c'), join(dir, 'getconf.c'));
   const what = `busybox:${variant}`;
   requireBuildStep(
     what,
@@ -159,7 +161,7 @@ function busyboxRecipe(variant: BusyboxVariant, tags: readonly string[]): ImageR
     sources: [
       fileURLToPath(import.meta.url),
       fileURLToPath(new URL('./busybox-build.ts', import.meta.url)),
-      ETC_DIR,
+      SOURCE_DIR,
     ],
     build: async (context) => {
       const rootfs = await buildBusyboxRootfs(context, variant, true);

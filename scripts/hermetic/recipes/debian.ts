@@ -1,7 +1,7 @@
 // debian:bookworm-slim and debian:trixie-slim, made the way debuerreotype makes them: a minbase
 // bootstrap (mmdebstrap here, from the cache), the minimizing config, deb822 sources, the slim
 // excludes, logs removed and every mtime clamped to the serial's epoch.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quoteShellWord } from '../../lib/core/shell-word.ts';
@@ -12,6 +12,8 @@ import { DEFAULT_PATH, type ImageRecipe, toRfc3339 } from './recipe.ts';
 import { slimify } from './slimify.ts';
 
 const OVERLAY = fileURLToPath(new URL('../images/debian/rootfs', import.meta.url));
+
+const POLICY_RC_D = 'usr/sbin/policy-rc.d';
 
 /** The debuerreotype release named in the history row's comment. */
 export const DEBUERREOTYPE_VERSION = '0.17';
@@ -77,6 +79,8 @@ function debianRecipe(suite: 'bookworm' | 'trixie', version: string): ImageRecip
         sources,
       ]);
       requireBuildStep(`debian:${suite}-slim`, 'mmdebstrap', mmdebstrap);
+      // mmdebstrap removes its own policy-rc.d when it finishes, after the customize hooks.
+      await cp(join(OVERLAY, POLICY_RC_D), join(root, POLICY_RC_D));
       await slimify(root);
       for (const log of ['dpkg.log', 'bootstrap.log', 'alternatives.log']) {
         await rm(join(root, 'var', 'log', log), { force: true });

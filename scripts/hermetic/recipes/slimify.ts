@@ -1,6 +1,6 @@
 // debuerreotype's "slim" variant: the path excludes (minus the includes) deleted from the root
 // and written to /etc/dpkg/dpkg.cfg.d/docker, so later installs stay slim.
-import { lstat, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCommand } from '../exec.ts';
 
@@ -100,20 +100,30 @@ async function deleteBelow(root: string, base: string, exclude: string): Promise
       await rm(join(root, path), { force: true });
     }
   }
-  // Then empty folders and dangling links, until none is left.
+  // Then empty folders and dangling links, until none is left. Links are resolved inside the
+  // root (chroot), where an absolute target such as /etc/alternatives/... points.
   for (;;) {
-    let removed = 0;
-    for (const { path, kind } of (await walk(root, base)) ?? []) {
-      const full = join(root, path);
-      if (kind === 'dir' && (await readdir(full)).length === 0) {
-        await rmdir(full);
-        removed += 1;
-      } else if (kind === 'symlink' && !(await stat(full).catch(() => undefined))) {
-        await rm(full, { force: true });
-        removed += 1;
-      }
-    }
-    if (removed === 0) return;
+    const result = await runCommand('chroot', [
+      root,
+      'find',
+      base,
+      '-depth',
+      '-mindepth',
+      '1',
+      '(',
+      '-empty',
+      '-o',
+      '-xtype',
+      'l',
+      ')',
+      '-exec',
+      'rm',
+      '-rf',
+      '{}',
+      ';',
+      '-print',
+    ]);
+    if (result.failed || result.stdout.trim() === '') return;
   }
 }
 
@@ -124,7 +134,7 @@ async function walk(root: string, base: string): Promise<Walked[] | undefined> {
   const info = await lstat(join(root, base)).catch(() => undefined);
   if (!info?.isDirectory()) return undefined;
   const out: Walked[] = [];
-  const visit = async (dir: string) => {
+  const visit = async (dir: string): Promise<void> => {
     for (const name of await readdir(join(root, dir))) {
       const path = `${dir}/${name}`;
       const entry = await lstat(join(root, path));
