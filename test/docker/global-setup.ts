@@ -32,12 +32,6 @@ export default async function setup(): Promise<void> {
     join(dockerConfig, 'config.json'),
     `${JSON.stringify({ cliPluginsExtraDirs: [join(leg.bin, 'cli-plugins')] }, null, 2)}\n`,
   );
-  // The current context too, for tests that unset DOCKER_HOST to find "the current context".
-  const docker = (...args: string[]) =>
-    execa(join(leg.bin, 'docker'), args, { env: { DOCKER_CONFIG: dockerConfig }, reject: false });
-  await docker('context', 'rm', '--force', 'hermetic');
-  await docker('context', 'create', 'hermetic', '--docker', `host=${legs.hostDaemon}`);
-  await docker('context', 'use', 'hermetic');
   process.env['PATH'] = [leg.bin, process.env['PATH'] ?? ''].join(delimiter);
   process.env['DOCKER_HOST'] = legs.hostDaemon;
   process.env['DOCKER_CONFIG'] = dockerConfig;
