@@ -1,6 +1,7 @@
 import { cp, mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execa } from 'execa';
+import { diagramCacheFolder } from '../../src/integrations/mermaid/svg-cache.ts';
+import { runProcess } from '../lib/system/run-process.ts';
 
 /** Top-level entries of the repository the build does not need, or must not share. */
 const skippedEntries = new Set([
@@ -12,9 +13,6 @@ const skippedEntries = new Set([
   'test',
   'test-results',
 ]);
-
-/** Where the rendered diagrams are cached (see src/integrations/mermaid/index.ts). */
-export const diagramCache = 'node_modules/.cache/mermaid-diagrams';
 
 export type SiteBuild =
   | { status: 'built'; root: string; distDir: string; buildMs: number }
@@ -57,15 +55,18 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteBuild> {
     if (skippedEntries.has(entry)) continue;
     await cp(join(options.projectRoot, entry), join(root, entry), { recursive: true });
   }
-  await mkdir(join(options.projectRoot, diagramCache), { recursive: true });
-  await mkdir(join(root, diagramCache, '..'), { recursive: true });
-  await symlink(join(options.projectRoot, diagramCache), join(root, diagramCache), 'dir');
+  await mkdir(join(options.projectRoot, diagramCacheFolder), { recursive: true });
+  await mkdir(join(root, diagramCacheFolder, '..'), { recursive: true });
+  await symlink(
+    join(options.projectRoot, diagramCacheFolder),
+    join(root, diagramCacheFolder),
+    'dir',
+  );
   const fixtures = join(root, 'src/content/docs/fixtures');
   await mkdir(fixtures, { recursive: true });
   await cp(options.fixturePagesDir, fixtures, { recursive: true });
 
-  const started = performance.now();
-  const result = await execa(
+  const result = await runProcess(
     process.execPath,
     [join(options.projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
     {
@@ -77,13 +78,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteBuild> {
         ...options.env,
       },
       extendEnv: false,
-      all: true,
-      reject: false,
-      timeout: options.timeoutMs ?? 280_000,
+      timeoutMs: options.timeoutMs ?? 280_000,
     },
   );
-  const buildMs = performance.now() - started;
+  const buildMs = result.durationMs;
   return result.failed
-    ? { status: 'failed', root, output: result.all ?? '', timedOut: result.timedOut, buildMs }
+    ? { status: 'failed', root, output: result.all, timedOut: result.timedOut, buildMs }
     : { status: 'built', root, distDir: join(root, 'dist'), buildMs };
 }
