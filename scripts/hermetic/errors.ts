@@ -4,14 +4,13 @@ import { ProjectError } from '../lib/core/errors.ts';
 export const HERMETIC_ERROR_CODES = [
   'USAGE',
   'NOT_ROOT',
-  'NO_APT',
+  'UNSUPPORTED',
   'APT_FAILED',
   'PORT_TAKEN',
   'REGISTRY_FAILED',
   'DAEMON_FAILED',
-  'DAEMON_WITHOUT_MIRROR',
-  'DAEMON_OUTDATED',
-  'ENGINE_CONFLICT',
+  'FOREIGN_DAEMON',
+  'ENGINE_BROKEN',
   'BUILD_FAILED',
   'STOP_FAILED',
 ] as const;
