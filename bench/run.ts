@@ -9,6 +9,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { harness } from './benchmarks/harness.ts';
+import { matrix } from './benchmarks/matrix.ts';
 import { parallel } from './benchmarks/parallel.ts';
 import { peer } from './benchmarks/peer.ts';
 import { scale } from './benchmarks/scale.ts';
@@ -19,7 +20,14 @@ import { parseBenchArgs, usage } from './lib/options.ts';
 import { formatOutcome } from './lib/print-outcome.ts';
 import { renderResultsFile } from './lib/results-file.ts';
 
-const benchmarks: Record<BenchmarkName, Benchmark> = { harness, peer, parallel, scale, site };
+const benchmarks: Record<BenchmarkName, Benchmark> = {
+  harness,
+  peer,
+  parallel,
+  matrix,
+  scale,
+  site,
+};
 const root = resolve(import.meta.dirname, '..');
 
 async function runBenchmark(

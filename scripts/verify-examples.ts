@@ -25,8 +25,9 @@ import { planPage } from './lib/plan/plan-page.ts';
 import { createDispatcher } from './lib/report/dispatch.ts';
 import type { LegInfo, Reporter, RunInfo } from './lib/report/reporter.ts';
 import { createReporters } from './lib/report/reporters.ts';
-import { createEngine } from './lib/run/engine/create-engine.ts';
+import { startEngines } from './lib/run/engine/create-engine.ts';
 import type { DockerEngine } from './lib/run/engine/engine.ts';
+import { resolveLegs } from './lib/run/engine/resolve-legs.ts';
 import { runPage } from './lib/run/run-page.ts';
 import { clampJobs, runPages } from './lib/run/run-pages.ts';
 import { killRunningCommands } from './lib/run/session/command.ts';
@@ -88,12 +89,23 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
     return 2;
   }
   const pages = options.shard ? selectShard(read.pages, options.shard) : read.pages;
-  const engines = [await createEngine({ kind: options.docker, mirrors: options.mirrors })];
+  const resolved = await resolveLegs({
+    docker: options.docker,
+    names: options.legs,
+    isCi: process.env['CI'] === 'true',
+  });
+  const mirrors =
+    options.mirrors.length > 0 ? options.mirrors : resolved.mirror ? [resolved.mirror] : [];
+  const engines = await startEngines(resolved.legs, {
+    mirrors,
+    isHostFallback: options.docker === 'auto',
+  });
   const controller = new AbortController();
   const stopHandling = handleInterrupts(controller, engines);
   try {
     const info: RunInfo = {
       legs: engines.map(legInfoOf),
+      missingLegs: resolved.missing,
       files: pages.map((page) => page.page.file),
       jobs: clampJobs(options.jobs, engines),
       isUpdate: options.isUpdate,

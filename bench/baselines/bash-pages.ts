@@ -4,14 +4,15 @@
  * page's images, then disposed), one page after another. Prints one JSON line per page:
  * its time from opening the page to the end of its script (as the verifier times a page).
  *
- *   node bench/baselines/bash-pages.ts [--docker sandbox|host] <files...>
+ *   node bench/baselines/bash-pages.ts [--docker sandbox|host] [--leg NAME] <files...>
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readPages } from '../../scripts/lib/extract/read-pages.ts';
 import { findUnmetRequirement } from '../../scripts/lib/plan/version-requirements.ts';
-import { createEngine } from '../../scripts/lib/run/engine/create-engine.ts';
+import { startEngine } from '../../scripts/lib/run/engine/create-engine.ts';
+import { resolveLegs } from '../../scripts/lib/run/engine/resolve-legs.ts';
 import { pageIdOf } from '../../scripts/lib/run/run-page.ts';
 import { createSessionEnv } from '../../scripts/lib/run/session/environment.ts';
 import { createScratch } from '../../scripts/lib/run/session/scratch.ts';
@@ -20,13 +21,18 @@ import { buildPageScript } from '../lib/bash-script.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { docker: { type: 'string', default: 'sandbox' } },
+  options: { docker: { type: 'string', default: 'sandbox' }, leg: { type: 'string' } },
 });
-const kind = values.docker === 'host' ? 'host' : 'sandbox';
+const docker = values.docker === 'host' ? 'host' : 'sandbox';
 const read = await readPages(positionals);
 if (!read.ok) throw new Error(read.diagnostics.map((d) => d.message).join('\n'));
 
-const engine = await createEngine({ kind });
+// The same leg the verifier runs on: the one named, or the first it would run on.
+const names = values.leg ? [values.leg] : [];
+const { legs, mirror } = await resolveLegs({ docker, names, isCi: false });
+const [leg] = legs;
+if (!leg) throw new Error('no leg to run on');
+const engine = await startEngine(leg, { mirrors: mirror ? [mirror] : [] });
 try {
   for (const { page } of read.pages) {
     const script = buildPageScript(
@@ -37,7 +43,7 @@ try {
     const started = performance.now();
     const id = pageIdOf(page.file);
     const environment = await engine.openPage({ id, images: page.options.images });
-    const scratch = await createScratch(id);
+    const scratch = await createScratch(id, environment.cliPlugins);
     try {
       const file = join(scratch.root, 'page.sh');
       await writeFile(file, script);

@@ -11,6 +11,7 @@ import { runProcess, tailOf } from '../../scripts/lib/system/run-process.ts';
 import type { Benchmark, BenchmarkReport, Table } from '../lib/benchmark.ts';
 import { listChapters } from '../lib/chapters.ts';
 import { compareFigures } from '../lib/figures.ts';
+import { selectOneLeg } from '../lib/legs.ts';
 import { createNotes } from '../lib/notes.ts';
 import { addPageTime, type PageTimes } from '../lib/page-times.ts';
 import { runRounds, type Variant } from '../lib/rounds.ts';
@@ -19,12 +20,17 @@ import { verifyVariant } from '../lib/verify-cli.ts';
 
 const timeoutMs = 20 * 60_000;
 
-function bashVariant(root: string, chapters: readonly string[], pages: PageTimes): Variant {
+function bashVariant(
+  root: string,
+  chapters: readonly string[],
+  leg: readonly string[],
+  pages: PageTimes,
+): Variant {
   const script = `${root}/bench/baselines/bash-pages.ts`;
   return {
     name: 'bash',
     async run({ isWarmup }) {
-      const args = [...nodeFlags, script, '--docker', 'sandbox', ...chapters];
+      const args = [...nodeFlags, script, '--docker', 'sandbox', ...leg, ...chapters];
       const run = await runProcess(process.execPath, args, { cwd: root, timeoutMs });
       if (run.exitCode !== 0) {
         throw new Error(`the bash baseline failed (exit ${run.exitCode}):\n${tailOf(run.all, 5)}`);
@@ -59,16 +65,18 @@ function pagesTable(verify: PageTimes, bash: PageTimes): Table {
 
 export const harness: Benchmark = {
   name: 'harness',
-  title: 'Harness overhead: verify-examples vs the same commands in plain bash (sandbox, --jobs 1)',
+  title:
+    'Harness overhead: verify-examples vs the same commands in plain bash (sandbox, one leg, --jobs 1)',
   async run({ rounds, root, log }): Promise<BenchmarkReport> {
     const chapters = await listChapters(root);
+    const leg = await selectOneLeg();
     const notes = createNotes();
     const verifyPages: PageTimes = new Map();
     const bashPages: PageTimes = new Map();
     const verify = verifyVariant(
       'verify',
       root,
-      ['--jobs', '1', '--docker', 'sandbox', ...chapters],
+      ['--jobs', '1', '--docker', 'sandbox', ...leg, ...chapters],
       {
         timeoutMs,
         notes,
@@ -77,7 +85,7 @@ export const harness: Benchmark = {
         },
       },
     );
-    const samples = await runRounds([verify, bashVariant(root, chapters, bashPages)], {
+    const samples = await runRounds([verify, bashVariant(root, chapters, leg, bashPages)], {
       rounds,
       onRun: ({ round, variant, ms }) =>
         log(`harness round ${round}: ${variant} ${formatMeasuredDuration(ms)}`),

@@ -11,6 +11,7 @@ import type { Benchmark, BenchmarkReport, Figure, Table } from '../lib/benchmark
 import { listChapters } from '../lib/chapters.ts';
 import { busyShare, readCpuTimes } from '../lib/cpu-usage.ts';
 import { compareFigures } from '../lib/figures.ts';
+import { selectOneLeg } from '../lib/legs.ts';
 import { createNotes } from '../lib/notes.ts';
 import { addPageTime, type PageTimes } from '../lib/page-times.ts';
 import { runRounds, type Variant } from '../lib/rounds.ts';
@@ -81,9 +82,11 @@ function cpuTable(observed: ReadonlyMap<number, Observed>, cores: number): Table
 
 export const parallel: Benchmark = {
   name: 'parallel',
-  title: 'Parallel speed-up: verify-examples --jobs 1 vs --jobs 2 on all chapters (sandbox)',
+  title:
+    'Parallel speed-up: verify-examples --jobs 1 vs --jobs 2 on all chapters (sandbox, one leg)',
   async run({ rounds, root, log }): Promise<BenchmarkReport> {
     const chapters = await listChapters(root);
+    const leg = await selectOneLeg();
     const notes = createNotes();
     const one: Observed = { pages: new Map(), busy: [] };
     const two: Observed = { pages: new Map(), busy: [] };
@@ -92,7 +95,7 @@ export const parallel: Benchmark = {
       [2, two],
     ]);
     const variants = [...observed].map(([jobs, seen]) => {
-      const args = ['--jobs', String(jobs), '--docker', 'sandbox', ...chapters];
+      const args = ['--jobs', String(jobs), '--docker', 'sandbox', ...leg, ...chapters];
       const variant = verifyVariant(`jobs ${jobs}`, root, args, {
         timeoutMs,
         notes,

@@ -12,7 +12,7 @@ beforeAll(requireDocker);
 const allowedSkip = /Docker Hub|needs Docker (client|Engine) \d/;
 
 describe('the chapters', () => {
-  it('all verify against Docker: no drift, no failure, no environment error', async () => {
+  it('all verify on every leg: no drift, no failure, no environment error', async () => {
     const reports = await mkdtemp(join(tmpdir(), 'dfv-chapters-'));
     const report = join(reports, 'report.json');
     const run = await runCli(projectRoot, ['--reporter', 'human', '--reporter', `json=${report}`]);
@@ -20,7 +20,7 @@ describe('the chapters', () => {
     const problems = json.pages.flatMap((page) =>
       page.snippets
         .filter((snippet) => !['pass', 'skipped'].includes(snippet.status))
-        .map((snippet) => `${page.file}:${snippet.line} ${snippet.status}`),
+        .map((snippet) => `${page.file}:${snippet.line} [${page.leg}] ${snippet.status}`),
     );
     expect(problems, run.output).toEqual([]);
     const skips = json.pages.flatMap((page) =>

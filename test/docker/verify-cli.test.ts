@@ -2,9 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docker, listIds, requireDocker } from '../helpers/docker.ts';
+import { hostDaemonEnv, testLegName } from '../helpers/legs.ts';
 import { copyFixtures, runCli, startCli } from '../helpers/run-cli.ts';
 
 beforeAll(requireDocker);
+
+/**
+ * How these tests run the CLI on a Docker: in sandboxes of one leg of legs.json, or on the
+ * user's daemon, which here is hermetic's host dockerd.
+ */
+async function onDocker(engine: string): Promise<{ args: string[]; env: Record<string, string> }> {
+  if (engine === 'host') return { args: ['--docker', 'host'], env: await hostDaemonEnv() };
+  return { args: ['--docker', 'sandbox', '--leg', testLegName], env: {} };
+}
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -17,7 +27,8 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 60_000): P
 describe.each(['sandbox', 'host'])('verify-examples with --docker %s', (engine) => {
   const run = async (fixtures: string[], extra: string[] = []) => {
     const root = await copyFixtures(...fixtures);
-    return runCli(root, [...fixtures, '--docker', engine, ...extra]);
+    const docker = await onDocker(engine);
+    return runCli(root, [...fixtures, ...docker.args, ...extra], docker.env);
   };
 
   it('passes a page whose outputs match, carrying shell state between blocks', async () => {
@@ -58,11 +69,12 @@ describe.each(['sandbox', 'host'])('verify-examples with --docker %s', (engine) 
   it('rewrites drifted output with --update, and the page then passes', async () => {
     const root = await copyFixtures('drifted.md');
     const before = await readFile(join(root, 'drifted.md'), 'utf8');
-    const updated = await runCli(root, ['drifted.md', '--docker', engine, '--update']);
+    const { args, env } = await onDocker(engine);
+    const updated = await runCli(root, ['drifted.md', ...args, '--update'], env);
     expect(updated.exitCode).toBe(1);
     const after = await readFile(join(root, 'drifted.md'), 'utf8');
     expect(after).toBe(before.replace('third', 'second'));
-    const again = await runCli(root, ['drifted.md', '--docker', engine]);
+    const again = await runCli(root, ['drifted.md', ...args], env);
     expect(again.exitCode).toBe(0);
   });
 });
@@ -71,7 +83,7 @@ describe('Docker host safety', () => {
   it('leaves no container behind after a timeout, and skips the rest of the page', async () => {
     const before = await listIds('container');
     const root = await copyFixtures('timeout.md');
-    const result = await runCli(root, ['timeout.md', '--docker', 'host']);
+    const result = await runCli(root, ['timeout.md', '--docker', 'host'], await hostDaemonEnv());
     expect(result.exitCode).toBe(1);
     expect(result.output).toContain('timeout.md:9');
     expect(result.output).toContain('0 passed, 1 failed, 1 skipped');
@@ -100,7 +112,8 @@ describe('Docker host safety', () => {
           networks: await listIds('network'),
         };
         const root = await copyFixtures('creates.md');
-        const result = await runCli(root, ['creates.md', '--docker', engine]);
+        const { args, env } = await onDocker(engine);
+        const result = await runCli(root, ['creates.md', ...args], env);
         expect(result.output).toContain('1 passed, 0 failed, 0 skipped');
         expect({
           containers: await listIds('container'),
@@ -123,7 +136,7 @@ describe('Docker host safety', () => {
   it('cleans up after Ctrl-C: no container of the page is left, and the exit code says so', async () => {
     const before = await listIds('container');
     const root = await copyFixtures('interrupted.md');
-    const running = startCli(root, ['interrupted.md', '--docker', 'host']);
+    const running = startCli(root, ['interrupted.md', '--docker', 'host'], await hostDaemonEnv());
     await waitFor(
       async () => (await docker('ps', '-q', '--filter', 'name=interrupted-page')) !== '',
     );

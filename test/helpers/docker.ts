@@ -1,8 +1,13 @@
 import { execa } from 'execa';
+import { hostDaemonEnv } from './legs.ts';
 
-/** Runs `docker` against the user's daemon; fails the test with the output if it fails. */
+/**
+ * Runs `docker` against the tests' user daemon (hermetic's host dockerd); fails the test
+ * with the output if it fails.
+ */
 export async function docker(...args: string[]): Promise<string> {
-  const result = await execa('docker', args, { reject: false, all: true });
+  const env = await hostDaemonEnv();
+  const result = await execa('docker', args, { env, reject: false, all: true });
   if (result.exitCode !== 0) throw new Error(`docker ${args.join(' ')} failed:\n${result.all}`);
   return result.stdout.trim();
 }
@@ -13,6 +18,7 @@ export async function docker(...args: string[]): Promise<string> {
  */
 export async function requireDocker(): Promise<void> {
   const result = await execa('docker', ['version', '--format', '{{.Server.Version}}'], {
+    env: await hostDaemonEnv(),
     reject: false,
     all: true,
   });

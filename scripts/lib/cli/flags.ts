@@ -46,6 +46,15 @@ export const flags = {
       '(your daemon; only what the run creates is removed) (default: auto)',
     ],
   },
+  leg: {
+    type: 'string',
+    multiple: true,
+    value: '<name>',
+    help: [
+      'verify on this leg of the hermetic legs.json only, e.g. 28.5/containerd;',
+      'repeat for several (default: every leg it lists)',
+    ],
+  },
   'registry-mirror': {
     type: 'string',
     multiple: true,

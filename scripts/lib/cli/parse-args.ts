@@ -26,6 +26,7 @@ const optionsSchema = z.object({
     .refine(({ index, total }) => index >= 1 && index <= total, '--shard i/n needs 1 <= i <= n')
     .optional(),
   docker: z.enum(['auto', 'sandbox', 'host'], { error: '--docker takes auto, sandbox or host' }),
+  legs: z.array(z.string().min(1, '--leg takes a leg name such as 28.5/containerd')),
   mirrors: z.array(z.string().url('--registry-mirror takes a URL such as http://127.0.0.1:5555')),
   timeoutSeconds: z.coerce.number().positive('--timeout takes a number of seconds above 0'),
   isHelp: z.boolean(),
@@ -62,6 +63,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       values.reporter ?? (process.env.GITHUB_ACTIONS === 'true' ? ['human', 'github'] : ['human']),
     shard: values.shard,
     docker: values.docker ?? 'auto',
+    legs: values.leg ?? [],
     mirrors: values['registry-mirror'] ?? [],
     timeoutSeconds: values.timeout ?? 120,
     isHelp: values.help ?? false,

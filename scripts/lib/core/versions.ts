@@ -3,6 +3,9 @@ export interface DockerVersions {
   client: string;
   server: string;
   apiVersion: string;
+  /** The daemon's containerd and runc, when it reports them. */
+  containerd?: string | undefined;
+  runc?: string | undefined;
 }
 
 /** Compares dotted versions numerically; `28.2.2` and `20.10.24+dfsg1` both work. */

@@ -21,12 +21,16 @@ export function formatRunHeader(info: RunInfo): string[] {
   const pages = info.files.length === 1 ? '1 page' : `${info.files.length} pages`;
   const update = info.isUpdate ? ` · ${formatFlag('update')}` : '';
   const [only] = info.legs;
+  const missing = info.missingLegs.map(
+    (leg) => `  ${leg.name}: not verified, it cannot run here (${leg.reason})`,
+  );
   if (only && !hasSeveralLegs(info)) {
-    return [`${describeLeg(only)} · ${pages}, ${info.jobs} at a time${update}`];
+    return [`${describeLeg(only)} · ${pages}, ${info.jobs} at a time${update}`, ...missing];
   }
   return [
     `${pages} on ${info.legs.length} legs, ${info.jobs} at a time${update}`,
     ...info.legs.map((leg) => `  ${leg.name}: ${describeLeg(leg)}`),
+    ...missing,
   ];
 }
 

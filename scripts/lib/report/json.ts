@@ -6,7 +6,7 @@ import {
   type StepOutcome,
 } from '../judge/results.ts';
 import { createDocumentReporter, durationOfResult, type RunRecord } from './document-reporter.ts';
-import type { Reporter, ReportTarget } from './reporter.ts';
+import type { LegInfo, Reporter, ReportTarget } from './reporter.ts';
 
 /** Bumped whenever a field changes meaning or goes away; new fields do not bump it. */
 export const jsonReportSchemaVersion = 1;
@@ -32,7 +32,7 @@ function describeStep(step: StepOutcome) {
   };
 }
 
-function describeSnippet(result: SnippetResult) {
+function describeSnippet(result: SnippetResult, leg: string) {
   const { snippet } = result;
   const problem =
     result.status === 'error'
@@ -45,6 +45,7 @@ function describeSnippet(result: SnippetResult) {
   return {
     file: snippet.file,
     line: snippet.line,
+    leg,
     language: snippet.language,
     status: result.status,
     durationMs: ms(durationOfResult(result)),
@@ -57,8 +58,22 @@ function describeSnippet(result: SnippetResult) {
 function describePage(page: PageResult) {
   return {
     file: page.file,
+    leg: page.leg,
     durationMs: ms(page.durationMs),
-    snippets: page.results.map(describeSnippet),
+    snippets: page.results.map((result) => describeSnippet(result, page.leg)),
+  };
+}
+
+function describeLeg(leg: LegInfo) {
+  return {
+    name: leg.name,
+    kind: leg.kind,
+    store: leg.store ?? null,
+    client: leg.versions.client,
+    server: leg.versions.server,
+    apiVersion: leg.versions.apiVersion,
+    containerd: leg.versions.containerd ?? null,
+    runc: leg.versions.runc ?? null,
   };
 }
 
@@ -76,7 +91,8 @@ function describeDiagnostic(diagnostic: Diagnostic) {
 
 /** The whole run as one JSON document. */
 export function buildJsonReport({ info, diagnostics, pages, summary }: RunRecord) {
-  const firstLeg = info?.legs[0];
+  // `engine` and `docker` describe a run's only leg, as before legs; `legs` describes all.
+  const firstLeg = info?.legs.length === 1 ? info.legs[0] : undefined;
   const finishedAt = summary
     ? new Date(summary.info.startedAt.getTime() + summary.durationMs)
     : undefined;
@@ -94,6 +110,8 @@ export function buildJsonReport({ info, diagnostics, pages, summary }: RunRecord
           apiVersion: firstLeg.versions.apiVersion,
         }
       : null,
+    legs: info?.legs.map(describeLeg) ?? [],
+    missingLegs: info?.missingLegs.map((leg) => ({ name: leg.name, reason: leg.reason })) ?? [],
     isUpdate: info?.isUpdate ?? false,
     counts: summary?.counts ?? countStatuses(pages),
     diagnostics: diagnostics.map(describeDiagnostic),

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../core/errors.ts';
 import type { DockerVersions } from '../core/versions.ts';
 import type { PageResult, StatusCounts } from '../judge/results.ts';
-import type { EngineKind, ImageStore } from '../run/engine/engine.ts';
+import type { EngineKind } from '../run/engine/engine.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 
 export const reporterNames = ['human', 'json', 'junit', 'github'] as const;
@@ -11,13 +11,15 @@ export type ReporterName = (typeof reporterNames)[number];
 export interface LegInfo {
   name: string;
   kind: EngineKind;
-  store: ImageStore | undefined;
+  store: string | undefined;
   versions: DockerVersions;
 }
 
 export interface RunInfo {
   /** The Dockers every page runs on; with one, reports read as they did before legs. */
   legs: LegInfo[];
+  /** Legs of legs.json that cannot run on this machine, and why (outside CI only). */
+  missingLegs: { name: string; reason: string }[];
   files: string[];
   jobs: number;
   isUpdate: boolean;

@@ -87,7 +87,7 @@ export async function runPage(
     const id = pageIdOf(plan.page.file);
     try {
       environment = await engine.openPage({ id, images: plan.page.options.images });
-      scratch = await createScratch(id);
+      scratch = await createScratch(id, environment.cliPlugins);
     } catch (error) {
       return finish(notRun, undefined, problemOf(error));
     }

@@ -17,3 +17,11 @@ export function isOnPath(program: string): boolean {
   }
   return false;
 }
+
+/** This process's PATH with `folder` first (unchanged without one). */
+export function prependToPath(
+  folder: string | undefined,
+  path = process.env['PATH'] ?? '',
+): string {
+  return folder ? `${folder}${delimiter}${path}` : path;
+}

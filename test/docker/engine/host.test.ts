@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
+import { startEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
 import type { DockerEngine } from '../../../scripts/lib/run/engine/engine.ts';
+import { singleLeg } from '../../../scripts/lib/run/engine/resolve-legs.ts';
+import { hostDaemonEnv } from '../../helpers/legs.ts';
 import { type BusyboxImage, makeBusyboxTar, makeImageBlobs } from './busybox-image.ts';
 import { requireDocker, runInPage, runOnHost } from './probe.ts';
 import { startTinyRegistry, type TinyRegistry } from './tiny-registry.ts';
@@ -27,7 +29,9 @@ beforeAll(async () => {
   expect((await runOnHost(['import', image.tarPath, userImage])).stderr).toBe('');
   expect((await runOnHost(['create', '--name', userContainer, userImage, 'true'])).stderr).toBe('');
   userImageId = String(await inspect('image', userImage));
-  engine = await createEngine({ kind: 'host', debug: () => {} });
+  // The user's daemon of these tests is hermetic's host dockerd.
+  process.env['DOCKER_HOST'] = (await hostDaemonEnv()).DOCKER_HOST;
+  engine = await startEngine(singleLeg('host'), { debug: () => {} });
 });
 
 afterAll(async () => {

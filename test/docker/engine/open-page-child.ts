@@ -4,10 +4,12 @@
  */
 
 import { existsSync } from 'node:fs';
-import { createEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
+import { startEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
+import { readTestLegs, testLeg } from '../../helpers/legs.ts';
 import { listSandboxesOf } from './probe.ts';
 
-const engine = await createEngine({ kind: 'sandbox', mirrors: [], debug: () => {} });
+const { mirror } = await readTestLegs();
+const engine = await startEngine(await testLeg(), { mirrors: [mirror], debug: () => {} });
 await engine.openPage({ id: 'orphan', images: [] });
 const started = () =>
   listSandboxesOf(process.pid).filter((scratch) => existsSync(`${scratch}/holder`));

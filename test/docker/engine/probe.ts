@@ -7,10 +7,12 @@ import { basename } from 'node:path';
 import { execa } from 'execa';
 import { buildEnv } from '../../../scripts/lib/run/engine/docker-cli.ts';
 import type { PageEnvironment } from '../../../scripts/lib/run/engine/engine.ts';
+import { hostDaemonEnv } from '../../helpers/legs.ts';
 
 /** Fails (never skips) with a message saying what is missing. */
 export async function requireDocker(): Promise<void> {
   const result = await execa('docker', ['version', '--format', '{{.Server.Version}}'], {
+    env: await hostDaemonEnv(),
     reject: false,
     timeout: 20_000,
   });
@@ -32,9 +34,9 @@ export function runInPage(page: PageEnvironment, argv: readonly string[]) {
   });
 }
 
-/** Runs `docker` against the user's daemon. */
-export function runOnHost(args: readonly string[]) {
-  return execa('docker', args, { reject: false, timeout: 120_000 });
+/** Runs `docker` against the user's daemon: in these tests, hermetic's host dockerd. */
+export async function runOnHost(args: readonly string[]) {
+  return execa('docker', args, { env: await hostDaemonEnv(), reject: false, timeout: 120_000 });
 }
 
 export interface SandboxProbe {

@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
+import { startEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
 import type { DockerEngine } from '../../../scripts/lib/run/engine/engine.ts';
 import { proxyPortInSandbox } from '../../../scripts/lib/run/engine/sandbox/daemon-config.ts';
+import { hostDaemonEnv, testLeg } from '../../helpers/legs.ts';
 import { type BusyboxImage, makeBusyboxTar, makeImageBlobs } from './busybox-image.ts';
 import { requireDocker, runInPage } from './probe.ts';
 import { startTinyRegistry, type TinyRegistry } from './tiny-registry.ts';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   image = await makeBusyboxTar();
   registry = await startTinyRegistry(await makeImageBlobs(image.tarPath));
   // A mirror on the host's loopback, which the sandbox reaches only through its relay.
-  engine = await createEngine({ kind: 'sandbox', mirrors: [registry.url], debug: () => {} });
+  engine = await startEngine(await testLeg(), { mirrors: [registry.url], debug: () => {} });
 });
 
 afterAll(async () => {
@@ -84,8 +85,10 @@ describe('sandbox with the hermetic mirror', () => {
     });
     if (probe.exitCode !== 0)
       throw new Error(`No registry mirror at ${hermeticMirror}: run \`npm run hermetic\` first.`);
-    // No `mirrors`: the sandbox copies them from the user's daemon, which uses the mirror.
-    const own = await createEngine({ kind: 'sandbox', debug: () => {} });
+    // No `mirrors`: the sandbox copies them from the user's daemon (here hermetic's host
+    // dockerd), which uses the mirror.
+    process.env['DOCKER_HOST'] = (await hostDaemonEnv()).DOCKER_HOST;
+    const own = await startEngine(await testLeg(), { debug: () => {} });
     try {
       const page = await own.openPage({ id: 'hermetic', images: [] });
       const pull = await runInPage(page, ['docker', 'pull', 'busybox']);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
+import { startEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
 import type { DockerEngine, PageEnvironment } from '../../../scripts/lib/run/engine/engine.ts';
 import { createSandboxEngine } from '../../../scripts/lib/run/engine/sandbox.ts';
+import { readTestLegs, testLeg } from '../../helpers/legs.ts';
 import { type BusyboxImage, makeBusyboxTar } from './busybox-image.ts';
 import {
   findLeftovers,
@@ -29,7 +30,11 @@ beforeAll(async () => {
   // Something of the user's on the host daemon, which no sandbox may see or touch.
   expect((await runOnHost(['import', image.tarPath, hostImage])).stderr).toBe('');
   expect((await runOnHost(['create', '--name', hostContainer, hostImage, 'true'])).stderr).toBe('');
-  engine = await createEngine({ kind: 'sandbox', mirrors: [], debug: (line) => log.push(line) });
+  const { mirror } = await readTestLegs();
+  engine = await startEngine(await testLeg(), {
+    mirrors: [mirror],
+    debug: (line) => log.push(line),
+  });
 });
 
 afterAll(async () => {
@@ -139,9 +144,8 @@ describe('sandbox engine', () => {
 
   it('closes every sandbox, the spare included, and refuses new pages', async () => {
     const before = listSandboxesOf(process.pid);
-    const own = await createEngine({
-      kind: 'sandbox',
-      mirrors: [],
+    const own = await startEngine(await testLeg(), {
+      mirrors: [(await readTestLegs()).mirror],
       debug: (line) => log.push(line),
     });
     const page = await own.openPage({ id: 'close', images: [] });
@@ -163,7 +167,7 @@ describe('sandbox engine', () => {
   it('reports a daemon that cannot start with its own words, and leaves nothing', async () => {
     const before = listSandboxesOf(process.pid);
     const registry = { mirrors: [], insecureRegistries: ['not/a/registry'] };
-    const leg = { name: 'sandbox', kind: 'sandbox' as const, bin: undefined, store: undefined };
+    const leg = await testLeg();
     const failure = createSandboxEngine({ leg, client: 'test', registry, debug: () => {} });
     await expect(failure).rejects.toMatchObject({ code: 'SANDBOX_FAILED' });
     await expect(failure).rejects.toThrow(/insecure registry not\/a\/registry is not valid/);

@@ -17,7 +17,7 @@ describe('parseBenchArgs', () => {
   it.each([
     [['--rounds', '0'], '--rounds takes 1 or more'],
     [['--rounds', '2.5'], '--rounds takes a whole number'],
-    [['--only', 'nope'], '--only takes one of: harness, peer, parallel, scale, site'],
+    [['--only', 'nope'], '--only takes one of: harness, peer, parallel, matrix, scale, site'],
     [['--write', '--only', 'peer'], '--write keeps a full run'],
     [['--fast'], "Unknown option '--fast'"],
   ])('refuses %j', (argv, message) => {

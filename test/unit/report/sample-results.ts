@@ -213,6 +213,7 @@ export const info: RunInfo = {
       versions: { client: '28.5.1', server: '28.5.1', apiVersion: '1.51' },
     },
   ],
+  missingLegs: [],
   files: pages.map((page) => page.file),
   jobs: 2,
   isUpdate: false,

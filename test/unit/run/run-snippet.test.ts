@@ -16,6 +16,7 @@ const page: PageEnvironment = {
   wrapCommand: (argv) => [...argv],
   env: {},
   unsetEnv: [],
+  cliPlugins: undefined,
   isDaemonAlive: async () => true,
   settle: async () => {},
   dispose: async () => {},

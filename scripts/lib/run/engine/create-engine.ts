@@ -1,67 +1,73 @@
 /**
- * Picks and starts the Docker engine of a run. `auto` takes a sandbox whenever this machine
- * can run one (root, util-linux, iproute2, dockerd), since it isolates pages from the user's
- * daemon and from each other; otherwise the user's daemon.
+ * Starts the engine of each leg of a run: a sandbox engine (a throwaway daemon per page) or
+ * the user's daemon. An `auto` run that settled on a sandbox of the dockerd on PATH falls
+ * back to the user's daemon when sandboxes turn out not to start here.
  */
-
 import { debuglog } from 'node:util';
-import { formatFlag } from '../../cli/flags.ts';
 import { VerifyError } from '../../core/errors.ts';
-import { readRegistrySettings } from './docker-cli.ts';
+import { prependToPath } from '../../system/find-program.ts';
+import { readImageStore, readRegistrySettings } from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
-import { type DockerEngine, type EngineKind, engineKinds } from './engine.ts';
+import type { DockerEngine, Leg } from './engine.ts';
 import { createHostEngine } from './host.ts';
 import { preflightDocker, readClientVersion, resolveDockerEndpoint } from './preflight.ts';
-import { findSandboxBlockers } from './sandbox/find-blockers.ts';
+import { singleLeg } from './resolve-legs.ts';
 import { createSandboxEngine } from './sandbox.ts';
 
-export const engineChoices = ['auto', ...engineKinds] as const;
-export type EngineChoice = (typeof engineChoices)[number];
-
 export interface EngineOptions {
-  kind: EngineChoice;
-  /** Registry mirrors for sandboxes (`--registry-mirror`); default: the user's daemon's. */
+  /** Registry mirrors for sandboxes (`--registry-mirror`, legs.json's); default: the user's daemon's. */
   mirrors?: readonly string[];
+  /** A sandbox of the dockerd on PATH that cannot start gives way to the user's daemon. */
+  isHostFallback?: boolean;
   /** Where teardown problems and timings go; default: `NODE_DEBUG=dfv`. */
   debug?: (message: string) => void;
 }
 
-export async function createEngine(options: EngineOptions): Promise<DockerEngine> {
+async function startHostEngine(leg: Leg, debug: (message: string) => void) {
+  const preflight = await preflightDocker();
+  const { endpoint, server } = preflight;
+  const store = await readImageStore({ env: endpoint.env, unsetEnv: endpoint.unsetEnv });
+  const versions = {
+    client: preflight.client,
+    server: server.version,
+    apiVersion: server.apiVersion,
+    containerd: server.containerd,
+    runc: server.runc,
+  };
+  return createHostEngine({ leg: { ...leg, store }, endpoint, versions, debug });
+}
+
+/** Starts one leg's engine; a leg without a name or store gets them from its daemon. */
+export async function startEngine(leg: Leg, options: EngineOptions = {}): Promise<DockerEngine> {
   const debug = options.debug ?? debuglog('dfv');
-  const kind = chooseKind(options.kind);
-  debug(`engine: ${kind}`);
-  if (kind === 'host') {
-    const preflight = await preflightDocker();
-    const versions = {
-      client: preflight.client,
-      server: preflight.server.version,
-      apiVersion: preflight.server.apiVersion,
-    };
-    const leg = { name: 'host', kind, bin: undefined, store: undefined };
-    return createHostEngine({ leg, endpoint: preflight.endpoint, versions, debug });
-  }
-  const client = await readClientVersion();
+  debug(`engine: ${leg.name} (${leg.kind}${leg.bin ? `, ${leg.bin}` : ''})`);
+  if (leg.kind === 'host') return startHostEngine(leg, debug);
+  const client = await readClientVersion({ PATH: prependToPath(leg.bin) });
   const registry = await readSandboxRegistry(options.mirrors, debug);
   try {
-    const leg = { name: 'sandbox', kind, bin: undefined, store: undefined };
     return await createSandboxEngine({ leg, client, registry, debug });
   } catch (error) {
     // `auto` promises a working engine, not a sandbox: e.g. in a container without the
     // privileges for namespaces, every check passes and only starting one tells.
-    if (options.kind !== 'auto' || !(error instanceof VerifyError)) throw error;
+    if (!options.isHostFallback || leg.bin || !(error instanceof VerifyError)) throw error;
     debug(`engine: sandbox failed, using the host daemon: ${error.message}`);
-    return createEngine({ ...options, kind: 'host' });
+    return startHostEngine(singleLeg('host'), debug);
   }
 }
 
-function chooseKind(choice: EngineChoice): EngineKind {
-  if (choice === 'host') return 'host';
-  const blockers = findSandboxBlockers();
-  if (blockers.length === 0) return 'sandbox';
-  if (choice === 'auto') return 'host';
-  throw new VerifyError('SANDBOX_FAILED', `Cannot run sandboxes here: ${blockers.join('; ')}.`, {
-    hint: `Run as root with util-linux, iproute2 and dockerd installed, or use ${formatFlag('docker', 'host')}.`,
-  });
+/** Starts every leg's engine at once; when one cannot start, closes the others and throws. */
+export async function startEngines(
+  legs: readonly Leg[],
+  options: EngineOptions = {},
+): Promise<DockerEngine[]> {
+  const started = await Promise.allSettled(legs.map((leg) => startEngine(leg, options)));
+  const engines = started.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  );
+  const failure = started.find((result) => result.status === 'rejected');
+  if (!failure) return engines;
+  await Promise.all(engines.map((engine) => engine.close()));
+  throw failure.reason;
 }
 
 /**

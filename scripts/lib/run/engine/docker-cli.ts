@@ -6,6 +6,7 @@ import { VerifyError } from '../../core/errors.ts';
 import { type ProcessResult, runProcess, tailOf } from '../../system/run-process.ts';
 import {
   type ParsedVersion,
+  parseImageStore,
   parseRegistryConfig,
   parseVersionJson,
   type RegistrySettings,
@@ -67,6 +68,15 @@ export async function isDockerAnswering(
 ): Promise<boolean> {
   const { call, version } = await readDockerVersion({ ...options, timeoutMs });
   return !call.failed && version?.server !== undefined;
+}
+
+/** The daemon's image store (`containerd`, `overlay2`), from `docker info`. */
+export async function readImageStore(options: DockerCallOptions = {}): Promise<string | undefined> {
+  const call = await runDocker(['info', '--format', '{{json .}}'], {
+    timeoutMs: 15_000,
+    ...options,
+  });
+  return call.failed ? undefined : parseImageStore(call.stdout);
 }
 
 /** The daemon's registry mirrors and insecure registries, from `docker info`. */

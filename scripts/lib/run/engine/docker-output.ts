@@ -7,13 +7,27 @@ import { z } from 'zod';
 
 const versionSchema = z.object({
   Client: z.object({ Version: z.string() }).nullish(),
-  Server: z.object({ Version: z.string(), ApiVersion: z.string() }).nullish(),
+  Server: z
+    .object({
+      Version: z.string(),
+      ApiVersion: z.string(),
+      Components: z.array(z.object({ Name: z.string(), Version: z.string() })).nullish(),
+    })
+    .nullish(),
 });
+
+export interface ServerVersion {
+  version: string;
+  apiVersion: string;
+  /** What the daemon reports of the containerd and runc it runs on, when it does. */
+  containerd?: string;
+  runc?: string;
+}
 
 export interface ParsedVersion {
   client: string | undefined;
   /** Missing when the daemon did not answer; `docker version` then still prints the client. */
-  server: { version: string; apiVersion: string } | undefined;
+  server: ServerVersion | undefined;
 }
 
 /** Reads `docker version --format '{{json .}}'`; undefined when it is not that JSON. */
@@ -21,10 +35,40 @@ export function parseVersionJson(stdout: string): ParsedVersion | undefined {
   const parsed = versionSchema.safeParse(parseJson(stdout));
   if (!parsed.success) return undefined;
   const { Client, Server } = parsed.data;
+  if (!Server) return { client: Client?.Version, server: undefined };
+  const component = (name: string) =>
+    Server.Components?.find((candidate) => candidate.Name === name)?.Version;
+  const containerd = component('containerd');
+  const runc = component('runc');
   return {
     client: Client?.Version,
-    server: Server ? { version: Server.Version, apiVersion: Server.ApiVersion } : undefined,
+    server: {
+      version: Server.Version,
+      apiVersion: Server.ApiVersion,
+      ...(containerd ? { containerd } : {}),
+      ...(runc ? { runc } : {}),
+    },
   };
+}
+
+const infoSchema = z.object({
+  Driver: z.string(),
+  DriverStatus: z.array(z.array(z.string())).nullish(),
+});
+
+/**
+ * The image store a daemon uses, from `docker info --format '{{json .}}'`: `containerd` when
+ * its images live in containerd (the snapshotter shows in DriverStatus), else the graph
+ * driver's name (`overlay2`).
+ */
+export function parseImageStore(stdout: string): string | undefined {
+  const parsed = infoSchema.safeParse(parseJson(stdout));
+  if (!parsed.success) return undefined;
+  const { Driver, DriverStatus } = parsed.data;
+  const isContainerd = (DriverStatus ?? []).some(
+    ([key, value]) => key === 'driver-type' && value?.startsWith('io.containerd.snapshotter'),
+  );
+  return isContainerd ? 'containerd' : Driver;
 }
 
 const registryConfigSchema = z.object({

@@ -14,9 +14,6 @@ import type { DockerVersions } from '../../core/versions.ts';
 export const engineKinds = ['sandbox', 'host'] as const;
 export type EngineKind = (typeof engineKinds)[number];
 
-export const imageStores = ['containerd', 'overlay2'] as const;
-export type ImageStore = (typeof imageStores)[number];
-
 /**
  * A Docker the pages are verified on: an engine and its settings. A run has one or more;
  * every page runs on each.
@@ -27,8 +24,11 @@ export interface Leg {
   kind: EngineKind;
   /** Folder of the engine's binaries (dockerd, containerd, runc, docker, cli-plugins/). */
   bin: string | undefined;
-  /** The image store its daemons use; undefined for the daemon's own choice. */
-  store: ImageStore | undefined;
+  /**
+   * The image store its daemons use (`containerd`, `overlay2`): what legs.json asks for, or
+   * what the daemon reports; undefined until it is known.
+   */
+  store: string | undefined;
 }
 
 export interface PageRequest {
@@ -48,6 +48,8 @@ export interface PageEnvironment {
   env: Readonly<Record<string, string>>;
   /** Variables a session must remove (DOCKER_HOST, DOCKER_CONTEXT... when the sandbox decides). */
   unsetEnv: readonly string[];
+  /** The CLI plugins (buildx, compose) a session's `docker` finds; undefined: the user's. */
+  cliPlugins: string | undefined;
   /** Whether the daemon still answers: tells a broken environment apart from a failed command. */
   isDaemonAlive(): Promise<boolean>;
   /**

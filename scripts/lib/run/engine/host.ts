@@ -51,6 +51,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
       wrapCommand: (argv) => [...argv],
       env: endpoint.env,
       unsetEnv: endpoint.unsetEnv,
+      cliPlugins: undefined,
       isDaemonAlive: () => isDockerAnswering(docker),
       settle: () =>
         canUseApi(endpoint.host, endpoint.env)

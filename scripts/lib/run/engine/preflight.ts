@@ -83,9 +83,11 @@ export async function preflightDocker(): Promise<Preflight> {
   return { endpoint, client: version.client ?? 'unknown', server: version.server };
 }
 
-/** The client version alone: pointed at no daemon, so it never waits for one. */
-export async function readClientVersion(): Promise<string> {
-  const env = { DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
+/** The client version alone (of the `docker` first on `extraEnv`'s PATH): pointed at no daemon, so it never waits for one. */
+export async function readClientVersion(
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<string> {
+  const env = { ...extraEnv, DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
   const { call, version } = await readDockerVersion({ env, unsetEnv: ['DOCKER_CONTEXT'] });
   if (!call.hasStarted) throw missingCli();
   return version?.client ?? 'unknown';

@@ -4,8 +4,10 @@
  * without waiting for a daemon.
  */
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { VerifyError } from '../../core/errors.ts';
-import { isDockerAnswering, pullImage, readDockerVersion } from './docker-cli.ts';
+import { prependToPath } from '../../system/find-program.ts';
+import { isDockerAnswering, pullImage, readDockerVersion, readImageStore } from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
 import {
   type DockerEngine,
@@ -28,12 +30,37 @@ export interface SandboxEngineOptions {
 /** Variables that would send `docker` elsewhere than the page's own /var/run/docker.sock. */
 const daemonVariables = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH'];
 
-/** Starts the first sandbox right away: it tells the server version and proves sandboxes work. */
+/**
+ * What a leg's commands run with: its `bin` first on PATH, so the `docker` a page types (and
+ * the one the verifier calls) is the leg's own client.
+ */
+export function describeLegEnv(leg: Leg): Record<string, string> {
+  return leg.bin ? { PATH: prependToPath(leg.bin) } : {};
+}
+
+/** `26.1/overlay2`: a leg named after its engine's version and its image store. */
+function nameLeg(server: string, store: string | undefined): string {
+  const [major = '0', minor = '0'] = server.match(/\d+/g) ?? [];
+  return `${major}.${minor}/${store ?? 'unknown'}`;
+}
+
+/**
+ * Starts the first sandbox right away: it tells the versions, proves sandboxes work, and
+ * names a leg that came without a name (the dockerd on PATH) after its engine and store.
+ */
 export async function createSandboxEngine(options: SandboxEngineOptions): Promise<DockerEngine> {
   const { debug } = options;
-  const start = () => startSandbox({ registry: options.registry, debug });
+  const env = describeLegEnv(options.leg);
+  const start = () =>
+    startSandbox({
+      registry: options.registry,
+      bin: options.leg.bin,
+      store: options.leg.store,
+      debug,
+    });
   const first = await start();
-  const reading = await readDockerVersion({ wrap: first.wrap, unsetEnv: daemonVariables });
+  const docker = { wrap: first.wrap, env, unsetEnv: daemonVariables };
+  const reading = await readDockerVersion(docker);
   const server = reading.version?.server;
   if (!server) {
     await first.dispose();
@@ -41,6 +68,10 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
       hint: 'Run with NODE_DEBUG=dfv to see the sandbox log.',
     });
   }
+  const store = options.leg.store ?? (await readImageStore(docker));
+  const leg = options.leg.bin
+    ? options.leg
+    : { ...options.leg, name: nameLeg(server.version, store), store };
 
   let spare: Promise<Sandbox> | undefined = Promise.resolve(first);
   let isClosed = false;
@@ -58,19 +89,25 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
   };
 
   return {
-    leg: options.leg,
+    leg,
     kind: 'sandbox',
-    versions: { client: options.client, server: server.version, apiVersion: server.apiVersion },
+    versions: {
+      client: options.client,
+      server: server.version,
+      apiVersion: server.apiVersion,
+      containerd: server.containerd,
+      runc: server.runc,
+    },
     maxParallelPages: Math.min(4, Math.max(1, availableParallelism())),
     async openPage(request) {
       if (isClosed) throw new VerifyError('SANDBOX_FAILED', 'The engine is closed.');
       const promise = takeSandbox();
       const sandbox = await promise;
-      const environment = describePage(sandbox, async () => {
+      const environment = describePage(sandbox, leg, async () => {
         await sandbox.dispose();
         live.delete(promise);
       });
-      return pullIntoPage(environment, () => pullImages(sandbox, request));
+      return pullIntoPage(environment, () => pullImages(sandbox, env, request));
     },
     async close() {
       isClosed = true;
@@ -84,15 +121,17 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
   };
 }
 
-function describePage(sandbox: Sandbox, dispose: () => Promise<void>): PageEnvironment {
+function describePage(sandbox: Sandbox, leg: Leg, dispose: () => Promise<void>): PageEnvironment {
   let isDisposed = false;
+  const env = describeLegEnv(leg);
   return {
     // Once disposed, the holder's pid may be reused: never nsenter into whatever has it now.
     wrapCommand: (argv) => (isDisposed ? refuse(argv) : sandbox.wrap(argv)),
-    env: {},
+    env,
     unsetEnv: daemonVariables,
+    cliPlugins: leg.bin ? join(leg.bin, 'cli-plugins') : undefined,
     isDaemonAlive: async () =>
-      !isDisposed && isDockerAnswering({ wrap: sandbox.wrap, unsetEnv: daemonVariables }),
+      !isDisposed && isDockerAnswering({ wrap: sandbox.wrap, env, unsetEnv: daemonVariables }),
     settle: () =>
       isDisposed
         ? Promise.resolve()
@@ -109,7 +148,11 @@ function refuse(argv: readonly string[]): string[] {
   return ['sh', '-c', 'echo "$1" >&2; exit 125', 'sh', message];
 }
 
-async function pullImages(sandbox: Sandbox, request: PageRequest): Promise<void> {
-  const options = { wrap: sandbox.wrap, unsetEnv: daemonVariables };
+async function pullImages(
+  sandbox: Sandbox,
+  env: Record<string, string>,
+  request: PageRequest,
+): Promise<void> {
+  const options = { wrap: sandbox.wrap, env, unsetEnv: daemonVariables };
   await Promise.all(request.images.map((image) => pullImage(image, request.id, options)));
 }

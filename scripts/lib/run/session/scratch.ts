@@ -17,7 +17,11 @@ export interface Scratch {
   remove(): Promise<void>;
 }
 
-export async function createScratch(pageId: string): Promise<Scratch> {
+/**
+ * Creates a page's folders. `cliPlugins` is where the session's `docker` finds its plugins
+ * (buildx, compose): a leg's own, or by default the user's.
+ */
+export async function createScratch(pageId: string, cliPlugins?: string): Promise<Scratch> {
   const root = await mkdtemp(join(tmpdir(), `dfv-${pageId.slice(0, 40)}-`));
   const workDir = join(root, 'work');
   const homeDir = join(root, 'home');
@@ -27,9 +31,10 @@ export async function createScratch(pageId: string): Promise<Scratch> {
   // sandbox's mount namespace, for one, moves to `/`.
   await writeFile(stateFile, `cd -- ${quoteShellWord(workDir)}\n`);
   // The session has a Docker config of its own (no contexts, no credentials of the user's),
-  // but the user's CLI plugins (buildx, compose) are part of their Docker and stay usable.
-  const userPlugins = join(process.env.DOCKER_CONFIG ?? join(homedir(), '.docker'), 'cli-plugins');
-  if (existsSync(userPlugins)) await symlink(userPlugins, join(homeDir, '.docker', 'cli-plugins'));
+  // but the CLI plugins (buildx, compose) of the Docker it runs on stay usable.
+  const plugins =
+    cliPlugins ?? join(process.env.DOCKER_CONFIG ?? join(homedir(), '.docker'), 'cli-plugins');
+  if (existsSync(plugins)) await symlink(plugins, join(homeDir, '.docker', 'cli-plugins'));
   return {
     root,
     workDir,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   parseContextInspect,
+  parseImageStore,
   parseRegistryConfig,
   parseVersionJson,
 } from '../../../../scripts/lib/run/engine/docker-output.ts';
@@ -17,6 +18,28 @@ describe('parseVersionJson', () => {
     });
   });
 
+  it('reads the containerd and runc the daemon runs on', () => {
+    const stdout = JSON.stringify({
+      Client: { Version: '28.5.2' },
+      Server: {
+        Version: '28.5.2',
+        ApiVersion: '1.51',
+        Components: [
+          { Name: 'Engine', Version: '28.5.2' },
+          { Name: 'containerd', Version: '2.1.9' },
+          { Name: 'runc', Version: '1.3.6' },
+          { Name: 'docker-init', Version: '0.19.0' },
+        ],
+      },
+    });
+    expect(parseVersionJson(stdout)?.server).toEqual({
+      version: '28.5.2',
+      apiVersion: '1.51',
+      containerd: '2.1.9',
+      runc: '1.3.6',
+    });
+  });
+
   it('keeps the client when the daemon did not answer', () => {
     const stdout = JSON.stringify({ Client: { Version: '28.2.2' }, Server: null });
     expect(parseVersionJson(stdout)).toEqual({ client: '28.2.2', server: undefined });
@@ -24,6 +47,23 @@ describe('parseVersionJson', () => {
 
   it.each(['', 'Cannot connect', '{"Server": {"Version": 1}}'])('rejects %j', (stdout) => {
     expect(parseVersionJson(stdout)).toBeUndefined();
+  });
+});
+
+describe('parseImageStore', () => {
+  it.each([
+    [
+      { Driver: 'overlayfs', DriverStatus: [['driver-type', 'io.containerd.snapshotter.v1']] },
+      'containerd',
+    ],
+    [{ Driver: 'overlay2', DriverStatus: [['Backing Filesystem', 'extfs']] }, 'overlay2'],
+    [{ Driver: 'vfs', DriverStatus: null }, 'vfs'],
+  ])('reads %j as %s', (info, store) => {
+    expect(parseImageStore(JSON.stringify(info))).toBe(store);
+  });
+
+  it('gives nothing for what is not docker info', () => {
+    expect(parseImageStore('Cannot connect')).toBeUndefined();
   });
 });
 

@@ -12,6 +12,7 @@ const page: PageEnvironment = {
   wrapCommand: (argv) => [...argv],
   env: {},
   unsetEnv: [],
+  cliPlugins: undefined,
   isDaemonAlive: async () => true,
   settle: async () => {
     events.push('settle');

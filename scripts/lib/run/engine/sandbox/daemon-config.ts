@@ -22,11 +22,17 @@ export interface DaemonConfigInput {
   scratch: string;
   cgroupParent: string;
   registry: RegistrySettings;
+  /** `containerd` for the containerd image store, another store for the graph drivers. */
+  store?: string | undefined;
 }
 
-/** daemon.json of a sandbox: every path inside its scratch folder, registries as the user's. */
+/**
+ * daemon.json of a sandbox: every path inside its scratch folder, registries as the user's,
+ * and the image store its leg asks for (the daemon's default when it asks for none).
+ */
 export function buildDaemonConfig(input: DaemonConfigInput): Record<string, unknown> {
-  const { scratch, cgroupParent, registry } = input;
+  const { scratch, cgroupParent, registry, store } = input;
+  const features = store ? { features: { 'containerd-snapshotter': store === 'containerd' } } : {};
   return {
     hosts: ['unix:///var/run/docker.sock'],
     'data-root': `${scratch}/data`,
@@ -37,6 +43,7 @@ export function buildDaemonConfig(input: DaemonConfigInput): Record<string, unkn
     'shutdown-timeout': 1,
     'registry-mirrors': registry.mirrors,
     'insecure-registries': registry.insecureRegistries,
+    ...features,
   };
 }
 

@@ -4,22 +4,25 @@
  */
 import { isOnPath } from '../../../system/find-program.ts';
 
-/** Programs a sandbox runs: namespaces (util-linux), loopback (iproute2), the daemon. */
-export const sandboxPrograms = [
-  'unshare',
-  'nsenter',
-  'ip',
-  'dockerd',
-  'containerd',
-  'runc',
-] as const;
+/** Programs a sandbox runs: namespaces (util-linux), loopback (iproute2). */
+const namespacePrograms = ['unshare', 'nsenter', 'ip'] as const;
+/** The engine's programs, which a leg of legs.json brings in its own `bin` folder. */
+const enginePrograms = ['dockerd', 'containerd', 'runc'] as const;
+
+export interface BlockerOptions {
+  /** The engine comes from a leg's `bin` folder (checked there), not from PATH. */
+  isBinOfLeg?: boolean;
+}
 
 /** Reasons a sandbox cannot start here, one sentence each; empty when it can. */
-export function findSandboxBlockers(): string[] {
+export function findSandboxBlockers(options: BlockerOptions = {}): string[] {
   const blockers: string[] = [];
   if (process.platform !== 'linux') blockers.push('sandboxes need Linux namespaces');
   if (process.getuid?.() !== 0) blockers.push('sandboxes need root (namespaces and dockerd)');
-  const missing = sandboxPrograms.filter((program) => !isOnPath(program));
+  const programs = options.isBinOfLeg
+    ? namespacePrograms
+    : [...namespacePrograms, ...enginePrograms];
+  const missing = programs.filter((program) => !isOnPath(program));
   if (missing.length > 0) blockers.push(`not found on PATH: ${missing.join(', ')}`);
   return blockers;
 }

@@ -26,7 +26,10 @@ export interface Scratch {
 const notHandedOver = new Set<string>();
 let isExitHookSet = false;
 
-export async function prepareScratch(registry: RegistrySettings): Promise<Scratch> {
+export async function prepareScratch(
+  registry: RegistrySettings,
+  store: string | undefined,
+): Promise<Scratch> {
   if (/^\/(var\/)?run(\/|$)/.test(tmpdir())) {
     throw new VerifyError('SANDBOX_FAILED', `The temporary folder ${tmpdir()} is under /run.`, {
       hint: 'Sandboxes get a private /run, where it would be hidden: set TMPDIR to another folder.',
@@ -56,6 +59,7 @@ export async function prepareScratch(registry: RegistrySettings): Promise<Scratc
       scratch: path,
       cgroupParent: scratch.cgroupParent,
       registry,
+      store,
     });
     await writeFile(join(path, 'daemon.json'), JSON.stringify(config));
     await mkdir(scratch.relayFolder);

@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { formatFlag } from '../../../cli/flags.ts';
 import { VerifyError } from '../../../core/errors.ts';
+import { prependToPath } from '../../../system/find-program.ts';
 import type { RegistrySettings } from '../docker-output.ts';
 import { buildDaemonEnv, findLoopbackTargets } from './daemon-config.ts';
 import { disposeSandbox } from './dispose-sandbox.ts';
@@ -26,6 +27,10 @@ export interface Sandbox {
 
 export interface SandboxOptions {
   registry: RegistrySettings;
+  /** The leg's engine binaries, first on dockerd's PATH; undefined: dockerd from PATH. */
+  bin: string | undefined;
+  /** The image store its daemon uses (`containerd` switches the snapshotter on). */
+  store: string | undefined;
   debug: (message: string) => void;
   startTimeoutMs?: number;
 }
@@ -35,7 +40,7 @@ const here = import.meta.dirname;
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { debug } = options;
   const startedAt = Date.now();
-  const scratch = await prepareScratch(options.registry);
+  const scratch = await prepareScratch(options.registry, options.store);
   const { name, cgroupParent, relayFolder } = scratch;
   let relays: HostRelays;
   try {
@@ -49,7 +54,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     throw error;
   }
   const routes = [join(relayFolder, 'ready'), ...relays.routes];
-  const child = spawnSandbox(scratch.path, cgroupParent, routes);
+  const child = spawnSandbox(scratch.path, cgroupParent, routes, options.bin);
   scratch.handOver();
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -78,6 +83,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     hasExited: () => hasExited,
     stderr: () => stderr,
     wrap: (pid) => (argv) => wrapInSandbox(pid, argv),
+    env: options.bin ? { PATH: prependToPath(options.bin) } : {},
   });
   if (start.status === 'failed') {
     await dispose();
@@ -105,12 +111,19 @@ export function wrapInSandbox(holderPid: number, argv: readonly string[]): strin
  * Detached, so a Ctrl-C meant for the verifier does not reach the sandbox's daemon before
  * close() has run; unreferenced, so an open sandbox never keeps the verifier alive.
  */
-function spawnSandbox(scratch: string, cgroupParent: string, relayArgs: string[]): ChildProcess {
+function spawnSandbox(
+  scratch: string,
+  cgroupParent: string,
+  relayArgs: string[],
+  bin: string | undefined,
+): ChildProcess {
+  const path = `${process.env['PATH'] ?? '/usr/bin:/bin'}:/usr/sbin:/sbin`;
   const child = spawn('bash', [join(here, 'sandbox.sh'), 'run', scratch, cgroupParent], {
     detached: true,
     stdio: ['pipe', 'ignore', 'pipe'],
     env: {
-      PATH: `${process.env['PATH'] ?? '/usr/bin:/bin'}:/usr/sbin:/sbin`,
+      // A leg's dockerd, and the containerd, runc, docker-init and docker-proxy it starts.
+      PATH: prependToPath(bin, path),
       DFV_NODE: process.execPath,
       DFV_RELAY_ARGS: relayArgs.join(' '),
       ...buildDaemonEnv(),

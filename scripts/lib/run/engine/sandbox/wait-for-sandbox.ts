@@ -27,6 +27,8 @@ export interface WaitOptions {
   hasExited: () => boolean;
   stderr: () => string;
   wrap: (pid: number) => (argv: readonly string[]) => string[];
+  /** For the `docker` that asks the daemon: the leg's client first on PATH. */
+  env: Readonly<Record<string, string>>;
 }
 
 export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart> {
@@ -47,7 +49,7 @@ export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart
     holder ??= readHolder(scratch);
     if (holder && !isProcessAlive(holder.dockerdPid)) return fail('dockerd exited while starting');
     if (holder && isRelayReady(scratch) && hasDaemonSocket(holder.pid)) {
-      if (await isDockerAnswering({ wrap: options.wrap(holder.pid) }, 2_000)) {
+      if (await isDockerAnswering({ wrap: options.wrap(holder.pid), env: options.env }, 2_000)) {
         return { status: 'ready', holder };
       }
     }

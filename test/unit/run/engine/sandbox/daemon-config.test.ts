@@ -34,6 +34,16 @@ describe('buildDaemonConfig', () => {
       }
     `);
   });
+
+  it.each([
+    ['containerd', { 'containerd-snapshotter': true }],
+    ['overlay2', { 'containerd-snapshotter': false }],
+    [undefined, undefined],
+  ])('sets the image store %s asks for', (store, features) => {
+    const registry = { mirrors: [], insecureRegistries: [] };
+    const config = buildDaemonConfig({ scratch: '/s', cgroupParent: '/c', registry, store });
+    expect(config.features).toEqual(features);
+  });
 });
 
 describe('buildDaemonEnv', () => {

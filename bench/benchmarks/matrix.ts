@@ -1,0 +1,76 @@
+/**
+ * The engine matrix: every chapter on every leg hermetic provides (what `npm run verify`
+ * does by default) against the same chapters on one leg, side by side, with the default
+ * --jobs. Budget (issue 11): the whole matrix takes at most 3× one leg's time on 2 cores.
+ */
+import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
+import type { JsonReport } from '../../scripts/lib/report/json.ts';
+import type { Benchmark, BenchmarkReport, Table } from '../lib/benchmark.ts';
+import { listChapters } from '../lib/chapters.ts';
+import { compareFigures } from '../lib/figures.ts';
+import { listLegNames } from '../lib/legs.ts';
+import { createNotes } from '../lib/notes.ts';
+import { runRounds } from '../lib/rounds.ts';
+import { median } from '../lib/stats.ts';
+import { verifyVariant } from '../lib/verify-cli.ts';
+
+const timeoutMs = 40 * 60_000;
+
+/** Each leg's share of a matrix run: the sum of its pages' times, per round. */
+function addLegTimes(times: Map<string, number[]>, report: JsonReport): void {
+  const sums = new Map<string, number>();
+  for (const page of report.pages) sums.set(page.leg, (sums.get(page.leg) ?? 0) + page.durationMs);
+  for (const [leg, ms] of sums) times.set(leg, [...(times.get(leg) ?? []), ms]);
+}
+
+function legsTable(times: Map<string, number[]>): Table {
+  return {
+    title: 'Per leg of the matrix (median over rounds): the sum of its pages’ times',
+    columns: ['leg', 'pages, summed'],
+    rows: [...times].map(([leg, samples]) => [leg, formatMeasuredDuration(median(samples))]),
+  };
+}
+
+export const matrix: Benchmark = {
+  name: 'matrix',
+  title: 'Engine matrix: all chapters on every leg vs on one leg (sandbox, default --jobs)',
+  async run({ rounds, root, log }): Promise<BenchmarkReport> {
+    const chapters = await listChapters(root);
+    const [first, ...others] = await listLegNames();
+    if (!first) throw new Error('No legs.json: run `npm run hermetic` (as root) first.');
+    const notes = createNotes();
+    const legTimes = new Map<string, number[]>();
+    const all = verifyVariant('matrix', root, ['--docker', 'sandbox', ...chapters], {
+      timeoutMs,
+      notes,
+      onReport: (report) => addLegTimes(legTimes, report),
+    });
+    const one = verifyVariant(
+      'one leg',
+      root,
+      ['--docker', 'sandbox', '--leg', first, ...chapters],
+      {
+        timeoutMs,
+        notes,
+      },
+    );
+    const samples = await runRounds([all, one], {
+      rounds,
+      onRun: ({ round, variant, ms }) =>
+        log(`matrix round ${round}: ${variant} ${formatMeasuredDuration(ms)}`),
+    });
+    return {
+      figures: compareFigures(
+        `matrix / one leg, ${others.length + 1} legs`,
+        {
+          label: `all legs (${[first, ...others].join(', ')})`,
+          samples: samples.get('matrix') ?? [],
+        },
+        { label: `one leg (${first})`, samples: samples.get('one leg') ?? [] },
+        { comparison: 'at-most', value: 3 },
+      ),
+      tables: [legsTable(legTimes)],
+      notes: notes.list(),
+    };
+  },
+};

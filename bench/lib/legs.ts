@@ -1,0 +1,18 @@
+import { resolvePaths } from '../../scripts/hermetic/config.ts';
+import { readLegsFile } from '../../scripts/hermetic/legs-file.ts';
+
+/** The legs hermetic provides on this machine, by name; none without its legs.json. */
+export async function listLegNames(): Promise<string[]> {
+  const legs = await readLegsFile(resolvePaths().legsFile);
+  return legs?.legs.map((leg) => leg.name) ?? [];
+}
+
+/**
+ * `--leg NAME` for benchmarks that measure one leg: the first of legs.json (the reader's
+ * world, a fresh Engine with the containerd image store), or nothing without legs.json (the
+ * verifier then runs the dockerd on PATH).
+ */
+export async function selectOneLeg(): Promise<string[]> {
+  const [first] = await listLegNames();
+  return first ? ['--leg', first] : [];
+}

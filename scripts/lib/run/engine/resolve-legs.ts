@@ -1,0 +1,145 @@
+/**
+ * Which Dockers a run verifies the pages on. `--docker host` is one leg, the user's daemon.
+ * Otherwise the legs hermetic lists in its legs.json (all, or those `--leg` names), each in
+ * sandboxes of its own engine; without legs.json, one sandbox leg from the dockerd on PATH;
+ * where sandboxes cannot run and nothing asked for one, the user's daemon.
+ */
+import { accessSync, constants } from 'node:fs';
+import { join } from 'node:path';
+import { resolvePaths } from '../../../hermetic/config.ts';
+import { type LegsFile, readLegsFile } from '../../../hermetic/legs-file.ts';
+import { formatFlag } from '../../cli/flags.ts';
+import { VerifyError } from '../../core/errors.ts';
+import type { EngineKind, Leg } from './engine.ts';
+import { findSandboxBlockers } from './sandbox/find-blockers.ts';
+
+export const engineChoices = ['auto', 'sandbox', 'host'] as const;
+export type EngineChoice = (typeof engineChoices)[number];
+
+export interface LegChoice {
+  docker: EngineChoice;
+  /** `--leg` names; empty for every leg legs.json lists. */
+  names: readonly string[];
+  /** In CI a leg that was asked for and cannot run is an error, never a skip. */
+  isCi: boolean;
+}
+
+export interface ResolvedLegs {
+  legs: Leg[];
+  /** Legs of legs.json that cannot run on this machine, and why (never in CI). */
+  missing: { name: string; reason: string }[];
+  /** The registry mirror legs.json names, for its legs' sandboxes. */
+  mirror: string | undefined;
+}
+
+/** The one leg of a run without legs.json: its name is settled once its daemon answers. */
+export function singleLeg(kind: EngineKind): Leg {
+  return { name: kind, kind, bin: undefined, store: undefined };
+}
+
+/** What a leg's engine needs from its `bin` folder to start sandboxes and sessions. */
+const legPrograms = ['dockerd', 'containerd', 'containerd-shim-runc-v2', 'runc', 'docker'];
+
+function findMissingPrograms(bin: string): string[] {
+  return legPrograms.filter((program) => {
+    try {
+      accessSync(join(bin, program), constants.X_OK);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
+async function readLegs(path: string): Promise<LegsFile | undefined> {
+  try {
+    return await readLegsFile(path);
+  } catch (error) {
+    throw new VerifyError('INVALID_OPTION', `${path} is not a legs file this verifier reads`, {
+      cause: error,
+      hint: 'Run `npm run hermetic` again to rewrite it.',
+    });
+  }
+}
+
+function cannotRunSandboxes(blockers: readonly string[]): VerifyError {
+  return new VerifyError('SANDBOX_FAILED', `Cannot run sandboxes here: ${blockers.join('; ')}.`, {
+    hint: `Run as root with util-linux, iproute2 and dockerd installed, or use ${formatFlag('docker', 'host')}.`,
+  });
+}
+
+function pickLegs(file: LegsFile, path: string, names: readonly string[]): LegsFile['legs'] {
+  if (names.length === 0) return file.legs;
+  return [...new Set(names)].map((name) => {
+    const leg = file.legs.find((candidate) => candidate.name === name);
+    if (leg) return leg;
+    const known = file.legs.map((candidate) => candidate.name).join(', ');
+    throw new VerifyError('USAGE', `Unknown leg ${name}, expected one of ${known} (${path})`, {
+      hint: `Name a leg of legs.json with ${formatFlag('leg')}.`,
+    });
+  });
+}
+
+export interface ResolveOptions {
+  legsFile?: string;
+  /** What keeps sandboxes from running here (tests pass their own machine). */
+  findBlockers?: typeof findSandboxBlockers;
+}
+
+export async function resolveLegs(
+  choice: LegChoice,
+  { legsFile = resolvePaths().legsFile, findBlockers = findSandboxBlockers }: ResolveOptions = {},
+): Promise<ResolvedLegs> {
+  const none = { missing: [], mirror: undefined };
+  if (choice.docker === 'host') {
+    if (choice.names.length > 0) {
+      throw new VerifyError(
+        'USAGE',
+        `${formatFlag('leg')} picks legs of legs.json, which run in sandboxes; ${formatFlag('docker', 'host')} is your own daemon`,
+        { hint: `Leave out one of ${formatFlag('leg')} and ${formatFlag('docker', 'host')}.` },
+      );
+    }
+    return { legs: [singleLeg('host')], ...none };
+  }
+  const file = await readLegs(legsFile);
+  if (!file) {
+    if (choice.names.length > 0) {
+      throw new VerifyError('USAGE', `${formatFlag('leg')} needs ${legsFile}, which is missing`, {
+        hint: 'Run `npm run hermetic` (as root) to set up its engines and legs.',
+      });
+    }
+    const blockers = findBlockers();
+    if (blockers.length === 0) return { legs: [singleLeg('sandbox')], ...none };
+    if (choice.docker === 'auto') return { legs: [singleLeg('host')], ...none };
+    throw cannotRunSandboxes(blockers);
+  }
+  const asked = pickLegs(file, legsFile, choice.names);
+  const blockers = findBlockers({ isBinOfLeg: true });
+  if (blockers.length > 0) {
+    const isAsked = choice.docker === 'sandbox' || choice.names.length > 0 || choice.isCi;
+    if (!isAsked) return { legs: [singleLeg('host')], ...none };
+    throw cannotRunSandboxes(blockers);
+  }
+  const legs: Leg[] = [];
+  const missing: ResolvedLegs['missing'] = [];
+  for (const leg of asked) {
+    const absent = findMissingPrograms(leg.bin);
+    if (absent.length === 0) {
+      legs.push({ name: leg.name, kind: 'sandbox', bin: leg.bin, store: leg.store });
+      continue;
+    }
+    const reason = `${leg.bin} lacks ${absent.join(', ')}`;
+    if (choice.isCi) {
+      throw new VerifyError('SANDBOX_FAILED', `Leg ${leg.name} cannot run here: ${reason}.`, {
+        hint: 'Run `npm run hermetic` (as root) to unpack its engine again.',
+      });
+    }
+    missing.push({ name: leg.name, reason });
+  }
+  if (legs.length === 0) {
+    throw new VerifyError('SANDBOX_FAILED', 'No leg of legs.json can run here.', {
+      hint: 'Run `npm run hermetic` (as root) to unpack the engines again.',
+    });
+  }
+  return { legs, missing, mirror: file.mirror };
+}
