@@ -17,6 +17,7 @@ import {
   refuseForeignDaemon,
 } from './hermetic/host-daemon.ts';
 import { type Leg, writeLegsFile } from './hermetic/legs-file.ts';
+import { acquireLock } from './hermetic/lock.ts';
 import { stopOwnedProcess } from './hermetic/pidfile.ts';
 import { requireSupportedMachine } from './hermetic/preflight.ts';
 import { ensureRegistry, ownedRegistry, registryBinaryOf } from './hermetic/registry.ts';
@@ -100,7 +101,15 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const paths = resolvePaths();
   console.log(`hermetic ${parsed.data}: ${paths.cacheDir}`);
-  await (parsed.data === 'up' ? up(paths) : down(paths));
+  await mkdir(paths.cacheDir, { recursive: true });
+  const lock = await acquireLock(paths.lockFile, 20 * 60_000, (pid) =>
+    print(`waiting for another hermetic run (pid ${pid}) to finish`),
+  );
+  try {
+    await (parsed.data === 'up' ? up(paths) : down(paths));
+  } finally {
+    await lock.release();
+  }
   console.log(
     `hermetic ${parsed.data}: done in ${((performance.now() - started) / 1000).toFixed(1)}s`,
   );

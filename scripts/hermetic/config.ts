@@ -14,6 +14,8 @@ export type HermeticPaths = {
   cacheDir: string;
   /** What this machine provides, for the verifier (legs-file.ts). */
   legsFile: string;
+  /** Held by the one `npm run hermetic` that runs (lock.ts). */
+  lockFile: string;
   registryConfig: string;
   registryData: string;
   registryLog: string;
@@ -54,6 +56,7 @@ export function resolvePaths(cacheDir: string = resolveCacheDir()): HermeticPath
   return {
     cacheDir,
     legsFile: join(cacheDir, 'legs.json'),
+    lockFile: join(cacheDir, 'hermetic.lock'),
     registryConfig: join(cacheDir, 'registry', 'config.yml'),
     registryData: join(cacheDir, 'registry', 'data'),
     registryLog: join(cacheDir, 'registry.log'),

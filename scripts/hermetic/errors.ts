@@ -13,6 +13,7 @@ export const HERMETIC_ERROR_CODES = [
   'ENGINE_BROKEN',
   'BUILD_FAILED',
   'STOP_FAILED',
+  'BUSY',
 ] as const;
 
 export type HermeticErrorCode = (typeof HERMETIC_ERROR_CODES)[number];
