@@ -10,12 +10,13 @@
 import { type CliOptions, parseCliArgs, usage } from './lib/cli/parse-args.ts';
 import { collectFiles } from './lib/collect/collect-files.ts';
 import { selectShard } from './lib/collect/select-shard.ts';
+import { readProjectSettings } from './lib/config/read-project-settings.ts';
 import { VerifyError } from './lib/core/errors.ts';
-import { readPages } from './lib/extract/read-pages.ts';
-import type { Page } from './lib/extract/snippet.ts';
+import { readPages, type SourcePage } from './lib/extract/read-pages.ts';
+import { hasRunnableSnippet, type Page } from './lib/extract/snippet.ts';
 import { judgeCommand } from './lib/judge/judge-command.ts';
 import { judgePage } from './lib/judge/judge-page.ts';
-import { countFailed, countStatuses, type StatusCounts } from './lib/judge/results.ts';
+import { countStatuses, decideExitCode } from './lib/judge/results.ts';
 import {
   orderByExpectedDuration,
   readPageDurations,
@@ -28,15 +29,12 @@ import { createReporters } from './lib/report/reporters.ts';
 import { startEngines } from './lib/run/engine/create-engine.ts';
 import type { DockerEngine } from './lib/run/engine/engine.ts';
 import { resolveLegs } from './lib/run/engine/resolve-legs.ts';
-import { runPage } from './lib/run/run-page.ts';
+import { describeUnopenedPage, runPage } from './lib/run/run-page.ts';
 import { clampJobs, runPages } from './lib/run/run-pages.ts';
 import { killRunningCommands } from './lib/run/session/command.ts';
 import { applyUpdates } from './lib/update/apply-updates.ts';
 
-function exitCodeOf(counts: StatusCounts): number {
-  if (counts.error > 0) return 2;
-  return countFailed(counts) > 0 ? 1 : 0;
-}
+const noDocker = { client: '0', server: '0', apiVersion: '0' };
 
 function printError(error: unknown): void {
   if (error instanceof VerifyError) {
@@ -72,23 +70,64 @@ function legInfoOf(engine: DockerEngine): LegInfo {
 }
 
 /** One page on one leg: plan what runs, run it, judge the outcomes. */
-async function verifyPage(page: Page, engine: DockerEngine, timeoutSeconds: number) {
+async function verifyPage(page: Page, engine: DockerEngine, options: RunSettings) {
   const settings = {
     leg: engine.leg.name,
     versions: engine.versions,
-    defaultTimeoutSeconds: timeoutSeconds,
+    defaultTimeoutSeconds: options.timeoutSeconds,
+    isStrict: options.isStrict,
   };
   return judgePage(await runPage(planPage(page, settings), engine, judgeCommand));
 }
 
+interface RunSettings {
+  timeoutSeconds: number;
+  isStrict: boolean;
+}
+
+/** Pages of which nothing can run: reported as they are (not checked, skipped), no Docker. */
+async function reportWithoutDocker(
+  pages: readonly SourcePage[],
+  options: CliOptions & RunSettings,
+  hasProblems: boolean,
+  report: Required<Reporter>,
+): Promise<number> {
+  const info: RunInfo = {
+    legs: [],
+    missingLegs: [],
+    files: pages.map((page) => page.file),
+    jobs: 1,
+    isUpdate: options.isUpdate,
+    startedAt: new Date(),
+  };
+  report.onRunStart(info);
+  const settings = {
+    leg: '-',
+    versions: noDocker,
+    defaultTimeoutSeconds: 0,
+    isStrict: options.isStrict,
+  };
+  const results = pages.map(({ page }) =>
+    judgePage(describeUnopenedPage(planPage(page, settings))),
+  );
+  for (const result of results) report.onPageEnd(result);
+  const counts = countStatuses(results);
+  await report.onRunEnd({ info, pages: results, counts, durationMs: 0, updates: [] });
+  return decideExitCode(counts, hasProblems);
+}
+
 async function verify(options: CliOptions, report: Required<Reporter>): Promise<number> {
+  const { settings } = await readProjectSettings();
+  const run = { ...options, isStrict: options.isStrict || settings.strict };
   const files = await collectFiles(options.patterns);
-  const read = await readPages(files);
-  if (!read.ok) {
-    report.onDiagnostics(read.diagnostics);
-    return 2;
-  }
+  const read = await readPages(files, settings.output);
+  // A page with problems is reported and does not run; the others still do.
+  const hasProblems = read.diagnostics.length > 0;
+  if (hasProblems) report.onDiagnostics(read.diagnostics);
   const pages = options.shard ? selectShard(read.pages, options.shard) : read.pages;
+  if (!pages.some(({ page }) => hasRunnableSnippet(page))) {
+    return reportWithoutDocker(pages, run, hasProblems, report);
+  }
   const resolved = await resolveLegs({
     docker: options.docker,
     names: options.legs,
@@ -121,7 +160,7 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
       startOrder: orderByExpectedDuration(tasks, durations),
       signal: controller.signal,
       engineOf: (task) => task.engine,
-      run: (task) => verifyPage(task.page, task.engine, options.timeoutSeconds),
+      run: (task) => verifyPage(task.page, task.engine, run),
       onStart: (task) => report.onPageStart(task.file, task.engine.leg.name),
       onEnd: report.onPageEnd,
     });
@@ -137,7 +176,7 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
       updates,
     };
     await report.onRunEnd(summary);
-    return exitCodeOf(counts);
+    return decideExitCode(counts, hasProblems);
   } finally {
     await Promise.all(engines.map((engine) => engine.close()));
     stopHandling();

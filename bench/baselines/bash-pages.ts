@@ -9,6 +9,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { listPageProblems } from '../../scripts/lib/extract/extract-snippets.ts';
 import { readPages } from '../../scripts/lib/extract/read-pages.ts';
 import { findUnmetRequirement } from '../../scripts/lib/plan/version-requirements.ts';
 import { startEngine } from '../../scripts/lib/run/engine/create-engine.ts';
@@ -25,7 +26,8 @@ const { values, positionals } = parseArgs({
 });
 const docker = values.docker === 'host' ? 'host' : 'sandbox';
 const read = await readPages(positionals);
-if (!read.ok) throw new Error(read.diagnostics.map((d) => d.message).join('\n'));
+const problems = read.pages.flatMap((source) => listPageProblems(source.page));
+if (problems.length > 0) throw new Error(problems.map((d) => d.message).join('\n'));
 
 // The same leg the verifier runs on: the one named, or the first it would run on.
 const names = values.leg ? [values.leg] : [];

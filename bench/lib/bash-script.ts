@@ -22,6 +22,7 @@ function commandsOf(snippet: Snippet): string[] {
     const delimiter = delimiterFor(content);
     return [`cat > ${quote(body.path)} <<'${delimiter}'\n${content}${delimiter}`];
   }
+  if (body.kind !== 'transcript' && body.kind !== 'script') return [];
   const commands =
     body.kind === 'transcript' ? body.steps.map((step) => step.command) : [body.code];
   if (!snippet.options.tty) return commands;

@@ -1,4 +1,4 @@
-import { extractSnippets } from '../../scripts/lib/extract/extract-snippets.ts';
+import { extractSnippets, listPageProblems } from '../../scripts/lib/extract/extract-snippets.ts';
 import { judgePage } from '../../scripts/lib/judge/judge-page.ts';
 import type { PageResult } from '../../scripts/lib/judge/results.ts';
 import { planPage } from '../../scripts/lib/plan/plan-page.ts';
@@ -20,12 +20,17 @@ export function simulatePage(
   leg = 'sandbox',
 ): PageResult {
   const extracted = extractSnippets(source, file);
-  if (!extracted.ok) throw new Error(extracted.diagnostics.map((d) => d.message).join('\n'));
+  if (listPageProblems(extracted.page).length > 0)
+    throw new Error(
+      listPageProblems(extracted.page)
+        .map((d) => d.message)
+        .join('\n'),
+    );
   const plan = planPage(extracted.page, { leg, versions, defaultTimeoutSeconds: 120 });
   let stepNumber = 0;
   const snippets = plan.snippets.map((planned): SnippetOutcome => {
     if (planned.action === 'write') return { kind: 'written' };
-    if (planned.action === 'skip') return { kind: 'not-run' };
+    if (planned.action !== 'run') return { kind: 'not-run' };
     const commands = planned.steps.map((step) => {
       const lines = actualOf(stepNumber++);
       const output = lines.length > 0 ? `${lines.join('\n')}\n` : '';

@@ -66,6 +66,13 @@ export const flags = {
     value: '<seconds>',
     help: ['per command, unless a page or fence says otherwise (default: 120)'],
   },
+  strict: {
+    type: 'boolean',
+    help: [
+      'shell fences that cannot be checked (output only, Windows, no language)',
+      'are errors instead of notes',
+    ],
+  },
   help: { type: 'boolean', short: 'h', help: ['show this help'] },
 } as const satisfies Record<string, FlagSpec>;
 

@@ -29,6 +29,7 @@ const optionsSchema = z.object({
   legs: z.array(z.string().min(1, '--leg takes a leg name such as 28.5/containerd')),
   mirrors: z.array(z.string().url('--registry-mirror takes a URL such as http://127.0.0.1:5555')),
   timeoutSeconds: z.coerce.number().positive('--timeout takes a number of seconds above 0'),
+  isStrict: z.boolean(),
   isHelp: z.boolean(),
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
@@ -41,7 +42,10 @@ no longer matches. Default files: ${defaultPatterns.join(' ')}
 Options:
 ${formatFlagHelp().join('\n')}
 
-Exit codes: 0 all passed, 1 drift or failure, 2 usage or environment error.`;
+Settings: verify-examples.json in this folder or the nearest one above it.
+
+Exit codes: 0 all passed, 1 drift or failure, 2 usage or environment error, a problem in
+the documents, or nothing to verify.`;
 
 /** Reads the command line into options, or throws a usage error that says what was wrong. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -66,6 +70,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     legs: values.leg ?? [],
     mirrors: values['registry-mirror'] ?? [],
     timeoutSeconds: values.timeout ?? 120,
+    isStrict: values.strict ?? false,
     isHelp: values.help ?? false,
   });
   if (!result.success) {

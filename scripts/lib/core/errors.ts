@@ -52,6 +52,9 @@ export const verifyErrorCodes = [
   'REGISTRY_UNREACHABLE',
   'DAEMON_DIED',
   'WRITE_FAILED',
+  'UNCHECKED_FENCE',
+  'MISSING_TOOL',
+  'NEEDS_TERMINAL',
 ] as const;
 export type ErrorCode = (typeof verifyErrorCodes)[number];
 

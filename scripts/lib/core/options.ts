@@ -53,6 +53,69 @@ export const expressiveCodeOptionNames = [
   'useDiffSyntax',
 ] as const;
 
+/** A regular expression written as a string: it must compile and must not match nothing. */
+const pattern = z.string().superRefine((text, context) => {
+  try {
+    if (new RegExp(text, 'u').test(''))
+      context.addIssue({ code: 'custom', message: 'matches the empty string' });
+  } catch (error) {
+    context.addIssue({
+      code: 'custom',
+      message: `not a valid regular expression (${(error as Error).message})`,
+    });
+  }
+});
+
+/** Names read as tokens in documented output: `REQUEST_ID` is written `[REQUEST_ID]`. */
+const redactions = z.record(z.string(), pattern).superRefine((record, context) => {
+  for (const name of Object.keys(record)) {
+    if (!/^[A-Z][A-Z0-9_]*$/.test(name))
+      context.addIssue({
+        code: 'custom',
+        path: [name],
+        message: 'expected a name in capitals such as REQUEST_ID',
+      });
+  }
+});
+
+/**
+ * How documented output is compared, for a page (frontmatter `verify.output`) or a project
+ * (`output` in verify-examples.json); a page's settings win, redactions add up.
+ */
+export const outputSettingsSchema = z.strictObject({
+  /**
+   * A command shown without output: `empty` means it must print nothing (this site's rule);
+   * `unchecked` means its output is simply not shown (the common convention), so not compared.
+   */
+  unshown: z.enum(['empty', 'unchecked']).optional(),
+  /** `…`, `[...]` and `<placeholder>` in documented output match any text, as readers read them. */
+  elisions: z.boolean().optional(),
+  /** Named patterns replaced by `[NAME]` on both sides before comparing, e.g. request IDs. */
+  redactions: redactions.optional(),
+});
+export type OutputSettings = z.infer<typeof outputSettingsSchema>;
+
+/** What comparison uses once project and page settings are merged. */
+export interface MatchSettings {
+  unshown: 'empty' | 'unchecked';
+  elisions: boolean;
+  redactions: { name: string; pattern: string }[];
+}
+
+export function mergeOutputSettings(...layers: (OutputSettings | undefined)[]): MatchSettings {
+  const merged: MatchSettings = { unshown: 'empty', elisions: false, redactions: [] };
+  const redactions = new Map<string, string>();
+  for (const layer of layers) {
+    if (!layer) continue;
+    merged.unshown = layer.unshown ?? merged.unshown;
+    merged.elisions = layer.elisions ?? merged.elisions;
+    for (const [name, source] of Object.entries(layer.redactions ?? {}))
+      redactions.set(name, source);
+  }
+  merged.redactions = [...redactions].map(([name, source]) => ({ name, pattern: source }));
+  return merged;
+}
+
 /** Frontmatter `verify:` of a page. Applies to every snippet unless a fence says otherwise. */
 export const pageOptionsSchema = z.strictObject({
   skip: z.string().min(1).optional(),
@@ -62,6 +125,7 @@ export const pageOptionsSchema = z.strictObject({
   'min-client': version.optional(),
   'min-server': version.optional(),
   env: z.record(z.string(), z.string()).default({}),
+  output: outputSettingsSchema.optional(),
 });
 export type PageOptions = z.infer<typeof pageOptionsSchema>;
 

@@ -1,9 +1,12 @@
 /**
- * Reads a console transcript: the text of a ```console block as a reader sees it, prompts,
- * commands and the output under them. Shared by the verifier (what to run, what to expect)
- * and the site's copy button (what to put on the clipboard), so both agree on what a
- * command is.
+ * Reads a terminal transcript as a reader does: prompts, the commands typed after them, and
+ * the output under them. Shared by the verifier (what to run, what to expect) and the site's
+ * copy button (what to put on the clipboard), so both agree on what a command is.
  */
+
+import { findHeredocDelimiters, isHeredocEnd } from './heredoc.ts';
+import { isInteractiveCommand } from './interactive.ts';
+import { isCommentLine, matchContainerPrompt, matchPrompt, type PromptFamily } from './prompts.ts';
 
 /** A half-open range of 0-based line indexes inside the block. */
 export interface LineRange {
@@ -11,44 +14,39 @@ export interface LineRange {
   end: number;
 }
 
+/**
+ * What a reader types into a program that took over the terminal (`docker run -it ... sh`
+ * followed by `/ # ` lines): one entry per line, typed after the program went quiet.
+ */
+export interface TerminalInput {
+  lines: string[];
+  /** The transcript shows the session ending (`exit`); else the program's last prompt stays. */
+  isExitShown: boolean;
+}
+
 export interface TranscriptStep {
   /** The command as typed: prompt and continuation prompts removed, lines joined by `\n`. */
   command: string;
   commandLines: LineRange;
-  /** The documented output, one entry per line. */
+  /** The documented output, one entry per line (an interactive session's prompts included). */
   output: string[];
   /** Where `output` sits; empty (start === end) when the command shows no output. */
   outputLines: LineRange;
+  /** Set for a command that needs the reader's terminal (`docker run -it`). */
+  terminal: TerminalInput | undefined;
 }
 
-export const promptSymbols = ['$', '#'] as const;
-export type PromptSymbol = (typeof promptSymbols)[number];
-
 export interface Transcript {
-  prompt: PromptSymbol;
+  family: PromptFamily;
   steps: TranscriptStep[];
-  /** Lines before the first prompt. A transcript should have none; the verifier reports them. */
+  /** Lines before the first prompt that are neither blank nor comments: a reader cannot tell them. */
   preamble: LineRange;
+  /** Comment lines (`# ...` in a `$` block) that belong to no command's output. */
+  comments: number[];
 }
 
 /** `> ` (or a bare `>` for an empty line): the shell's PS2 prompt. */
 const continuationPrompt = /^>(?: |$)/;
-
-/**
- * The prompt of a block is decided by its first non-blank line: `# ` marks a root
- * transcript, anything else a user one. Deciding once per block, rather than per line, keeps
- * `# comment` lines in the output of a `$` transcript (a `cat Dockerfile`, say) from being
- * read as commands.
- */
-function detectPrompt(lines: readonly string[]): PromptSymbol {
-  const first = lines.find((line) => line.trim() !== '');
-  return first?.startsWith('# ') || first === '#' ? '#' : '$';
-}
-
-function stripPrompt(line: string, prompt: PromptSymbol): string | undefined {
-  if (line === prompt) return '';
-  return line.startsWith(`${prompt} `) ? line.slice(prompt.length + 1) : undefined;
-}
 
 /** A trailing unescaped backslash continues the command on the next line, as in a shell. */
 function endsWithContinuation(line: string): boolean {
@@ -56,52 +54,149 @@ function endsWithContinuation(line: string): boolean {
   return trailing % 2 === 1;
 }
 
-/**
- * Splits a block into steps. A line starting with the prompt starts a command; the lines
- * right after it that start with `> ` (the shell's continuation prompt, also used for
- * heredoc bodies), or that follow a line ending in `\`, belong to it; the other lines
- * until the next prompt are its output.
- */
-export function parseTranscript(text: string): Transcript {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  const prompt = detectPrompt(lines);
-  const steps: TranscriptStep[] = [];
-  let index = 0;
-  while (index < lines.length && stripPrompt(lines[index] ?? '', prompt) === undefined) index++;
-  const preamble = { start: 0, end: index };
+const exitCommand = /^(?:exit(?: \d+)?|logout)\s*$/;
 
-  while (index < lines.length) {
-    const commandStart = index;
-    const commandParts = [stripPrompt(lines[index] ?? '', prompt) ?? ''];
-    index++;
-    while (index < lines.length) {
-      const line = lines[index] ?? '';
-      const previous = commandParts.at(-1) ?? '';
-      if (endsWithContinuation(previous)) {
-        commandParts.push(line.replace(continuationPrompt, ''));
-      } else if (continuationPrompt.test(line)) {
-        commandParts.push(line.replace(continuationPrompt, ''));
-      } else {
-        break;
-      }
-      index++;
-    }
-    const outputStart = index;
-    while (index < lines.length && stripPrompt(lines[index] ?? '', prompt) === undefined) index++;
-    steps.push({
-      command: commandParts.join('\n'),
-      commandLines: { start: commandStart, end: outputStart },
-      output: lines.slice(outputStart, index),
-      outputLines: { start: outputStart, end: index },
-    });
-  }
-  return { prompt, steps, preamble };
+export function isExitCommand(command: string): boolean {
+  return exitCommand.test(command.trim());
 }
 
-/** What a reader should paste: every command of the transcript, without prompts or output. */
-export function extractCommands(text: string): string {
-  return parseTranscript(text)
-    .steps.map((step) => step.command)
-    .join('\n');
+interface Cursor {
+  lines: readonly string[];
+  index: number;
+}
+
+/**
+ * Reads one command from the prompt line at the cursor: the lines after it that start with
+ * `> ` or follow a `\`, and heredoc bodies (with or without `> `) up to their delimiters.
+ */
+function readCommand(cursor: Cursor, firstLine: string, isPrompt: (line: string) => boolean) {
+  const parts = [firstLine];
+  let pending = findHeredocDelimiters(firstLine);
+  cursor.index++;
+  while (cursor.index < cursor.lines.length) {
+    const line = cursor.lines[cursor.index] ?? '';
+    const previous = parts.at(-1) ?? '';
+    if (pending.length > 0) {
+      if (isPrompt(line) && !continuationPrompt.test(line)) break;
+      const body = line.replace(continuationPrompt, '');
+      parts.push(body);
+      if (isHeredocEnd(body, pending[0])) pending = pending.slice(1);
+    } else if (endsWithContinuation(previous) || continuationPrompt.test(line)) {
+      const text = line.replace(continuationPrompt, '');
+      parts.push(text);
+      pending = findHeredocDelimiters(text);
+    } else {
+      break;
+    }
+    cursor.index++;
+  }
+  return parts.join('\n');
+}
+
+/**
+ * Where an interactive session that starts at `from` ends: after an `exit` typed at a prompt
+ * (looked for up to the next interactive command), else at the host's own prompt.
+ */
+function findSessionEnd(
+  lines: readonly string[],
+  from: number,
+  hostPrompt: string,
+  isPrompt: (line: string) => boolean,
+  startsSession: (line: string) => boolean,
+): number {
+  for (let index = from; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (startsSession(line)) break;
+    const prompt = matchContainerPrompt(line);
+    if (prompt && isExitCommand(line.slice(prompt.length))) {
+      // What the shell prints as it leaves (bash's `exit`) is still the session's output.
+      let end = index + 1;
+      while (end < lines.length && !isPrompt(lines[end] ?? '')) end++;
+      return end;
+    }
+  }
+  let end = from;
+  while (end < lines.length && !(lines[end] ?? '').startsWith(hostPrompt)) end++;
+  return end;
+}
+
+function readSession(output: readonly string[]): TerminalInput {
+  const input: string[] = [];
+  let isExitShown = false;
+  for (const line of output) {
+    const prompt = matchContainerPrompt(line);
+    if (prompt === undefined) continue;
+    const typed = line.slice(prompt.length);
+    input.push(typed);
+    if (isExitCommand(typed)) isExitShown = true;
+  }
+  return { lines: input, isExitShown };
+}
+
+/**
+ * Trailing comment lines of an output, right before the next prompt, say what the next
+ * command does: they are not output. Blank lines among them go with them.
+ */
+function splitTrailingComments(start: number, end: number, lines: readonly string[]) {
+  let cut = end;
+  while (cut > start && ((lines[cut - 1] ?? '') === '' || isCommentLine(lines[cut - 1] ?? '')))
+    cut--;
+  const hasComment = lines.slice(cut, end).some(isCommentLine);
+  return hasComment ? cut : end;
+}
+
+/**
+ * Splits a block of `family` into steps. A prompt line starts a command (see readCommand);
+ * the other lines until the next prompt are its output. A command that takes over the
+ * terminal (`docker run -it`) keeps the session typed into it as its output.
+ */
+export function parseTranscript(text: string, family: PromptFamily = '$'): Transcript {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const isPrompt = (line: string) => matchPrompt(line, family) !== undefined;
+  const hasComments = family !== '#';
+  const comments: number[] = [];
+  const cursor: Cursor = { lines, index: 0 };
+  let preambleEnd = 0;
+  while (cursor.index < lines.length && !isPrompt(lines[cursor.index] ?? '')) {
+    const line = lines[cursor.index] ?? '';
+    if (hasComments && isCommentLine(line)) comments.push(cursor.index);
+    else if (line.trim() !== '') preambleEnd = cursor.index + 1;
+    cursor.index++;
+  }
+  const steps: TranscriptStep[] = [];
+  while (cursor.index < lines.length) {
+    const line = lines[cursor.index] ?? '';
+    const prompt = matchPrompt(line, family) ?? '';
+    const start = cursor.index;
+    const command = readCommand(cursor, line.slice(prompt.length), isPrompt);
+    const outputStart = cursor.index;
+    let outputEnd: number;
+    let terminal: TerminalInput | undefined;
+    if (isInteractiveCommand(command)) {
+      outputEnd = findSessionEnd(lines, outputStart, prompt || '\0', isPrompt, (next) => {
+        const hostPrompt = matchPrompt(next, family);
+        return hostPrompt !== undefined && isInteractiveCommand(next.slice(hostPrompt.length));
+      });
+      terminal = readSession(lines.slice(outputStart, outputEnd));
+    } else {
+      outputEnd = outputStart;
+      while (outputEnd < lines.length && !isPrompt(lines[outputEnd] ?? '')) outputEnd++;
+    }
+    cursor.index = outputEnd;
+    if (hasComments && outputEnd < lines.length) {
+      const cut = splitTrailingComments(outputStart, outputEnd, lines);
+      for (let index = cut; index < outputEnd; index++)
+        if (isCommentLine(lines[index] ?? '')) comments.push(index);
+      outputEnd = cut;
+    }
+    steps.push({
+      command,
+      commandLines: { start, end: outputStart },
+      output: lines.slice(outputStart, outputEnd),
+      outputLines: { start: outputStart, end: outputEnd },
+      terminal,
+    });
+  }
+  return { family, steps, preamble: { start: 0, end: preambleEnd }, comments };
 }

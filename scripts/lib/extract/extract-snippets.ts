@@ -1,14 +1,23 @@
 import type { Code } from 'mdast';
 import type { Diagnostic, SourcePosition } from '../core/errors.ts';
-import { isShellLanguage, isTranscriptLanguage } from '../core/languages.ts';
-import { defaultPageOptions, mergeOptions, type PageOptions } from '../core/options.ts';
-import { parseTranscript } from '../core/transcript.ts';
+import {
+  defaultPageOptions,
+  mergeOptions,
+  mergeOutputSettings,
+  type OutputSettings,
+  type PageOptions,
+} from '../core/options.ts';
+import { readBlock } from '../core/read-block.ts';
+import type { Transcript } from '../core/transcript.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { readFenceOptions } from './read-fence-options.ts';
 import { readPageOptions } from './read-page-options.ts';
 import { listCommandSteps, type Page, type Snippet, type SnippetBody } from './snippet.ts';
 
-export type ExtractResult = { ok: true; page: Page } | { ok: false; diagnostics: Diagnostic[] };
+/** A page, always: problems of a fence are on its snippet, those of the page as a whole here. */
+export interface ExtractResult {
+  page: Page;
+}
 
 /** The part of the first content line in the file that is not the code itself. */
 function findLinePrefix(lines: readonly string[], node: Code): string {
@@ -29,23 +38,20 @@ function findMetaColumn(fenceLine: string, node: Code): number {
   return fenceLine.indexOf(node.meta ?? '', afterLanguage) + 1;
 }
 
-function readBody(node: Code, file: string, diagnostics: Diagnostic[]): SnippetBody {
-  const firstContent = (node.position?.start.line ?? 0) + 1;
-  if (node.lang && isShellLanguage(node.lang) && !isTranscriptLanguage(node.lang)) {
-    return { kind: 'script', code: node.value };
-  }
-  const transcript = parseTranscript(node.value);
-  if (transcript.preamble.end > transcript.preamble.start) {
-    diagnostics.push({
+function placeTranscript(transcript: Transcript, firstContent: number, file: string): SnippetBody {
+  const { preamble } = transcript;
+  if (preamble.end > preamble.start) {
+    const diagnostic: Diagnostic = {
       code: 'INVALID_MARKDOWN',
-      message: `Unexpected output before the first \`${transcript.prompt} \` prompt, expected a command`,
-      position: { file, line: firstContent + transcript.preamble.start },
+      message: 'Unexpected text before the first prompt, expected a command after a prompt',
+      position: { file, line: firstContent + preamble.start },
       hint: 'Start the block with a `$ ` line, or use ```text for output that is not a transcript.',
-    });
+    };
+    return { kind: 'invalid', diagnostics: [diagnostic] };
   }
   return {
     kind: 'transcript',
-    prompt: transcript.prompt,
+    family: transcript.family,
     steps: transcript.steps.map((step) => ({
       command: step.command,
       line: firstContent + step.commandLines.start,
@@ -54,6 +60,7 @@ function readBody(node: Code, file: string, diagnostics: Diagnostic[]): SnippetB
         start: firstContent + step.outputLines.start,
         end: firstContent + step.outputLines.end,
       },
+      terminal: step.terminal,
     })),
   };
 }
@@ -76,58 +83,80 @@ function readSnippet(
   lines: readonly string[],
   file: string,
   pageOptions: PageOptions,
-  diagnostics: Diagnostic[],
 ): Snippet | undefined {
   const line = node.position?.start.line ?? 1;
-  const fenceLine = lines[line - 1] ?? '';
-  const read = readFenceOptions(node.meta ?? '', { file, line }, findMetaColumn(fenceLine, node));
-  if (!read.ok) {
-    diagnostics.push(...read.diagnostics);
-    return undefined;
-  }
-  const isShell = isShellLanguage(node.lang);
-  if (!isShell && read.options.file === undefined) return undefined;
-  const options = mergeOptions(pageOptions, read.options);
-  const body: SnippetBody =
-    !isShell && options.file !== undefined
-      ? { kind: 'file', path: options.file, content: node.value }
-      : readBody(node, file, diagnostics);
-  if (isShell && options.file !== undefined) {
-    diagnostics.push({
+  const firstContent = line + 1;
+  const read = readFenceOptions(
+    node.meta ?? '',
+    { file, line },
+    findMetaColumn(lines[line - 1] ?? '', node),
+  );
+  const fenceOptions = read.ok ? read.options : {};
+  const block = readBlock(node.lang, node.value);
+  const isFile = block.kind === 'other' && fenceOptions.file !== undefined;
+  if (block.kind === 'other' && !isFile && read.ok) return undefined;
+  const snippet: Snippet = {
+    file,
+    line,
+    language: node.lang ?? '',
+    options: mergeOptions(pageOptions, fenceOptions),
+    body: { kind: 'invalid', diagnostics: read.ok ? [] : read.diagnostics },
+    linePrefix: findLinePrefix(lines, node),
+  };
+  if (!read.ok) return snippet;
+  if (isFile) snippet.body = { kind: 'file', path: fenceOptions.file ?? '', content: node.value };
+  else if (block.kind === 'transcript')
+    snippet.body = placeTranscript(block.transcript, firstContent, file);
+  else if (block.kind === 'script') snippet.body = { kind: 'script', code: block.code };
+  else if (block.kind === 'unchecked') snippet.body = block;
+  const problems: Diagnostic[] = [];
+  if (!isFile && fenceOptions.file !== undefined) {
+    problems.push({
       code: 'INVALID_OPTION',
       message: `Unexpected \`file\` option on a ${node.lang} block, expected it on a file's block (e.g. \`\`\`dockerfile file="Dockerfile")`,
       position: { file, line },
     });
   }
-  const snippet = {
-    file,
-    line,
-    language: node.lang ?? '',
-    options,
-    body,
-    linePrefix: findLinePrefix(lines, node),
-  };
   const exitProblem = checkExitCodes(snippet, read.positions.exit ?? { file, line });
-  if (exitProblem) diagnostics.push(exitProblem);
+  if (exitProblem) problems.push(exitProblem);
+  if (problems.length > 0) snippet.body = { kind: 'invalid', diagnostics: problems };
   return snippet;
 }
 
 /**
- * Reads a documentation file into a page of snippets: every shell fence, plus the file
- * fences a session must write. Problems are collected as diagnostics, all of them, with
- * positions, instead of stopping at the first.
+ * Reads a documentation file into a page of snippets: every shell-looking fence (run, or
+ * reported as not run and why), plus the file fences a session must write. A problem in a
+ * fence stays on that fence, with its position; the other fences are unaffected.
+ * `projectOutput`: the project's output settings, under the page's own.
  */
-export function extractSnippets(source: string, file: string): ExtractResult {
+export function extractSnippets(
+  source: string,
+  file: string,
+  projectOutput?: OutputSettings,
+): ExtractResult {
   const parsed = parseMarkdown(source, file);
-  if (!parsed.ok) return { ok: false, diagnostics: [parsed.diagnostic] };
-  const diagnostics: Diagnostic[] = [];
+  if (!parsed.ok) {
+    const options = defaultPageOptions();
+    const match = mergeOutputSettings(projectOutput);
+    return { page: { file, options, match, snippets: [], diagnostics: [parsed.diagnostic] } };
+  }
   const pageOptions = readPageOptions(parsed.parsed.frontmatter, file);
-  if (!pageOptions.ok) diagnostics.push(...pageOptions.diagnostics);
   const options = pageOptions.ok ? pageOptions.options : defaultPageOptions();
   const lines = source.split(/\r?\n/);
   const snippets = parsed.parsed.code
-    .map((node) => readSnippet(node, lines, file, options, diagnostics))
+    .map((node) => readSnippet(node, lines, file, options))
     .filter((snippet) => snippet !== undefined);
-  if (diagnostics.length > 0) return { ok: false, diagnostics };
-  return { ok: true, page: { file, options, snippets } };
+  const diagnostics = pageOptions.ok ? [] : pageOptions.diagnostics;
+  const match = mergeOutputSettings(projectOutput, options.output);
+  return { page: { file, options, match, snippets, diagnostics } };
+}
+
+/** Every problem of a page: its own, then its fences', in order. */
+export function listPageProblems(page: Page): Diagnostic[] {
+  return [
+    ...page.diagnostics,
+    ...page.snippets.flatMap((snippet) =>
+      snippet.body.kind === 'invalid' ? snippet.body.diagnostics : [],
+    ),
+  ];
 }

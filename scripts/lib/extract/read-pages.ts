@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../core/errors.ts';
+import type { OutputSettings } from '../core/options.ts';
 import { extractSnippets } from './extract-snippets.ts';
 import { listCommandSteps, type Page } from './snippet.ts';
 
@@ -12,24 +13,29 @@ export interface SourcePage {
   weight: number;
 }
 
-export type ReadPagesResult =
-  | { ok: true; pages: SourcePage[] }
-  | { ok: false; diagnostics: Diagnostic[] };
+export interface ReadPagesResult {
+  pages: SourcePage[];
+  /** Problems of whole pages (their fences' problems are on their snippets). */
+  diagnostics: Diagnostic[];
+}
 
 function countCommands(page: Page): number {
   return page.snippets.reduce((sum, snippet) => sum + listCommandSteps(snippet).length, 0);
 }
 
-/** Reads and extracts every file, collecting the diagnostics of all of them. */
-export async function readPages(files: readonly string[]): Promise<ReadPagesResult> {
+/**
+ * Reads and extracts every file. A page with a problem is still a page: its problems are
+ * reported and it does not run, but it stops no other page.
+ */
+export async function readPages(
+  files: readonly string[],
+  projectOutput?: OutputSettings,
+): Promise<ReadPagesResult> {
   const pages: SourcePage[] = [];
-  const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const source = await readFile(file, 'utf8');
-    const extracted = extractSnippets(source, file);
-    if (extracted.ok)
-      pages.push({ file, page: extracted.page, source, weight: countCommands(extracted.page) });
-    else diagnostics.push(...extracted.diagnostics);
+    const { page } = extractSnippets(source, file, projectOutput);
+    pages.push({ file, page, source, weight: countCommands(page) });
   }
-  return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, pages };
+  return { pages, diagnostics: pages.flatMap((source) => source.page.diagnostics) };
 }

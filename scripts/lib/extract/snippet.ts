@@ -1,5 +1,8 @@
-import type { PageOptions, SnippetOptions } from '../core/options.ts';
-import type { PromptSymbol } from '../core/transcript.ts';
+import type { Diagnostic } from '../core/errors.ts';
+import type { MatchSettings, PageOptions, SnippetOptions } from '../core/options.ts';
+import type { PromptFamily } from '../core/prompts.ts';
+import type { UncheckedCategory } from '../core/read-block.ts';
+import type { TerminalInput } from '../core/transcript.ts';
 
 /** A half-open range of 1-based file line numbers. */
 export interface FileLines {
@@ -18,13 +21,19 @@ export interface CommandStep {
   expected: string[];
   /** Where `expected` sits in the file; empty (start === end) when nothing is documented. */
   expectedLines: FileLines;
+  /** A command that takes the reader's terminal (`docker run -it`), and what is typed into it. */
+  terminal?: TerminalInput | undefined;
 }
 
 export type SnippetBody =
-  | { kind: 'transcript'; prompt: PromptSymbol; steps: CommandStep[] }
+  | { kind: 'transcript'; family: PromptFamily; steps: CommandStep[] }
   | { kind: 'script'; code: string }
   /** A non-shell fence with `file="path"`: written into the session before the next snippet. */
-  | { kind: 'file'; path: string; content: string };
+  | { kind: 'file'; path: string; content: string }
+  /** A shell-looking fence that is shown but not run, and why (reported, never passed). */
+  | { kind: 'unchecked'; category: UncheckedCategory; reason: string }
+  /** A fence with a problem (an unknown option, text before the first prompt): not run. */
+  | { kind: 'invalid'; diagnostics: Diagnostic[] };
 
 export interface Snippet {
   file: string;
@@ -43,10 +52,14 @@ export interface Snippet {
 export interface Page {
   file: string;
   options: PageOptions;
+  /** How its output is compared: the project's settings, then the page's. */
+  match: MatchSettings;
   snippets: Snippet[];
+  /** Problems of the page as a whole (frontmatter, Markdown it cannot parse): nothing runs. */
+  diagnostics: Diagnostic[];
 }
 
-/** The commands a snippet runs, in order: a transcript's steps, a script as one, a file none. */
+/** The commands a snippet runs, in order: a transcript's steps, a script as one, others none. */
 export function listCommandSteps(snippet: Snippet): CommandStep[] {
   const { body } = snippet;
   if (body.kind === 'transcript') return body.steps;
@@ -55,4 +68,10 @@ export function listCommandSteps(snippet: Snippet): CommandStep[] {
     return [{ command: body.code, line: snippet.line + 1, expected: [], expectedLines: empty }];
   }
   return [];
+}
+
+/** Whether a snippet has commands that may run (a skip or a version may still stop them). */
+export function hasRunnableSnippet(page: Page): boolean {
+  if (page.diagnostics.length > 0 || page.options.skip) return false;
+  return page.snippets.some((snippet) => listCommandSteps(snippet).length > 0);
 }

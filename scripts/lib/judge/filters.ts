@@ -65,6 +65,12 @@ function reducePullProgress(lines: readonly Line[]): Line[] {
   return reduced;
 }
 
+/** A blank line between a command and its output (as CLI references write it) says nothing. */
+function dropLeadingBlankLines(lines: readonly Line[]): Line[] {
+  const start = lines.findIndex((line) => line.text !== '');
+  return start === -1 ? [] : lines.slice(start);
+}
+
 function dropTrailingBlankLines(lines: readonly Line[]): Line[] {
   let end = lines.length;
   while (end > 0 && lines[end - 1]?.text === '') end--;
@@ -84,6 +90,7 @@ export const outputFilters: readonly OutputFilter[] = [
   mapLines('trailing-whitespace', 'display', (line) => line.trimEnd()),
   { name: 'pull-progress', stage: 'display', apply: reducePullProgress },
   { name: 'trailing-blank-lines', stage: 'display', apply: dropTrailingBlankLines },
+  { name: 'leading-blank-lines', stage: 'display', apply: dropLeadingBlankLines },
   replacing('digests', /sha256:[0-9a-f]{64}\b/g, '[DIGEST]'),
   replacing('long-ids', /\b[0-9a-f]{64}\b/g, '[ID]'),
   replacing('short-ids', /\b[0-9a-f]{12}\b/g, '[ID]'),

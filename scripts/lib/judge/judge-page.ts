@@ -1,4 +1,5 @@
-import { formatPosition } from '../core/errors.ts';
+import { type Diagnostic, type EnvironmentProblem, formatPosition } from '../core/errors.ts';
+import type { Snippet } from '../extract/snippet.ts';
 import type { PlannedSnippet } from '../plan/plan-page.ts';
 import type { PageRun, SnippetOutcome } from '../run/run-page.ts';
 import type { SnippetRun } from '../run/run-snippet.ts';
@@ -34,6 +35,17 @@ export function judgeSnippet(planned: PlannedRun, run: SnippetRun): SnippetResul
   return { status, snippet, steps, durationMs: run.durationMs };
 }
 
+/** A fence with problems: an error at the first problem's position, all of them in its message. */
+function judgeInvalid(snippet: Snippet, diagnostics: readonly Diagnostic[]): SnippetResult {
+  const [first] = diagnostics;
+  const problem: EnvironmentProblem = {
+    code: first?.code ?? 'INVALID_OPTION',
+    message: diagnostics.map((diagnostic) => diagnostic.message).join('; '),
+    ...(first?.hint ? { hint: first.hint } : {}),
+  };
+  return { status: 'error', snippet, steps: [], problem, position: first?.position };
+}
+
 function judgeOutcome(
   planned: PlannedSnippet,
   outcome: SnippetOutcome | undefined,
@@ -50,6 +62,11 @@ function judgeOutcome(
     return { status: 'skipped', snippet, reason };
   }
   if (planned.action === 'skip') return { status: 'skipped', snippet, reason: planned.reason };
+  if (planned.action === 'unchecked') {
+    const { category, reason } = planned;
+    return { status: 'unchecked', snippet, category, reason };
+  }
+  if (planned.action === 'invalid') return judgeInvalid(snippet, planned.diagnostics);
   if (outcome?.kind !== 'ran') return undefined;
   return judgeSnippet(planned, outcome);
 }
@@ -69,10 +86,12 @@ export function judgePage(run: PageRun): PageResult {
   });
   const problem = run.setupProblem;
   if (problem) {
-    const runnable = plan.snippets.filter((planned) => planned.action !== 'write');
-    return finish(
-      runnable.map(({ snippet }) => ({ status: 'error', snippet, steps: [], problem })),
+    const results = plan.snippets.map((planned) =>
+      planned.action === 'run'
+        ? { status: 'error' as const, snippet: planned.snippet, steps: [], problem }
+        : judgeOutcome(planned, undefined, undefined),
     );
+    return finish(results.filter((result) => result !== undefined));
   }
   const stop = run.stoppedAt === undefined ? undefined : plan.snippets[run.stoppedAt];
   const stoppedBy = stop && formatPosition(stop.snippet);

@@ -1,8 +1,17 @@
-import type { EnvironmentProblem } from '../core/errors.ts';
+import type { EnvironmentProblem, SourcePosition } from '../core/errors.ts';
+import type { UncheckedCategory } from '../core/read-block.ts';
 import type { FileLines, Snippet } from '../extract/snippet.ts';
 import type { OutputComparison } from './compare-output.ts';
 
-export const statuses = ['pass', 'drift', 'failed', 'timeout', 'skipped', 'error'] as const;
+export const statuses = [
+  'pass',
+  'drift',
+  'failed',
+  'timeout',
+  'skipped',
+  'unchecked',
+  'error',
+] as const;
 export type Status = (typeof statuses)[number];
 
 /** One command of a snippet, run. */
@@ -32,7 +41,16 @@ export type SnippetResult =
       durationMs: number;
     }
   | { status: 'skipped'; snippet: Snippet; reason: string }
-  | { status: 'error'; snippet: Snippet; problem: EnvironmentProblem; steps: StepOutcome[] };
+  /** A shell-looking fence that is shown but cannot run: never a pass, always reported. */
+  | { status: 'unchecked'; snippet: Snippet; category: UncheckedCategory; reason: string }
+  | {
+      status: 'error';
+      snippet: Snippet;
+      problem: EnvironmentProblem;
+      steps: StepOutcome[];
+      /** Where the problem is when it is not at a command (a fence option, say). */
+      position?: SourcePosition | undefined;
+    };
 
 export interface PageResult {
   file: string;
@@ -53,6 +71,18 @@ export function countStatuses(pages: readonly PageResult[]): StatusCounts {
 /** Drift, a wrong exit code and a timeout are all the documentation failing its reader. */
 export function countFailed(counts: StatusCounts): number {
   return counts.drift + counts.failed + counts.timeout;
+}
+
+/**
+ * The run's exit code: 2 when the environment or the documents had a problem (an error, a
+ * page or fence that could not be read) or when nothing at all was verified (no snippet ran
+ * or was skipped: a pattern that matched nothing useful must not pass silently); 1 when the
+ * documentation failed its reader; else 0.
+ */
+export function decideExitCode(counts: StatusCounts, hasProblems: boolean): number {
+  const considered = counts.pass + countFailed(counts) + counts.skipped + counts.error;
+  if (counts.error > 0 || hasProblems || considered === 0) return 2;
+  return countFailed(counts) > 0 ? 1 : 0;
 }
 
 /** A step is wrong when its exit code or its output is not what the page documents. */

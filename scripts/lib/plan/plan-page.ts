@@ -1,3 +1,6 @@
+import type { Diagnostic } from '../core/errors.ts';
+import type { MatchSettings } from '../core/options.ts';
+import type { UncheckedCategory } from '../core/read-block.ts';
 import type { DockerVersions } from '../core/versions.ts';
 import { type CommandStep, listCommandSteps, type Page, type Snippet } from '../extract/snippet.ts';
 import { findUnmetRequirement } from './version-requirements.ts';
@@ -5,23 +8,27 @@ import { findUnmetRequirement } from './version-requirements.ts';
 /** A command to run and what the page documents for it. */
 export interface PlannedStep extends CommandStep {
   expectedExitCode: number;
-  /** Transcripts document output, which is compared; a script's output is only shown. */
+  /**
+   * Transcripts document output, which is compared; a script's output is only shown, and so
+   * is a command shown without output where the page says such output is not shown.
+   */
   isOutputChecked: boolean;
+  /** How output is compared (elisions, redactions). */
+  match: MatchSettings;
+  /** On a pseudo-terminal, with this typed line by line; `undefined`: no terminal. */
+  tty: { stdin: string | undefined } | undefined;
 }
 
 /** What happens to one snippet of a page, decided before anything runs. */
 export type PlannedSnippet =
   /** A file fence (`file="Dockerfile"`): written into the session before the next snippet. */
   | { action: 'write'; snippet: Snippet; path: string; content: string }
-  | {
-      action: 'run';
-      snippet: Snippet;
-      steps: PlannedStep[];
-      tty: boolean;
-      stdin: string | undefined;
-      timeoutMs: number;
-    }
-  | { action: 'skip'; snippet: Snippet; reason: string };
+  | { action: 'run'; snippet: Snippet; steps: PlannedStep[]; timeoutMs: number }
+  | { action: 'skip'; snippet: Snippet; reason: string }
+  /** Shown but not runnable (output only, Windows...): reported as not checked, and why. */
+  | { action: 'unchecked'; snippet: Snippet; category: UncheckedCategory; reason: string }
+  /** A fence with a problem: reported at its position, not run. */
+  | { action: 'invalid'; snippet: Snippet; diagnostics: Diagnostic[] };
 
 export interface PagePlan {
   page: Page;
@@ -37,36 +44,77 @@ export interface PlanSettings {
   leg: string;
   versions: DockerVersions;
   defaultTimeoutSeconds: number;
+  /** `--strict`: a shell-looking fence that cannot be checked is an error, not a note. */
+  isStrict?: boolean | undefined;
 }
 
 /**
  * Each command's expected exit code: one value is the last command's, a list is one per
  * command (extraction has checked that its length fits).
  */
-function expectExitCodes(snippet: Snippet, steps: readonly CommandStep[]): PlannedStep[] {
-  const exit = snippet.options.exit ?? [];
-  const isOutputChecked = snippet.body.kind === 'transcript';
+function planSteps(
+  snippet: Snippet,
+  steps: readonly CommandStep[],
+  match: MatchSettings,
+): PlannedStep[] {
+  const { options } = snippet;
+  const exit = options.exit ?? [];
+  const isTranscript = snippet.body.kind === 'transcript';
   return steps.map((step, index) => {
     const isLast = index === steps.length - 1;
     const expected = exit.length === 1 ? (isLast ? exit[0] : 0) : exit[index];
-    return { ...step, expectedExitCode: expected ?? 0, isOutputChecked };
+    const isShown = step.expected.some((line) => line.trim() !== '');
+    const tty = options.tty
+      ? { stdin: options.stdin }
+      : step.terminal && { stdin: typedInput(step.terminal.lines) };
+    return {
+      ...step,
+      expectedExitCode: expected ?? 0,
+      isOutputChecked: isTranscript && (isShown || match.unshown === 'empty'),
+      match,
+      tty,
+    };
   });
 }
 
-function planSnippet(snippet: Snippet, settings: PlanSettings): PlannedSnippet {
+/** Lines typed into an interactive session, each ended by Enter; none: nothing typed. */
+function typedInput(lines: readonly string[]): string | undefined {
+  return lines.length === 0 ? undefined : lines.map((line) => `${line}\n`).join('');
+}
+
+function planSnippet(
+  snippet: Snippet,
+  match: MatchSettings,
+  settings: PlanSettings,
+): PlannedSnippet {
   const { body, options } = snippet;
   if (body.kind === 'file') {
     return { action: 'write', snippet, path: body.path, content: body.content };
   }
+  if (body.kind === 'invalid') return { action: 'invalid', snippet, diagnostics: body.diagnostics };
   if (options.skip) return { action: 'skip', snippet, reason: options.skip };
+  if (body.kind === 'unchecked') {
+    const { category, reason } = body;
+    // A lone `exit` has nothing to check, strict or not.
+    if (settings.isStrict && category !== 'session-end') {
+      const position = { file: snippet.file, line: snippet.line };
+      const message = `Unexpected fence that cannot be checked (${reason})`;
+      const hint =
+        'With --strict every shell fence must run: give it prompts, a language, or skip="why".';
+      return {
+        action: 'invalid',
+        snippet,
+        diagnostics: [{ code: 'UNCHECKED_FENCE', message, position, hint }],
+      };
+    }
+    return { action: 'unchecked', snippet, category, reason };
+  }
   const unmet = findUnmetRequirement(options, settings.versions);
   if (unmet) return { action: 'skip', snippet, reason: unmet };
   return {
     action: 'run',
     snippet,
-    steps: expectExitCodes(snippet, listCommandSteps(snippet)),
-    tty: options.tty,
-    stdin: options.stdin,
+    steps: planSteps(snippet, listCommandSteps(snippet), match),
     timeoutMs: (options.timeoutSeconds ?? settings.defaultTimeoutSeconds) * 1000,
   };
 }
@@ -78,19 +126,22 @@ function planSnippet(snippet: Snippet, settings: PlanSettings): PlannedSnippet {
  */
 export function planPage(page: Page, settings: PlanSettings): PagePlan {
   const pageSkip = page.options.skip;
-  if (pageSkip) {
+  const hasProblems = page.diagnostics.length > 0;
+  if (pageSkip || hasProblems) {
+    const reason = pageSkip ?? 'not run: the page has problems (listed above)';
     const runnable = page.snippets.filter((snippet) => snippet.body.kind !== 'file');
     return {
       page,
       leg: settings.leg,
       isOpening: false,
-      snippets: runnable.map((snippet) => ({ action: 'skip', snippet, reason: pageSkip })),
+      snippets: runnable.map((snippet) => ({ action: 'skip', snippet, reason })),
     };
   }
+  const snippets = page.snippets.map((snippet) => planSnippet(snippet, page.match, settings));
   return {
     page,
     leg: settings.leg,
-    isOpening: true,
-    snippets: page.snippets.map((snippet) => planSnippet(snippet, settings)),
+    isOpening: snippets.some((planned) => planned.action === 'run'),
+    snippets,
   };
 }

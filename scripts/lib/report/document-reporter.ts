@@ -46,7 +46,7 @@ export function createDocumentReporter(
 
 /** How long a snippet ran; a skipped one did not run. */
 export function durationOfResult(result: SnippetResult): number {
-  if (result.status === 'skipped') return 0;
+  if (result.status === 'skipped' || result.status === 'unchecked') return 0;
   if (result.status === 'error')
     return result.steps.reduce((sum, step) => sum + step.durationMs, 0);
   return result.durationMs;

@@ -83,7 +83,8 @@ function findStepFindings(
  * problem, none for a pass or a skip.
  */
 export function findFindings(result: SnippetResult, leg: string): Finding[] {
-  if (result.status === 'pass' || result.status === 'skipped') return [];
+  if (result.status === 'pass' || result.status === 'skipped' || result.status === 'unchecked')
+    return [];
   if (result.status !== 'error') return findStepFindings(result, leg);
   const { problem, snippet } = result;
   const step = result.steps.at(-1);

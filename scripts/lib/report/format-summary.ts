@@ -2,10 +2,12 @@ import { countFailed, type StatusCounts } from '../judge/results.ts';
 
 /**
  * The closing line every terminal-facing reporter shares: `3 passed, 1 failed, 2 skipped`,
- * then `, 1 errors` when the environment got in the way. The wording never changes with the
- * numbers, so scripts can match it.
+ * then `, 4 not checked` for shell-looking fences that cannot run and `, 1 errors` when the
+ * environment got in the way. The wording never changes with the numbers, so scripts can
+ * match it.
  */
 export function formatCounts(counts: StatusCounts): string {
+  const unchecked = counts.unchecked > 0 ? `, ${counts.unchecked} not checked` : '';
   const errors = counts.error > 0 ? `, ${counts.error} errors` : '';
-  return `${counts.pass} passed, ${countFailed(counts)} failed, ${counts.skipped} skipped${errors}`;
+  return `${counts.pass} passed, ${countFailed(counts)} failed, ${counts.skipped} skipped${unchecked}${errors}`;
 }

@@ -40,6 +40,8 @@ function describeSnippet(result: SnippetResult, leg: string) {
           code: result.problem.code,
           message: result.problem.message,
           hint: result.problem.hint ?? null,
+          line: result.position?.line ?? null,
+          column: result.position?.column ?? null,
         }
       : null;
   return {
@@ -49,9 +51,10 @@ function describeSnippet(result: SnippetResult, leg: string) {
     language: snippet.language,
     status: result.status,
     durationMs: ms(durationOfResult(result)),
-    reason: result.status === 'skipped' ? result.reason : null,
+    reason: result.status === 'skipped' || result.status === 'unchecked' ? result.reason : null,
+    category: result.status === 'unchecked' ? result.category : null,
     problem,
-    steps: result.status === 'skipped' ? [] : result.steps.map(describeStep),
+    steps: 'steps' in result ? result.steps.map(describeStep) : [],
   };
 }
 

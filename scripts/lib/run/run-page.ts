@@ -55,6 +55,12 @@ async function writeFile(session: Session, path: string, content: string) {
   return { kind: 'write-failed' as const, detail };
 }
 
+/** The run of a page that opens no Docker world: nothing of it ran. Pure. */
+export function describeUnopenedPage(plan: PagePlan): PageRun {
+  const snippets = plan.snippets.map(() => ({ kind: 'not-run' }) as const);
+  return { plan, setupProblem: undefined, snippets, stoppedAt: undefined, durationMs: 0 };
+}
+
 /**
  * Runs a page's plan as a reader follows the page: one session, snippets in order, in a
  * Docker world of its own that is disposed of when the page ends, whatever happened. A

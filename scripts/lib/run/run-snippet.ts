@@ -46,8 +46,8 @@ export async function runSnippet(
   const started = performance.now();
   for (const step of planned.steps) {
     const result = await context.session.run(step.command, {
-      tty: planned.tty,
-      stdin: planned.stdin,
+      tty: step.tty !== undefined,
+      stdin: step.tty?.stdin,
       timeoutMs: planned.timeoutMs,
     });
     // A command that did not start or timed out ends the snippet whatever the daemon says.

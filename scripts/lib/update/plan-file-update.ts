@@ -26,10 +26,10 @@ export function planFileUpdate(source: string, page: PageResult): PlannedUpdate 
   const update: FileUpdate = { file: page.file, rewritten: [], refused: [] };
   for (const result of page.results) {
     if (result.status !== 'drift' || result.snippet.body.kind !== 'transcript') continue;
-    const { prompt } = result.snippet.body;
+    const { family } = result.snippet.body;
     for (const step of result.steps) {
       if (!step.comparison || step.comparison.matches || !step.documentedLines) continue;
-      const output = updatedOutput(step.documented, step.comparison, prompt);
+      const output = updatedOutput(step.documented, step.comparison, family);
       if (!output.ok) {
         update.refused.push({ line: step.line, reason: output.reason });
         continue;

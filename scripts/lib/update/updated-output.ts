@@ -1,4 +1,4 @@
-import type { PromptSymbol } from '../core/transcript.ts';
+import { matchPrompt, type PromptFamily } from '../core/prompts.ts';
 import type { OutputComparison } from '../judge/compare-output.ts';
 
 /** A line of rewritten output: a documented line kept byte for byte, or new text. */
@@ -15,9 +15,14 @@ export type UpdatedOutput = { ok: true; lines: OutputLine[] } | { ok: false; rea
 export function updatedOutput(
   documented: readonly string[],
   comparison: OutputComparison,
-  prompt: PromptSymbol,
+  family: PromptFamily,
 ): UpdatedOutput {
   const lines: OutputLine[] = [];
+  // Blank lines between a command and its output are not compared, and stay as written.
+  const firstCompared = comparison.expected[0]?.origin ?? documented.length;
+  for (let index = 0; index < firstCompared && documented[index]?.trim() === ''; index++)
+    lines.push({ kind: 'keep', index });
+  const leadingBlanks = lines.length;
   for (const op of comparison.alignment.ops) {
     if (op.op === 'same' || op.op === 'wildcard') {
       lines.push({ kind: 'keep', index: comparison.expected[op.expected]?.origin ?? 0 });
@@ -25,12 +30,14 @@ export function updatedOutput(
       lines.push({ kind: 'new', text: comparison.actual[op.actual]?.text ?? '' });
     }
   }
+  // ...unless no output is left for them to stand before.
+  if (lines.length === leadingBlanks) lines.length = 0;
   const texts = lines.map((line) =>
     line.kind === 'keep' ? (documented[line.index] ?? '') : line.text,
   );
   const ambiguous = texts.findIndex(
     (text, index) =>
-      text === prompt || text.startsWith(`${prompt} `) || (index === 0 && /^>(?: |$)/.test(text)),
+      matchPrompt(text, family) !== undefined || (index === 0 && /^>(?: |$)/.test(text)),
   );
   if (ambiguous !== -1) {
     return {

@@ -1,4 +1,4 @@
-import { parseTranscript } from '../../../scripts/lib/core/transcript.ts';
+import { readBlock } from '../../../scripts/lib/core/read-block.ts';
 import { isLinesWildcard, lineWildcard } from '../../../scripts/lib/core/wildcards.ts';
 
 /** A verifier wildcard in a transcript's output: 0-based line, columns half-open. */
@@ -12,10 +12,12 @@ export interface Elision {
  * Where a transcript's documented output says "this varies": `[..]` inside a line, or a line
  * that is exactly `...`. Commands are left alone; there the same characters are shell.
  */
-export function findElisions(code: string): Elision[] {
+export function findElisions(language: string, code: string): Elision[] {
+  const block = readBlock(language, code);
+  if (block.kind !== 'transcript') return [];
   const lines = code.replace(/\r\n?/g, '\n').split('\n');
   const elisions: Elision[] = [];
-  for (const step of parseTranscript(code).steps) {
+  for (const step of block.transcript.steps) {
     for (let lineIndex = step.outputLines.start; lineIndex < step.outputLines.end; lineIndex++) {
       const line = lines[lineIndex] ?? '';
       if (isLinesWildcard(line)) {

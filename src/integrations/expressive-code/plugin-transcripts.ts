@@ -5,7 +5,6 @@ import {
   type ExpressiveCodePlugin,
 } from '@astrojs/starlight/expressive-code';
 import { h, type Parents, visit } from '@astrojs/starlight/expressive-code/hast';
-import { isTranscriptLanguage } from '../../../scripts/lib/core/languages.ts';
 import { findElisions } from './find-elisions.ts';
 import { selectCopyText } from './select-copy-text.ts';
 
@@ -18,8 +17,8 @@ class ElisionAnnotation extends ExpressiveCodeAnnotation {
 }
 
 /**
- * Console transcripts in code blocks: the copy button copies only the commands, and the
- * verifier's output wildcards are shown as elisions. Needs the frames plugin's
+ * Terminal transcripts in code blocks, whatever their fence says: the copy button copies only
+ * the commands, and the verifier's output wildcards are shown as elisions. Needs the frames plugin's
  * `removeCommentsWhenCopyingTerminalFrames: false`, or terminal frames lose every line
  * starting with `#` (root prompts, heredoc comments, script comments) before we see them.
  */
@@ -30,8 +29,8 @@ export function pluginTranscripts(): ExpressiveCodePlugin {
     baseStyles: `.elided { opacity: 0.7; text-decoration: underline dotted; cursor: help; }`,
     hooks: {
       annotateCode: ({ codeBlock }) => {
-        if (!isTranscriptLanguage(codeBlock.language)) return;
-        for (const { lineIndex, columnStart, columnEnd } of findElisions(codeBlock.code)) {
+        const { language, code } = codeBlock;
+        for (const { lineIndex, columnStart, columnEnd } of findElisions(language, code)) {
           codeBlock
             .getLine(lineIndex)
             ?.addAnnotation(new ElisionAnnotation({ inlineRange: { columnStart, columnEnd } }));
@@ -39,7 +38,6 @@ export function pluginTranscripts(): ExpressiveCodePlugin {
       },
       // Runs after the frames plugin (built-in plugins come first), which made the button.
       postprocessRenderedBlock: ({ codeBlock, renderData }) => {
-        if (!isTranscriptLanguage(codeBlock.language)) return;
         // Frames stores newlines as U+007F, which its copy script turns back into `\n`.
         const text = selectCopyText(codeBlock.language, codeBlock.code).replaceAll('\n', '\x7f');
         visit(renderData.blockAst, 'element', (element) => {

@@ -1,12 +1,12 @@
-import { isTranscriptLanguage } from '../../../scripts/lib/core/languages.ts';
-import { extractCommands } from '../../../scripts/lib/core/transcript.ts';
+import { selectCommands } from '../../../scripts/lib/core/read-block.ts';
 
 /**
- * What the copy button of a code block puts on the clipboard. A transcript copies only its
- * commands, as the verifier reads them (root `# cmd` prompts, continuation lines and
- * heredoc bodies included, output left out); any other block copies its text as shown, so
- * a `#` comment in a script stays in it.
+ * What the copy button of a code block puts on the clipboard: the commands a reader types,
+ * as the verifier reads them (core/read-block.ts): prompts decide whatever the fence says,
+ * so a ```bash block of `$ ` lines copies its commands without prompts or output, an
+ * interactive session copies what is typed into it, and a script or a Dockerfile copies
+ * its text as shown.
  */
 export function selectCopyText(language: string, code: string): string {
-  return isTranscriptLanguage(language) ? extractCommands(code) : code;
+  return selectCommands(language, code);
 }

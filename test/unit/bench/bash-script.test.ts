@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { buildPageScript } from '../../../bench/lib/bash-script.ts';
-import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
+import {
+  extractSnippets,
+  listPageProblems,
+} from '../../../scripts/lib/extract/extract-snippets.ts';
 import type { Page } from '../../../scripts/lib/extract/snippet.ts';
 
 function pageOf(markdown: string): Page {
   const extracted = extractSnippets(markdown, 'page.md');
-  if (!extracted.ok) throw new Error(JSON.stringify(extracted.diagnostics));
+  if (listPageProblems(extracted.page).length > 0)
+    throw new Error(
+      listPageProblems(extracted.page)
+        .map((d) => d.message)
+        .join('\n'),
+    );
   return extracted.page;
 }
 

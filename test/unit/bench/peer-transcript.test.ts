@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { peerSteps, toCramTest, toMarkdownPage } from '../../../bench/lib/peer-transcript.ts';
-import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
+import {
+  extractSnippets,
+  listPageProblems,
+} from '../../../scripts/lib/extract/extract-snippets.ts';
 
 const steps = [
   { command: 'docker run --rm busybox echo hi', output: ['hi'] },
@@ -26,7 +29,12 @@ describe('the peer transcript', () => {
 
   it('is a Markdown page the verifier reads back into the same commands and outputs', () => {
     const extracted = extractSnippets(toMarkdownPage(peerSteps), 'peer.md');
-    if (!extracted.ok) throw new Error(JSON.stringify(extracted.diagnostics));
+    if (listPageProblems(extracted.page).length > 0)
+      throw new Error(
+        listPageProblems(extracted.page)
+          .map((d) => d.message)
+          .join('\n'),
+      );
     const [snippet, ...others] = extracted.page.snippets;
     expect(others).toEqual([]);
     expect(extracted.page.options.images).toEqual(['busybox']);

@@ -48,6 +48,7 @@ describe('parseCliArgs', () => {
       legs: ['28.5/containerd', '26.1/overlay2'],
       mirrors: ['http://127.0.0.1:5555'],
       timeoutSeconds: 30,
+      isStrict: false,
       isHelp: false,
     });
   });

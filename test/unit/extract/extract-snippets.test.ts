@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../../scripts/lib/core/errors.ts';
-import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
+import {
+  extractSnippets,
+  listPageProblems,
+} from '../../../scripts/lib/extract/extract-snippets.ts';
 
 function extract(source: string, file = 'page.mdx') {
-  const result = extractSnippets(source, file);
-  if (!result.ok) throw new Error(result.diagnostics.map(formatDiagnostic).join('\n'));
-  return result.page;
+  const { page } = extractSnippets(source, file);
+  const problems = listPageProblems(page);
+  if (problems.length > 0) throw new Error(problems.map(formatDiagnostic).join('\n'));
+  return page;
 }
 
 function diagnosticsOf(source: string, file = 'page.mdx'): string[] {
-  const result = extractSnippets(source, file);
-  if (result.ok) throw new Error('expected diagnostics');
-  return result.diagnostics.map(formatDiagnostic);
+  const problems = listPageProblems(extractSnippets(source, file).page);
+  if (problems.length === 0) throw new Error('expected diagnostics');
+  return problems.map(formatDiagnostic);
 }
 
 const page = `---
@@ -57,7 +61,7 @@ describe('extractSnippets', () => {
     expect(transcript?.options).toMatchObject({ exit: [3, 0], timeoutSeconds: 30 });
     expect(transcript?.body).toEqual({
       kind: 'transcript',
-      prompt: '$',
+      family: '$',
       steps: [
         {
           command: "docker run busybox sh -c 'exit 3'",
@@ -123,7 +127,7 @@ describe('extractSnippets', () => {
     [
       'output before a prompt',
       '```console\nhello\n$ true\n```\n',
-      'page.mdx:2: Unexpected output before the first `$ ` prompt, expected a command\n  hint: Start the block with a `$ ` line, or use ```text for output that is not a transcript.',
+      'page.mdx:2: Unexpected text before the first prompt, expected a command after a prompt\n  hint: Start the block with a `$ ` line, or use ```text for output that is not a transcript.',
     ],
     [
       'a file option on a shell block',
@@ -142,6 +146,67 @@ describe('extractSnippets', () => {
     ],
   ])('reports %s with its position', (_name, source, message) => {
     expect(diagnosticsOf(source)[0]).toBe(message);
+  });
+
+  it('keeps the other fences of a page when one has a problem', () => {
+    const { page } = extractSnippets(
+      '```console exitcode=1\n$ true\n```\n\n```console\n$ echo ok\nok\n```\n',
+      'page.md',
+    );
+    expect(page.snippets.map((snippet) => snippet.body.kind)).toEqual(['invalid', 'transcript']);
+  });
+
+  it('reads fences by their prompts, and keeps those it cannot run with the reason', () => {
+    const { snippets } = extract(
+      [
+        '```bash\n$ docker ps\nCONTAINER ID\n```',
+        '```console\nCONTAINER ID   IMAGE\n```',
+        '```powershell\ndocker ps\n```',
+        '```\n$ docker version\n```',
+        '```terminal\n/ # exit\n```',
+        '```yaml\nkey: value\n```',
+      ].join('\n\n'),
+      'page.md',
+    );
+    expect(
+      snippets.map((s) => (s.body.kind === 'unchecked' ? s.body.category : s.body.kind)),
+    ).toEqual(['transcript', 'output-only', 'windows', 'transcript', 'session-end']);
+  });
+
+  it('merges the project output settings under the page ones', () => {
+    const source =
+      '---\nverify:\n  output:\n    unshown: unchecked\n    redactions: { B: "b+" }\n---\n';
+    const { page } = extractSnippets(source, 'page.md', {
+      elisions: true,
+      redactions: { A: 'a+' },
+    });
+    expect(page.match).toEqual({
+      unshown: 'unchecked',
+      elisions: true,
+      redactions: [
+        { name: 'A', pattern: 'a+' },
+        { name: 'B', pattern: 'b+' },
+      ],
+    });
+  });
+
+  it.each([
+    [
+      'a redaction that is not a regular expression',
+      '  redactions: { ID: "(" }',
+      /`verify.output.redactions.ID`: not a valid regular expression/,
+    ],
+    ['a redaction that matches nothing', '  redactions: { ID: "x*" }', /matches the empty string/],
+    [
+      'a redaction named in lower case',
+      '  redactions: { id: "x+" }',
+      /expected a name in capitals/,
+    ],
+    ['an unknown output setting', '  unshwn: unchecked', /Unrecognized key: "unshwn"/],
+  ])('reports %s in frontmatter at its line', (_name, line, message) => {
+    const [problem] = diagnosticsOf(`---\nverify:\n  output:\n  ${line}\n---\n`, 'page.md');
+    expect(problem).toMatch(/^page\.md:[34]: /);
+    expect(problem).toMatch(message);
   });
 
   it('tolerates Expressive Code options and markers', () => {

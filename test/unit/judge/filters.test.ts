@@ -41,7 +41,7 @@ describe('normalizeOutput', () => {
     ['ANSI colours', '\u001b[1;32mok\u001b[0m', 'ok'],
     ['carriage-return overwrites', 'Downloading 10%\rDownloading 100%', 'Downloading 100%'],
     ['trailing spaces and blank lines', 'a   \nb\n\n\n', 'a\nb'],
-    ['leading blank lines are kept', '\nHello from Docker!', '\nHello from Docker!'],
+    ['leading blank lines, which say nothing', '\n\nHello from Docker!', 'Hello from Docker!'],
   ])('redacts %s', (_name, input, expected) => {
     expect(normalize(input)).toBe(expected);
   });

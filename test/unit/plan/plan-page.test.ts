@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
+import {
+  extractSnippets,
+  listPageProblems,
+} from '../../../scripts/lib/extract/extract-snippets.ts';
 import { planPage } from '../../../scripts/lib/plan/plan-page.ts';
 
 const versions = { client: '28.2.2', server: '26.1.5', apiVersion: '1.45' };
 
 function plan(source: string) {
   const extracted = extractSnippets(source, 'a.md');
-  if (!extracted.ok) throw new Error(extracted.diagnostics.map((d) => d.message).join('\n'));
+  if (listPageProblems(extracted.page).length > 0)
+    throw new Error(
+      listPageProblems(extracted.page)
+        .map((d) => d.message)
+        .join('\n'),
+    );
   return planPage(extracted.page, { leg: 'sandbox', versions, defaultTimeoutSeconds: 120 });
 }
 
@@ -15,6 +23,10 @@ function describePlan(source: string) {
   return plan(source).snippets.map((planned) => {
     if (planned.action === 'skip') return [planned.snippet.line, 'skip', planned.reason];
     if (planned.action === 'write') return [planned.snippet.line, 'write', planned.path];
+    if (planned.action === 'unchecked')
+      return [planned.snippet.line, 'unchecked', planned.category];
+    if (planned.action === 'invalid')
+      return [planned.snippet.line, 'invalid', planned.diagnostics.length];
     return [planned.snippet.line, 'run', planned.timeoutMs];
   });
 }
@@ -70,11 +82,51 @@ describe('planPage', () => {
     const [planned] = plan('```sh tty stdin="hi\\n"\necho one\necho two\n```\n').snippets;
     expect(planned).toMatchObject({
       action: 'run',
-      tty: true,
-      stdin: 'hi\n',
       steps: [
-        { command: 'echo one\necho two', line: 2, expectedExitCode: 0, isOutputChecked: false },
+        {
+          command: 'echo one\necho two',
+          line: 2,
+          expectedExitCode: 0,
+          isOutputChecked: false,
+          tty: { stdin: 'hi\n' },
+        },
       ],
     });
+  });
+
+  it('gives an interactive session a terminal and types what the page shows', () => {
+    const source =
+      '```console\n$ docker run -it --rm busybox sh\n/ # hostname\nabc\n/ # exit\n```\n';
+    const [planned] = plan(source).snippets;
+    expect(planned?.action === 'run' && planned.steps[0]?.tty).toEqual({
+      stdin: 'hostname\nexit\n',
+    });
+  });
+
+  it('does not compare a command shown without output where the page says output is not shown', () => {
+    const source =
+      '---\nverify: { output: { unshown: unchecked } }\n---\n```console\n$ docker pull busybox\n$ echo hi\nhi\n```\n';
+    const [planned] = plan(source).snippets;
+    expect(planned?.action === 'run' && planned.steps.map((step) => step.isOutputChecked)).toEqual([
+      false,
+      true,
+    ]);
+  });
+
+  it('reports shell fences it cannot run, and makes them errors under --strict', () => {
+    const source = '```console\nCONTAINER ID\n```\n\n```console\n$ exit\n```\n';
+    expect(describePlan(source)).toEqual([
+      [1, 'unchecked', 'output-only'],
+      [5, 'unchecked', 'session-end'],
+    ]);
+    const extracted = extractSnippets(source, 'a.md');
+    const strict = planPage(extracted.page, {
+      leg: 'sandbox',
+      versions,
+      defaultTimeoutSeconds: 120,
+      isStrict: true,
+    });
+    expect(strict.snippets.map((planned) => planned.action)).toEqual(['invalid', 'unchecked']);
+    expect(strict.isOpening).toBe(false);
   });
 });

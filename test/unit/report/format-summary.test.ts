@@ -8,6 +8,7 @@ const counts = (partial: Partial<StatusCounts>): StatusCounts => ({
   failed: 0,
   timeout: 0,
   skipped: 0,
+  unchecked: 0,
   error: 0,
   ...partial,
 });
@@ -18,6 +19,7 @@ describe('formatCounts', () => {
     [{ pass: 3, skipped: 1 }, '3 passed, 0 failed, 1 skipped'],
     [{ pass: 1, drift: 1, failed: 2, timeout: 1 }, '1 passed, 4 failed, 0 skipped'],
     [{ pass: 1, error: 1 }, '1 passed, 0 failed, 0 skipped, 1 errors'],
+    [{ pass: 1, unchecked: 2 }, '1 passed, 0 failed, 0 skipped, 2 not checked'],
   ])('%o', (partial, expected) => {
     expect(formatCounts(counts(partial))).toBe(expected);
   });

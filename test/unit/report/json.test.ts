@@ -32,6 +32,7 @@ describe('json reporter', () => {
           "pass": 2,
           "skipped": 2,
           "timeout": 1,
+          "unchecked": 0,
         },
         "diagnostics": [],
         "docker": {
@@ -95,6 +96,7 @@ describe('json reporter', () => {
           "leg": "sandbox",
           "snippets": [
             {
+              "category": null,
               "durationMs": 640,
               "file": "src/content/docs/containers.mdx",
               "language": "console",
@@ -125,6 +127,7 @@ describe('json reporter', () => {
               ],
             },
             {
+              "category": null,
               "durationMs": 95,
               "file": "src/content/docs/containers.mdx",
               "language": "console",
@@ -157,6 +160,7 @@ describe('json reporter', () => {
               ],
             },
             {
+              "category": null,
               "durationMs": 80,
               "file": "src/content/docs/containers.mdx",
               "language": "console",
@@ -187,6 +191,7 @@ describe('json reporter', () => {
               ],
             },
             {
+              "category": null,
               "durationMs": 0,
               "file": "src/content/docs/containers.mdx",
               "language": "console",
@@ -223,7 +228,18 @@ describe('json reporter', () => {
         'pages',
         'updates',
       ],
-      ['file', 'line', 'leg', 'language', 'status', 'durationMs', 'reason', 'problem', 'steps'],
+      [
+        'file',
+        'line',
+        'leg',
+        'language',
+        'status',
+        'durationMs',
+        'reason',
+        'category',
+        'problem',
+        'steps',
+      ],
       [
         'command',
         'line',

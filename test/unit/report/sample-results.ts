@@ -46,7 +46,7 @@ export function snippetAt(
 }
 
 /** The body of a transcript fence; reporters read the steps of its result, not these. */
-export const transcript: SnippetBody = { kind: 'transcript', prompt: '$', steps: [] };
+export const transcript: SnippetBody = { kind: 'transcript', family: '$', steps: [] };
 
 /** A transcript step: `documented` sits on the lines right after the command's. */
 export function stepAt(

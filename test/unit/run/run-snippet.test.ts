@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
+import {
+  extractSnippets,
+  listPageProblems,
+} from '../../../scripts/lib/extract/extract-snippets.ts';
 import { judgeCommand } from '../../../scripts/lib/judge/judge-command.ts';
 import { type PlannedSnippet, planPage } from '../../../scripts/lib/plan/plan-page.ts';
 import type { PageEnvironment } from '../../../scripts/lib/run/engine/engine.ts';
@@ -24,7 +27,12 @@ const page: PageEnvironment = {
 
 function planned(source: string): Extract<PlannedSnippet, { action: 'run' }> {
   const extracted = extractSnippets(source, 'a.md');
-  if (!extracted.ok) throw new Error('bad fixture');
+  if (listPageProblems(extracted.page).length > 0)
+    throw new Error(
+      listPageProblems(extracted.page)
+        .map((d) => d.message)
+        .join('\n'),
+    );
   const versions = { client: '28.2.2', server: '26.1.5', apiVersion: '1.45' };
   const [first] = planPage(extracted.page, {
     leg: 'sandbox',

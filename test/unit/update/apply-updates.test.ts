@@ -2,7 +2,10 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
+import {
+  extractSnippets,
+  listPageProblems,
+} from '../../../scripts/lib/extract/extract-snippets.ts';
 import type { SourcePage } from '../../../scripts/lib/extract/read-pages.ts';
 import { applyUpdates } from '../../../scripts/lib/update/apply-updates.ts';
 import { simulatePage } from '../../helpers/simulate-page.ts';
@@ -13,7 +16,12 @@ async function writePage(): Promise<SourcePage> {
   const file = join(await mkdtemp(join(tmpdir(), 'dfv-apply-')), 'a.md');
   await writeFile(file, source);
   const extracted = extractSnippets(source, file);
-  if (!extracted.ok) throw new Error('bad fixture');
+  if (listPageProblems(extracted.page).length > 0)
+    throw new Error(
+      listPageProblems(extracted.page)
+        .map((d) => d.message)
+        .join('\n'),
+    );
   return { file, page: extracted.page, source, weight: 1 };
 }
 

@@ -11,7 +11,7 @@ describe('findElisions', () => {
       '$ echo done',
       'done',
     ].join('\n');
-    expect(findElisions(code)).toEqual([
+    expect(findElisions('console', code)).toEqual([
       { lineIndex: 2, columnStart: 19, columnEnd: 23 },
       { lineIndex: 2, columnStart: 24, columnEnd: 28 },
       { lineIndex: 3, columnStart: 0, columnEnd: 3 },
@@ -19,13 +19,13 @@ describe('findElisions', () => {
   });
 
   it('leaves commands alone, where the same characters are shell', () => {
-    expect(findElisions('$ echo [..]\n[..]\n$ echo ...\n...\n')).toEqual([
+    expect(findElisions('console', '$ echo [..]\n[..]\n$ echo ...\n...\n')).toEqual([
       { lineIndex: 1, columnStart: 0, columnEnd: 4 },
       { lineIndex: 3, columnStart: 0, columnEnd: 3 },
     ]);
   });
 
   it('does not take an indented or longer ellipsis for the lines wildcard', () => {
-    expect(findElisions('$ cat notes\n  ...\n....\nand so on...\n')).toEqual([]);
+    expect(findElisions('console', '$ cat notes\n  ...\n....\nand so on...\n')).toEqual([]);
   });
 });

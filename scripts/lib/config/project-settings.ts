@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { outputSettingsSchema } from '../core/options.ts';
+
+/**
+ * The project's settings for verify-examples, in `verify-examples.json` at the root of the
+ * repository: the one schema of that file (each part adds its own key). Unknown keys are
+ * errors with their line, so a typo cannot silently turn a check off.
+ */
+export const projectSettingsSchema = z.strictObject({
+  /** For editors: the JSON schema the file follows. */
+  $schema: z.string().optional(),
+  /** How documented output is compared on every page (a page's `verify.output` wins). */
+  output: outputSettingsSchema.default({}),
+  /** Shell-looking fences that are not checked (output only, Windows...) fail the run. */
+  strict: z.boolean().default(false),
+});
+export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
+
+export const settingsFileName = 'verify-examples.json';
+
+export function defaultProjectSettings(): ProjectSettings {
+  return projectSettingsSchema.parse({});
+}
