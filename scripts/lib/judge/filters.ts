@@ -121,6 +121,31 @@ export const outputFilters: readonly OutputFilter[] = [
   mapLines('column-padding', 'redact', (line) => line.replace(/(?<=\S) {2,}(?=\S)/g, '  ')),
 ];
 
+const userPatterns = new Map<string, RegExp>();
+
+/**
+ * Replaces what the project's or page's own redactions match with their `[NAME]` token, the
+ * same on both sides, before the built-in redactions run.
+ */
+export function redactWith(
+  lines: readonly Line[],
+  redactions: readonly { name: string; pattern: string }[],
+): Line[] {
+  if (redactions.length === 0) return [...lines];
+  return lines.map((line) => {
+    let text = line.text;
+    for (const { name, pattern } of redactions) {
+      let regex = userPatterns.get(pattern);
+      if (!regex) {
+        regex = new RegExp(pattern, 'gu');
+        userPatterns.set(pattern, regex);
+      }
+      text = text.replace(regex, `[${name}]`);
+    }
+    return { ...line, text };
+  });
+}
+
 export function toLines(texts: readonly string[]): Line[] {
   return texts.map((text, origin) => ({ text, origin }));
 }

@@ -1,4 +1,5 @@
 import type { EnvironmentProblem } from '../core/errors.ts';
+import { matchContainerPrompt } from '../core/prompts.ts';
 import type { PlannedStep } from '../plan/plan-page.ts';
 import type { ProcessResult } from '../system/run-process.ts';
 import { classifyFailure } from './classify-failure.ts';
@@ -25,11 +26,26 @@ const daemonDied: EnvironmentProblem = {
 // Running asks for a verdict before and after it asks the daemon; the comparison is made once.
 const comparisons = new WeakMap<ProcessResult, { step: PlannedStep; outcome: StepOutcome }>();
 
+/**
+ * A session the page leaves without showing `exit` was ended for it (Ctrl-D): the prompt it
+ * was typed at is the terminal's last line, which the page does not show either.
+ */
+function dropFinalPrompt(step: PlannedStep, lines: string[]): string[] {
+  if (!step.terminal || step.terminal.isExitShown || step.terminal.lines.length === 0) return lines;
+  const last = lines.at(-1) ?? '';
+  const prompt = matchContainerPrompt(last);
+  return prompt !== undefined && last.slice(prompt.length).trim() === ''
+    ? lines.slice(0, -1)
+    : lines;
+}
+
 function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
   const known = comparisons.get(result);
   if (known?.step === step) return known.outcome;
-  const actual = splitOutput(result.all);
-  const comparison = step.isOutputChecked ? compareOutput(step.expected, actual) : undefined;
+  const actual = dropFinalPrompt(step, splitOutput(result.all));
+  const comparison = step.isOutputChecked
+    ? compareOutput(step.expected, actual, step.match)
+    : undefined;
   const shown = comparison?.actual ?? applyFilters(toLines(actual), 'display');
   const outcome: StepOutcome = {
     command: step.command,

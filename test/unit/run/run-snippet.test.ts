@@ -19,6 +19,7 @@ const page: PageEnvironment = {
   wrapCommand: (argv) => [...argv],
   env: {},
   unsetEnv: [],
+  readerPaths: [],
   cliPlugins: undefined,
   isDaemonAlive: async () => true,
   settle: async () => {},

@@ -48,6 +48,12 @@ export interface PageEnvironment {
   env: Readonly<Record<string, string>>;
   /** Variables a session must remove (DOCKER_HOST, DOCKER_CONTEXT... when the sandbox decides). */
   unsetEnv: readonly string[];
+  /**
+   * Paths the daemon prints that a reader's daemon prints otherwise (a data root that is
+   * not /var/lib/docker), each with what a reader sees instead: the session shows output
+   * as the reader's daemon would, and `--update` never writes the machine's paths.
+   */
+  readerPaths: readonly PathMapping[];
   /** The CLI plugins (buildx, compose) a session's `docker` finds; undefined: the user's. */
   cliPlugins: string | undefined;
   /** Whether the daemon still answers: tells a broken environment apart from a failed command. */
@@ -64,6 +70,21 @@ export interface PageEnvironment {
    * built, volumes, networks, processes. Never throws; safe to call twice.
    */
   dispose(): Promise<void>;
+}
+
+export interface PathMapping {
+  actual: string;
+  shown: string;
+}
+
+/** Docker's default data root, the one readers' daemons print. */
+export const readerDataRoot = '/var/lib/docker';
+
+/** The mapping from a daemon's data root to the reader's, none when they are the same. */
+export function mapDataRoot(dataRoot: string | undefined): PathMapping[] {
+  return dataRoot && dataRoot !== readerDataRoot
+    ? [{ actual: dataRoot, shown: readerDataRoot }]
+    : [];
 }
 
 export interface DockerEngine {

@@ -10,8 +10,10 @@ import { type DockerCallOptions, isDockerAnswering, pullImage, runDocker } from 
 import {
   type DockerEngine,
   type Leg,
+  mapDataRoot,
   type PageEnvironment,
   type PageRequest,
+  type PathMapping,
   pullIntoPage,
 } from './engine.ts';
 import { applyCleanup } from './host/apply-cleanup.ts';
@@ -31,6 +33,11 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
   const { endpoint, debug } = options;
   const docker: DockerCallOptions = { env: endpoint.env, unsetEnv: endpoint.unsetEnv };
   const open = new Set<PageEnvironment>();
+  let readerPaths: Promise<PathMapping[]> | undefined;
+  const readReaderPaths = async () => {
+    const info = await runDocker(['info', '--format', '{{.DockerRootDir}}'], docker);
+    return mapDataRoot(info.failed ? undefined : info.stdout.trim());
+  };
 
   const openPage = async (request: PageRequest): Promise<PageEnvironment> => {
     const before = await takeSnapshot(docker);
@@ -51,6 +58,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
       wrapCommand: (argv) => [...argv],
       env: endpoint.env,
       unsetEnv: endpoint.unsetEnv,
+      readerPaths: await (readerPaths ??= readReaderPaths()),
       cliPlugins: undefined,
       isDaemonAlive: () => isDockerAnswering(docker),
       settle: () =>

@@ -12,6 +12,7 @@ import type { RegistrySettings } from './docker-output.ts';
 import {
   type DockerEngine,
   type Leg,
+  mapDataRoot,
   type PageEnvironment,
   type PageRequest,
   pullIntoPage,
@@ -129,6 +130,7 @@ function describePage(sandbox: Sandbox, leg: Leg, dispose: () => Promise<void>):
     wrapCommand: (argv) => (isDisposed ? refuse(argv) : sandbox.wrap(argv)),
     env,
     unsetEnv: daemonVariables,
+    readerPaths: mapDataRoot(sandbox.holder.dataRoot),
     cliPlugins: leg.bin ? join(leg.bin, 'cli-plugins') : undefined,
     isDaemonAlive: async () =>
       !isDisposed && isDockerAnswering({ wrap: sandbox.wrap, env, unsetEnv: daemonVariables }),

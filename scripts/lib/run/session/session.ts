@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { quoteShellWord as quote } from '../../core/shell-word.ts';
 import type { ProcessResult } from '../../system/run-process.ts';
-import type { PageEnvironment } from '../engine/engine.ts';
+import type { PageEnvironment, PathMapping } from '../engine/engine.ts';
 import { createSessionEnv } from './environment.ts';
 import { mayReadDocker } from './may-read-docker.ts';
 import { runTtyCommand } from './run-tty-command.ts';
@@ -25,6 +25,11 @@ export interface Session {
 }
 
 const internalTimeoutMs = 30_000;
+
+/** Output as the reader's daemon would print it: its paths, not this machine's. */
+function showReaderPaths(output: string, mappings: readonly PathMapping[]): string {
+  return mappings.reduce((text, { actual, shown }) => text.replaceAll(actual, shown), output);
+}
 
 /**
  * Runs a page's commands in its shell. Commands marked `tty` need a pseudo-terminal, so
@@ -104,7 +109,7 @@ export function createSession(
           options.timeoutMs,
         );
     mayBeUnsettled = true;
-    return { ...outcome, command };
+    return { ...outcome, all: showReaderPaths(outcome.all, page.readerPaths), command };
   };
 
   return {

@@ -12,6 +12,7 @@ const page: PageEnvironment = {
   wrapCommand: (argv) => [...argv],
   env: {},
   unsetEnv: [],
+  readerPaths: [],
   cliPlugins: undefined,
   isDaemonAlive: async () => true,
   settle: async () => {

@@ -28,14 +28,14 @@ export interface DaemonConfigInput {
 
 /**
  * daemon.json of a sandbox: every path inside its scratch folder, registries as the user's,
- * and the image store its leg asks for (the daemon's default when it asks for none).
+ * and the image store its leg asks for (the daemon's default when it asks for none). The
+ * data root is not here: init.sh gives it as /var/lib/docker where it can (see there).
  */
 export function buildDaemonConfig(input: DaemonConfigInput): Record<string, unknown> {
   const { scratch, cgroupParent, registry, store } = input;
   const features = store ? { features: { 'containerd-snapshotter': store === 'containerd' } } : {};
   return {
     hosts: ['unix:///var/run/docker.sock'],
-    'data-root': `${scratch}/data`,
     'exec-root': `${scratch}/exec`,
     pidfile: `${scratch}/docker.pid`,
     'cgroup-parent': cgroupParent,

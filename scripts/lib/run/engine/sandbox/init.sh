@@ -14,15 +14,32 @@ mount -t tmpfs -o mode=0755 tmpfs /run
 mkdir -p /run/lock
 ip link set lo up
 
+# The daemon keeps its state where a reader's does, /var/lib/docker, so paths it prints
+# (volume mount points, `docker info`) are the reader's. It exists only in this mount
+# namespace, backed by the scratch folder. Where the machine has no /var/lib/docker, a
+# writable layer over /var/lib (in this namespace only) makes room for it; where that is
+# impossible, the data root stays in the scratch folder (the verifier maps it back).
+data_root="$scratch/data"
+mkdir -p "$data_root"
+if [ ! -d /var/lib/docker ]; then
+  mkdir -p "$scratch/var-lib/upper" "$scratch/var-lib/work"
+  mount -t overlay overlay \
+    -o "lowerdir=/var/lib,upperdir=$scratch/var-lib/upper,workdir=$scratch/var-lib/work" \
+    /var/lib 2>/dev/null && mkdir -p /var/lib/docker
+fi
+if [ -d /var/lib/docker ] && mount --bind "$data_root" /var/lib/docker 2>/dev/null; then
+  data_root=/var/lib/docker
+fi
+
 # shellcheck disable=SC2086 # DFV_RELAY_ARGS is a list of words by design.
 "$DFV_NODE" --experimental-strip-types --disable-warning=ExperimentalWarning \
   "$here/relay.ts" $DFV_RELAY_ARGS >"$scratch/relay.log" 2>&1 </dev/null &
-dockerd --config-file "$scratch/daemon.json" >"$scratch/dockerd.log" 2>&1 </dev/null &
+dockerd --config-file "$scratch/daemon.json" --data-root "$data_root" >"$scratch/dockerd.log" 2>&1 </dev/null &
 dockerd=$!
 
 # The line sandbox.sh and the verifier read: who to nsenter into, what to wait for and which
 # namespaces mark the sandbox's processes. Renamed into place so no reader sees half of it.
-echo "$$ $dockerd $(readlink /proc/$$/ns/net) $(readlink /proc/$$/ns/mnt)" >"$scratch/holder.tmp"
+echo "$$ $dockerd $(readlink /proc/$$/ns/net) $(readlink /proc/$$/ns/mnt) $data_root" >"$scratch/holder.tmp"
 mv "$scratch/holder.tmp" "$scratch/holder"
 # Not `exec sleep`: this shell stays the parent of dockerd and the relay, to reap them, so
 # "dockerd exited" shows as a gone process rather than a zombie.

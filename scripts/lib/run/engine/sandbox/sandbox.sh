@@ -24,7 +24,7 @@ pin_namespaces() {
   [ -n "$netns" ] && return 0
   local pid='' net='' mnt=''
   if [ -r "$scratch/holder" ]; then
-    read -r pid _ net mnt <"$scratch/holder"
+    read -r pid _ net mnt _ <"$scratch/holder"
   else
     pid=$namespaces # unshare lives in the namespaces it made.
   fi

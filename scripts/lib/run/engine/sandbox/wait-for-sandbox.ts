@@ -14,6 +14,8 @@ import { summarizeDaemonLog } from './daemon-log.ts';
 export interface Holder {
   pid: number;
   dockerdPid: number;
+  /** The daemon's data root: /var/lib/docker, or the scratch folder's where it could not be. */
+  dataRoot: string | undefined;
 }
 
 export type SandboxStart =
@@ -60,8 +62,12 @@ export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart
 }
 
 function readHolder(scratch: string): Holder | undefined {
-  const [pid, dockerdPid] = readOrEmpty(join(scratch, 'holder')).split(' ').map(Number);
-  return pid && dockerdPid ? { pid, dockerdPid } : undefined;
+  const [pidText, dockerdText, , , dataRoot] = readOrEmpty(join(scratch, 'holder'))
+    .trim()
+    .split(' ');
+  const pid = Number(pidText);
+  const dockerdPid = Number(dockerdText);
+  return pid && dockerdPid ? { pid, dockerdPid, dataRoot } : undefined;
 }
 
 function isRelayReady(scratch: string): boolean {

@@ -18,7 +18,6 @@ describe('buildDaemonConfig', () => {
     expect(config).toMatchInlineSnapshot(`
       {
         "cgroup-parent": "/dfv-abc",
-        "data-root": "/tmp/dfv-abc/data",
         "exec-root": "/tmp/dfv-abc/exec",
         "hosts": [
           "unix:///var/run/docker.sock",
