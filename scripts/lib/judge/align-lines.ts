@@ -19,55 +19,57 @@ export interface Alignment {
 }
 
 /**
- * Aligns normalized documented lines with normalized actual lines, minimizing the number of
- * removed and added lines (an edit distance where `...` absorbs any run for free). A zero
- * cost means the output matches. The same alignment drives the diff and `--update`, so
+ * Aligns normalized documented lines with normalized actual lines: fewest removed, added and
+ * changed lines first (an edit distance where `...` absorbs any run for free), then most
+ * lines kept as they are, so an identical line is never shown as a changed pair. The cost is
+ * `edits × weight − kept`, with a weight above any number of kept lines: no edit at all
+ * (a match) is a cost of zero or less. The same alignment drives the diff and `--update`, so
  * what the diff shows as unchanged is exactly what an update keeps.
  */
 export function alignLines(expected: readonly string[], actual: readonly string[]): Alignment {
   const rows = expected.length + 1;
   const columns = actual.length + 1;
+  const weight = Math.min(expected.length, actual.length) + 1;
   // cost[i][j]: cheapest alignment of expected[i..] with actual[j..].
-  const cost = new Uint32Array(rows * columns);
+  const cost = new Float64Array(rows * columns);
   const at = (i: number, j: number) => i * columns + j;
   for (let i = expected.length; i >= 0; i--) {
     for (let j = actual.length; j >= 0; j--) {
       cost[at(i, j)] = cheapest(
         expected,
         actual,
-        i,
-        j,
+        { i, j, weight },
         (row, column) => cost[at(row, column)] ?? 0,
       );
     }
   }
-  return { matches: cost[0] === 0, ops: walk(expected, actual, cost, columns) };
+  return { matches: (cost[0] ?? 0) <= 0, ops: walk(expected, actual, cost, columns, weight) };
 }
 
 type CostAt = (i: number, j: number) => number;
 
 /**
  * The cost of aligning expected[i..] with actual[j..] given the costs further on. A changed
- * line (substitution) costs as much as a removed or an added one, so a drift pairs the old
- * line with the new one instead of letting a `...` swallow the new one.
+ * line (substitution) is one edit, as a removed or an added one is, so a drift pairs the old
+ * line with the new one instead of letting a `...` swallow the new one; among as few edits,
+ * a kept line lowers the cost, so an identical line is never shown as a changed pair.
  */
 function cheapest(
   expected: readonly string[],
   actual: readonly string[],
-  i: number,
-  j: number,
+  { i, j, weight }: { i: number; j: number; weight: number },
   costAt: CostAt,
 ): number {
-  if (i === expected.length) return actual.length - j;
+  if (i === expected.length) return weight * (actual.length - j);
   const line = expected[i] ?? '';
   const isWildcard = isLinesWildcard(line);
-  let best = 1 + costAt(i + 1, j);
+  let best = weight + costAt(i + 1, j);
   if (isWildcard) best = Math.min(best, costAt(i + 1, j));
   if (j < actual.length) {
-    best = Math.min(best, 1 + costAt(i, j + 1));
+    best = Math.min(best, weight + costAt(i, j + 1));
     if (isWildcard) best = Math.min(best, costAt(i, j + 1));
-    else if (lineMatches(line, actual[j] ?? '')) best = Math.min(best, costAt(i + 1, j + 1));
-    else best = Math.min(best, 1 + costAt(i + 1, j + 1));
+    else if (lineMatches(line, actual[j] ?? '')) best = Math.min(best, costAt(i + 1, j + 1) - 1);
+    else best = Math.min(best, weight + costAt(i + 1, j + 1));
   }
   return best;
 }
@@ -80,8 +82,9 @@ function cheapest(
 function walk(
   expected: readonly string[],
   actual: readonly string[],
-  cost: Uint32Array,
+  cost: Float64Array,
   columns: number,
+  weight: number,
 ): AlignmentOp[] {
   const at = (i: number, j: number) => cost[i * columns + j] ?? 0;
   const ops: AlignmentOp[] = [];
@@ -110,19 +113,19 @@ function walk(
       hasExpected &&
       hasActual &&
       lineMatches(line, actual[j] ?? '') &&
-      here === at(i + 1, j + 1)
+      here === at(i + 1, j + 1) - 1
     ) {
       ops.push({ op: 'same', expected: i, actual: j });
       i++;
       j++;
-    } else if (hasActual && here === 1 + at(i, j + 1)) {
+    } else if (hasActual && here === weight + at(i, j + 1)) {
       ops.push({ op: 'added', actual: j });
       j++;
-    } else if (hasExpected && hasActual && here === 1 + at(i + 1, j + 1)) {
+    } else if (hasExpected && hasActual && here === weight + at(i + 1, j + 1)) {
       ops.push({ op: 'removed', expected: i }, { op: 'added', actual: j });
       i++;
       j++;
-    } else if (hasExpected && here === 1 + at(i + 1, j)) {
+    } else if (hasExpected && here === weight + at(i + 1, j)) {
       ops.push({ op: 'removed', expected: i });
       i++;
     } else {

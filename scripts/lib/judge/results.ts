@@ -80,9 +80,13 @@ export function countFailed(counts: StatusCounts): number {
  * documentation failed its reader; else 0.
  */
 export function decideExitCode(counts: StatusCounts, hasProblems: boolean): number {
-  const considered = counts.pass + countFailed(counts) + counts.skipped + counts.error;
-  if (counts.error > 0 || hasProblems || considered === 0) return 2;
+  if (counts.error > 0 || hasProblems || isNothingVerified(counts)) return 2;
   return countFailed(counts) > 0 ? 1 : 0;
+}
+
+/** No snippet ran or was skipped by the page's choice: only fences that cannot run, or none. */
+export function isNothingVerified(counts: StatusCounts): boolean {
+  return counts.pass + countFailed(counts) + counts.skipped + counts.error === 0;
 }
 
 /** A step is wrong when its exit code or its output is not what the page documents. */

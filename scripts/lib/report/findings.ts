@@ -35,9 +35,15 @@ function showCommand(command: string): StyledLine[] {
 
 const shownOutputLines = 10;
 
-/** A script has no documented output to diff against; its last lines tell why it failed. */
+/**
+ * The command's own output when the diff does not show it: a script (nothing documented
+ * to diff against), or a wrong exit code whose output matched or was not compared. Its
+ * last lines tell why it failed.
+ */
 function showOutputTail(step: StepOutcome): StyledLine[] {
-  if (step.comparison || step.output.length === 0) return [];
+  const isShownByDiff = step.comparison?.matches === false;
+  const isExitWrong = step.exitCode !== step.expectedExitCode;
+  if (isShownByDiff || (step.comparison && !isExitWrong) || step.output.length === 0) return [];
   const tail = step.output.slice(-shownOutputLines);
   const skipped = step.output.length - tail.length;
   return [
@@ -50,11 +56,26 @@ function showOutputTail(step: StepOutcome): StyledLine[] {
   ];
 }
 
+const errorLine = /error|denied|not found|refused|failed|cannot|unable|no such|invalid|unknown/i;
+const longestCause = 200;
+
+/** The line of a command's output that says why it failed: its last error-looking line. */
+function findCause(output: readonly string[]): string | undefined {
+  const lines = output.map((line) => line.trim()).filter((line) => line !== '');
+  const cause = lines.findLast((line) => errorLine.test(line)) ?? lines.at(-1);
+  return cause && cause.length > longestCause ? `${cause.slice(0, longestCause - 1)}…` : cause;
+}
+
 function summarizeStep(step: StepOutcome): string {
   if (step.exitCode === undefined) return `timed out after ${formatDuration(step.durationMs)}`;
   const parts: string[] = [];
-  if (step.exitCode !== step.expectedExitCode)
-    parts.push(`exit code ${step.exitCode}, expected ${step.expectedExitCode}`);
+  if (step.exitCode !== step.expectedExitCode) {
+    // Beside the exit code, unless the diff right below shows the output anyway.
+    const cause = step.comparison?.matches === false ? undefined : findCause(step.output);
+    parts.push(
+      `exit code ${step.exitCode}, expected ${step.expectedExitCode}${cause ? `: ${cause}` : ''}`,
+    );
+  }
   if (step.comparison?.matches === false) parts.push('output differs from the documentation');
   return parts.join('; ');
 }
@@ -73,8 +94,26 @@ function findStepFindings(
       leg,
       line: step.line,
       summary: summarizeStep(step),
-      details: [...showCommand(step.command), ...diffStep(file, step), ...showOutputTail(step)],
+      details: [
+        ...showCommand(step.command),
+        ...cutLines(diffStep(file, step)),
+        ...showOutputTail(step),
+      ],
     }));
+}
+
+const longestDiff = 40;
+
+/**
+ * A long diff (a command that printed thousands of lines) keeps its start and its end, and
+ * says how many lines it leaves out between them.
+ */
+export function cutLines(lines: readonly StyledLine[], most = longestDiff): StyledLine[] {
+  if (lines.length <= most) return [...lines];
+  const head = lines.slice(0, Math.ceil(most / 2));
+  const tail = lines.slice(lines.length - Math.floor(most / 4));
+  const hidden = lines.length - head.length - tail.length;
+  return [...head, { style: 'dim', text: `… ${hidden} more lines` }, ...tail];
 }
 
 /**
@@ -88,7 +127,7 @@ export function findFindings(result: SnippetResult, leg: string): Finding[] {
   if (result.status !== 'error') return findStepFindings(result, leg);
   const { problem, snippet } = result;
   const step = result.steps.at(-1);
-  const evidence = step && isStepWrong(step) ? diffStep(snippet.file, step) : [];
+  const evidence = step && isStepWrong(step) ? cutLines(diffStep(snippet.file, step)) : [];
   return [
     {
       status: 'error',

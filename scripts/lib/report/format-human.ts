@@ -4,6 +4,7 @@ import { formatDuration } from '../core/format.ts';
 import {
   countFailed,
   countStatuses,
+  isNothingVerified,
   type PageResult,
   type StatusCounts,
 } from '../judge/results.ts';
@@ -43,13 +44,14 @@ export function formatPageLine(page: PageResult, palette: Palette, isLegNamed = 
     [counts.timeout, 'timed out'],
     [counts.error, counts.error === 1 ? 'error' : 'errors'],
     [counts.skipped, 'skipped'],
+    [counts.unchecked, 'not checked'],
   ]
     .filter(([count]) => count !== 0)
     .map(([count, label]) => `${count} ${label}`);
   const isBroken = countFailed(counts) + counts.error > 0;
   const mark = isBroken
     ? palette.fail('✗')
-    : counts.pass === 0 && counts.skipped > 0
+    : counts.pass === 0
       ? palette.skip('-')
       : palette.pass('✓');
   const what = parts.length > 0 ? parts.join(', ') : 'no snippets';
@@ -74,9 +76,11 @@ export function formatSkipped(
 ): string[] {
   return pages.flatMap((page) =>
     page.results.flatMap((result) => {
-      if (result.status !== 'skipped') return [];
+      if (result.status !== 'skipped' && result.status !== 'unchecked') return [];
       const where = formatWhere(result.snippet, page.leg, isLegNamed);
-      return [`${palette.skip('-')} ${where}  ${palette.dim(result.reason)}`];
+      const reason =
+        result.status === 'unchecked' ? `not checked: ${result.reason}` : result.reason;
+      return [`${palette.skip('-')} ${where}  ${palette.dim(reason)}`];
     }),
   );
 }
@@ -108,6 +112,11 @@ function paintCounts(counts: StatusCounts, palette: Palette): string {
 /** The counts of the run; with several legs, first a line per leg. */
 export function formatClosingLines(summary: RunSummary, palette: Palette): string[] {
   const total = `${paintCounts(summary.counts, palette)} ${palette.dim(`in ${formatDuration(summary.durationMs)}`)}`;
+  if (isNothingVerified(summary.counts)) {
+    const pages =
+      summary.info.files.length === 1 ? 'the page' : `${summary.info.files.length} pages`;
+    return [total, palette.fail(`nothing was verified: no snippet of ${pages} could run`)];
+  }
   if (!hasSeveralLegs(summary.info)) return [total];
   const width = Math.max(...summary.info.legs.map((leg) => leg.name.length));
   const perLeg = groupByLeg(summary.pages, summary.info.legs).map(

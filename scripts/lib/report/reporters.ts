@@ -13,6 +13,7 @@ import {
   type ReportTarget,
   reporterNames,
 } from './reporter.ts';
+import { createStderrNotes } from './stderr-notes.ts';
 
 export const reporterFactories: Record<ReporterName, ReporterFactory> = {
   human: (target) => createHumanReporter(target),
@@ -110,15 +111,22 @@ function writingTo(file: FileTarget, reporter: Reporter): Reporter {
 /**
  * Creates the reporters that `--reporter` values name, in order. Reporters with a path write
  * that file (folders created, replaced whole and atomically at the end); the others write to
- * stdout. Call `onClose` on each when done so that a run stopped early still leaves its files.
+ * stdout. Without the human reporter on stdout, short notes go to stderr. Call `onClose` on each when done so that a run stopped early still leaves its files.
  */
-export function createReporters(specs: readonly string[], stdout: StdoutLike): Reporter[] {
+export function createReporters(
+  specs: readonly string[],
+  stdout: StdoutLike,
+  stderr: StdoutLike = process.stderr,
+): Reporter[] {
   const parsed = specs.map(parseReporterSpec);
   checkSpecs(parsed);
   const terminal = targetOf(stdout);
-  return parsed.map(({ name, path }) => {
+  const reporters = parsed.map(({ name, path }) => {
     if (path === undefined) return reporterFactories[name](terminal);
     const file = createFileTarget(path);
     return writingTo(file, reporterFactories[name](file));
   });
+  // Without the human reporter, problems and the counts still reach a person.
+  const hasHuman = parsed.some((spec) => spec.name === 'human' && spec.path === undefined);
+  return hasHuman ? reporters : [...reporters, createStderrNotes(targetOf(stderr))];
 }

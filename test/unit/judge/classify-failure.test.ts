@@ -13,6 +13,24 @@ describe('classifyFailure', () => {
       'Error response from daemon: pull access denied for nosuchimage, repository does not exist',
       'IMAGE_NOT_FOUND',
     ],
+    [
+      'an image the mirror lacks',
+      'Error response from daemon: Get "https://registry-1.docker.io/v2/": Bad Gateway',
+      'IMAGE_NOT_FOUND',
+    ],
+    [
+      'an unknown tag',
+      'Error response from daemon: manifest unknown: manifest unknown',
+      'IMAGE_NOT_FOUND',
+    ],
+    [
+      'a rate limit',
+      'Error response from daemon: toomanyrequests: You have reached your unauthenticated pull rate limit.',
+      'REGISTRY_UNREACHABLE',
+    ],
+    ['a missing host tool', 'bash: brew: command not found', 'MISSING_TOOL'],
+    ['a missing sudo', 'bash: line 1: sudo: command not found', 'MISSING_TOOL'],
+    ['a command that needs a terminal', 'the input device is not a TTY', 'NEEDS_TERMINAL'],
   ])('finds %s', (_name, output, code) => {
     expect(classifyFailure(output, [])?.code).toBe(code);
   });
@@ -21,6 +39,27 @@ describe('classifyFailure', () => {
     const output =
       'Error response from daemon: pull access denied for nosuchimage, repository does not exist';
     expect(classifyFailure(output, [output])).toBeUndefined();
+  });
+
+  it('says each problem in one line', () => {
+    const problem = classifyFailure(
+      'Using default tag: latest\nError response from daemon: Get "https://registry-1.docker.io/v2/": Bad Gateway\n',
+      [],
+    );
+    expect(problem?.message).toBe(
+      'An image the page uses cannot be pulled here: Error response from daemon: Get "https://registry-1.docker.io/v2/": Bad Gateway',
+    );
+    expect(classifyFailure('bash: kubectl: command not found', [])?.message).toBe(
+      '`kubectl` is not installed here, and the page assumes it',
+    );
+  });
+
+  it.each([
+    'Error response from daemon: Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused',
+    'Error response from daemon: manifest for localhost:5000/app:latest not found: manifest unknown: manifest unknown',
+    'Error response from daemon: Get "http://127.0.0.1:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused',
+  ])('leaves a registry the page runs on its own machine to the page: %s', (output) => {
+    expect(classifyFailure(output, [])).toBeUndefined();
   });
 
   it('does not take a client without a daemon for a dead daemon', () => {

@@ -27,6 +27,41 @@ describe('findFindings', () => {
     expect(quiet.flatMap((result) => findFindings(result, 'sandbox'))).toEqual([]);
   });
 
+  it("puts the command's own error text next to an exit code the page does not expect", () => {
+    const step = {
+      ...stepAt(5, 'docker push localhost:5000/app', [], undefined, { actual: 1 }),
+      output: [
+        'Using default tag: latest',
+        'Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused',
+      ],
+    };
+    const result: SnippetResult = {
+      status: 'failed',
+      snippet: snippetAt(file, 4, body),
+      steps: [step],
+      durationMs: 10,
+    };
+    const [finding] = findFindings(result, 'sandbox');
+    expect(finding?.summary).toBe(
+      'exit code 1, expected 0: Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused',
+    );
+    expect(finding?.details.map((line) => line.text)).toContain('output:');
+  });
+
+  it('cuts a long diff, saying how many lines it leaves out', () => {
+    const printed = Array.from({ length: 500 }, (_, index) => `line ${index}`);
+    const result: SnippetResult = {
+      status: 'drift',
+      snippet: snippetAt(file, 4, body),
+      steps: [stepAt(5, 'seq 500', ['done'], printed)],
+      durationMs: 10,
+    };
+    const details = findFindings(result, 'sandbox')[0]?.details.map((line) => line.text) ?? [];
+    expect(details.length).toBeLessThan(50);
+    expect(details).toContain('… 472 more lines');
+    expect(details.at(-1)).toBe('+line 499');
+  });
+
   it('reports every wrong command of a snippet, at its own line', () => {
     const result: SnippetResult = {
       status: 'drift',

@@ -28,6 +28,18 @@ describe('diffStep', () => {
     ['nothing documented', [], ['a', 'b'], ['@@ a.mdx:10 @@', '+a', '+b']],
     ['nothing printed', ['a', 'b'], [], ['@@ a.mdx:10 @@', '-a', '-b']],
     [
+      'a line that moved, never as a changed pair of identical lines',
+      ['old', 'same'],
+      ['same', 'new'],
+      ['@@ a.mdx:10 @@', '-old', ' same', '+new'],
+    ],
+    [
+      'changed lines paired in order',
+      ['a', 'b', 'c', 'd'],
+      ['a', 'B', 'C', 'd'],
+      ['@@ a.mdx:10 @@', ' a', '-b', '+B', '-c', '+C', ' d'],
+    ],
+    [
       '`...` as context, not the lines it stands for',
       ['first', '...', 'last'],
       ['first', 'x', 'y', 'final'],

@@ -113,7 +113,17 @@ describe('createReporters', () => {
     expect(usageError(() => createReporters(specs, createStdout()))).toBe(message);
   });
 
-  it('lets a document reporter have stdout to itself', () => {
-    expect(createReporters(['json', 'junit=junit.xml'], createStdout())).toHaveLength(2);
+  it('lets a document reporter have stdout to itself, with notes for a person on stderr', () => {
+    const stdout = createStdout();
+    const stderr = createStdout();
+    const reporters = createReporters(['json', 'junit=junit.xml'], stdout, stderr);
+    expect(reporters).toHaveLength(3);
+    const diagnostic = {
+      code: 'INVALID_MARKDOWN' as const,
+      message: 'Cannot parse MDX',
+      position: { file: 'a.mdx', line: 3 },
+    };
+    for (const reporter of reporters) reporter.onDiagnostics?.([diagnostic]);
+    expect(stderr.text()).toContain('a.mdx:3: Cannot parse MDX');
   });
 });

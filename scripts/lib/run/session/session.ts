@@ -26,9 +26,21 @@ export interface Session {
 
 const internalTimeoutMs = 30_000;
 
-/** Output as the reader's daemon would print it: its paths, not this machine's. */
-function showReaderPaths(output: string, mappings: readonly PathMapping[]): string {
-  return mappings.reduce((text, { actual, shown }) => text.replaceAll(actual, shown), output);
+/**
+ * Output as the reader's terminal would show it: their daemon's paths, not this machine's,
+ * and bash's complaints as bash says them to a person (`bash: brew: command not found`),
+ * not as it says them about the file a command was sourced from.
+ */
+function showAsReaderSees(output: string, scratch: Scratch, mappings: readonly PathMapping[]) {
+  const sourced = new RegExp(`${escapeRegExp(scratch.root)}/command-\\d+\\.sh: line \\d+: `, 'g');
+  return mappings.reduce(
+    (text, { actual, shown }) => text.replaceAll(actual, shown),
+    output.replace(sourced, 'bash: '),
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -109,7 +121,7 @@ export function createSession(
           options.timeoutMs,
         );
     mayBeUnsettled = true;
-    return { ...outcome, all: showReaderPaths(outcome.all, page.readerPaths), command };
+    return { ...outcome, all: showAsReaderSees(outcome.all, scratch, page.readerPaths), command };
   };
 
   return {
