@@ -5,24 +5,25 @@
  *   args → collect files → extract snippets → shard → start the engine → run pages →
  *   update files → report → exit code (0 passed, 1 drift or failure, 2 usage or environment)
  */
-import { applyUpdates } from './lib/cli/apply-updates.ts';
-import { collectFiles } from './lib/cli/collect-files.ts';
+
+import { type CliOptions, parseCliArgs, usage } from './lib/cli/parse-args.ts';
+import { collectFiles } from './lib/collect/collect-files.ts';
+import { selectShard } from './lib/collect/select-shard.ts';
+import { VerifyError } from './lib/core/errors.ts';
+import { readPages } from './lib/extract/read-pages.ts';
+import { countStatuses, type StatusCounts } from './lib/judge/results.ts';
 import {
   orderByExpectedDuration,
   readPageDurations,
   writePageDurations,
-} from './lib/cli/page-durations.ts';
-import { type CliOptions, parseCliArgs, usage } from './lib/cli/parse-args.ts';
-import { readPages } from './lib/cli/read-pages.ts';
-import { runPages } from './lib/cli/run-pages.ts';
-import { selectShard } from './lib/cli/select-shard.ts';
-import { createEngine } from './lib/engine/create-engine.ts';
-import type { DockerEngine } from './lib/engine/engine.ts';
-import { VerifyError } from './lib/errors.ts';
+} from './lib/plan/page-durations.ts';
 import type { Reporter, RunInfo } from './lib/report/reporter.ts';
 import { createReporters } from './lib/report/reporters.ts';
-import { countStatuses, type StatusCounts } from './lib/results.ts';
-import { killRunningCommands } from './lib/session/command.ts';
+import { createEngine } from './lib/run/engine/create-engine.ts';
+import type { DockerEngine } from './lib/run/engine/engine.ts';
+import { runPages } from './lib/run/run-pages.ts';
+import { killRunningCommands } from './lib/run/session/command.ts';
+import { applyUpdates } from './lib/update/apply-updates.ts';
 
 function exitCodeOf(counts: StatusCounts): number {
   if (counts.error > 0) return 2;

@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
-import { pageOptionsSchema } from '../scripts/lib/snippets/options.ts';
+import { pageOptionsSchema } from '../scripts/lib/core/options.ts';
 
 export const collections = {
   docs: defineCollection({

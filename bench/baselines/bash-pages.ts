@@ -10,12 +10,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
-import { readPages } from '../../scripts/lib/cli/read-pages.ts';
-import { createEngine } from '../../scripts/lib/engine/create-engine.ts';
-import { createSessionEnv } from '../../scripts/lib/session/environment.ts';
-import { pageIdOf } from '../../scripts/lib/session/run-page.ts';
-import { createScratch } from '../../scripts/lib/session/scratch.ts';
-import { findUnmetRequirement } from '../../scripts/lib/session/version-requirements.ts';
+import { readPages } from '../../scripts/lib/extract/read-pages.ts';
+import { findUnmetRequirement } from '../../scripts/lib/plan/version-requirements.ts';
+import { createEngine } from '../../scripts/lib/run/engine/create-engine.ts';
+import { pageIdOf } from '../../scripts/lib/run/run-page.ts';
+import { createSessionEnv } from '../../scripts/lib/run/session/environment.ts';
+import { createScratch } from '../../scripts/lib/run/session/scratch.ts';
 import { buildPageScript } from '../lib/bash-script.ts';
 
 const { values, positionals } = parseArgs({

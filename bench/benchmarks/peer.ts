@@ -6,7 +6,7 @@
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isOnPath } from '../../scripts/lib/engine/sandbox/find-blockers.ts';
+import { isOnPath } from '../../scripts/lib/run/engine/sandbox/find-blockers.ts';
 import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
 import { compareFigures } from '../lib/figures.ts';
 import { formatDuration } from '../lib/format.ts';

@@ -3,7 +3,7 @@
  * one plain bash script, from the same extraction the verifier uses. Nothing is compared or
  * captured per command; it is what a reader pasting the page into a terminal would run.
  */
-import type { Page, Snippet } from '../../scripts/lib/snippets/snippet.ts';
+import type { Page, Snippet } from '../../scripts/lib/extract/snippet.ts';
 
 const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { resolveCacheFolder } from '../lib/files/cache-folder.ts';
+import { resolveCacheFolder } from '../lib/system/cache-folder.ts';
 
 /** Loopback only, and never 5000: the docs publish a registry on 5000 themselves. */
 export const MIRROR_HOST = '127.0.0.1';

@@ -1,3 +1,5 @@
+import { ProjectError } from '../lib/core/errors.ts';
+
 /** Every way `hermetic` can fail that a person can fix; each maps to a hint. */
 export const HERMETIC_ERROR_CODES = [
   'USAGE',
@@ -17,22 +19,19 @@ export const HERMETIC_ERROR_CODES = [
 export type HermeticErrorCode = (typeof HERMETIC_ERROR_CODES)[number];
 
 /**
- * A failure of the environment or of the invocation, not of our code: it carries a
- * stable `code` for tests and a `hint` that tells the person what to do next.
+ * A failure of the environment or of the invocation, not of our code, on the project's one
+ * error base: a stable `code` for tests and a `hint` that tells the person what to do next.
  */
-export class HermeticError extends Error {
-  readonly code: HermeticErrorCode;
-  readonly hint: string;
+export class HermeticError extends ProjectError<HermeticErrorCode> {
+  declare readonly hint: string;
 
   constructor(
     code: HermeticErrorCode,
     message: string,
     options: { hint: string; cause?: unknown },
   ) {
-    super(message, { cause: options.cause });
+    super(code, message, options);
     this.name = 'HermeticError';
-    this.code = code;
-    this.hint = options.hint;
   }
 }
 

@@ -1,5 +1,4 @@
-import { AstroError } from 'astro/errors';
-import { formatPosition, type SourcePosition } from '../../scripts/lib/errors.ts';
+import { type ErrorDetails, ProjectError } from '../../scripts/lib/core/errors.ts';
 
 export const siteErrorCodes = [
   'DIAGRAM_INACCESSIBLE',
@@ -11,29 +10,18 @@ export const siteErrorCodes = [
 export type SiteErrorCode = (typeof siteErrorCodes)[number];
 
 /**
- * The one error type of the site build. It extends Astro's public error so the CLI and the
- * dev overlay print the hint under the message; the message itself starts with `file:line`
- * (formatted like the verifier's) so it stays useful when something re-wraps it.
+ * The site build's errors, on the project's one error base: the message starts with
+ * `file:line` and Astro prints the hint under it (it does for any error with a `hint`).
  */
-export class SiteError extends AstroError {
-  readonly code: SiteErrorCode;
-  readonly position: SourcePosition | undefined;
+export class SiteError extends ProjectError<SiteErrorCode> {
   /** Read by Astro's MDX plugin to point its error overlay at the line. */
   readonly line: number | undefined;
   readonly column: number | undefined;
 
-  constructor(
-    code: SiteErrorCode,
-    message: string,
-    options: { hint: string; position?: SourcePosition; cause?: unknown },
-  ) {
-    const where = options.position ? `${formatPosition(options.position)}: ` : '';
-    super(`${where}${message}`, options.hint);
+  constructor(code: SiteErrorCode, message: string, details: ErrorDetails & { hint: string }) {
+    super(code, message, details);
     this.name = 'SiteError';
-    this.code = code;
-    this.position = options.position;
-    this.line = options.position?.line;
-    this.column = options.position && (options.position.column ?? 1);
-    if (options.cause !== undefined) this.cause = options.cause;
+    this.line = details.position?.line;
+    this.column = details.position && (details.position.column ?? 1);
   }
 }

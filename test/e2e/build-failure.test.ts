@@ -20,3 +20,17 @@ it('a diagram mermaid rejects fails the build, naming file and line with a hint,
   expect(build.output).toContain('Hint:');
   expect(build.output).toContain('mermaid.live');
 });
+
+it('a build without a browser fails at the first diagram and says it needs one', async () => {
+  const build = await buildSite({
+    projectRoot: fileURLToPath(new URL('../../', import.meta.url)),
+    fixturePagesDir: fileURLToPath(new URL('../fixtures/broken-site-pages/', import.meta.url)),
+    base: '/docker-fundamentals',
+    timeoutMs: 120_000,
+    env: { CHROMIUM_PATH: 'none' },
+  });
+  await rm(build.root, { recursive: true, force: true });
+  if (build.status !== 'failed') throw new Error('the build succeeded');
+  expect(build.timedOut).toBe(false);
+  expect(build.output).toContain('CHROMIUM_PATH=none: this needs a browser');
+});

@@ -37,6 +37,8 @@ export interface BuildSiteOptions {
   base: string;
   /** A build still running after this long is killed and reported as timed out. */
   timeoutMs?: number;
+  /** Variables to set for the build, on top of this process's. */
+  env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -68,7 +70,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteBuild> {
     [join(options.projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
     {
       cwd: root,
-      env: { ...inheritedEnv(), BASE_PATH: options.base, SITE_URL: 'http://localhost' },
+      env: {
+        ...inheritedEnv(),
+        BASE_PATH: options.base,
+        SITE_URL: 'http://localhost',
+        ...options.env,
+      },
       extendEnv: false,
       all: true,
       reject: false,

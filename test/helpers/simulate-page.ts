@@ -1,6 +1,6 @@
-import { compareOutput } from '../../scripts/lib/match/compare-output.ts';
-import type { PageResult, SnippetResult } from '../../scripts/lib/results.ts';
-import { extractSnippets } from '../../scripts/lib/snippets/extract-snippets.ts';
+import { extractSnippets } from '../../scripts/lib/extract/extract-snippets.ts';
+import { compareOutput } from '../../scripts/lib/judge/compare-output.ts';
+import type { PageResult, SnippetResult } from '../../scripts/lib/judge/results.ts';
 
 /**
  * Builds the result a run would give for a page, without running anything: `actualOf`

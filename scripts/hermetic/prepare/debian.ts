@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { quoteShellWord } from '../../lib/shell-word.ts';
+import { quoteShellWord } from '../../lib/core/shell-word.ts';
 import { runCommand } from '../exec.ts';
 import { copySources, type PrepareInput, requireSuccess } from './context.ts';
 

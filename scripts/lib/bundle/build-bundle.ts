@@ -3,7 +3,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { replaceFile } from '../files/replace-file.ts';
+import { replaceFile } from '../system/replace-file.ts';
 import {
   type BundleManifest,
   bundleFormat,

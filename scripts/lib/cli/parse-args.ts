@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { VerifyError } from '../errors.ts';
+import { VerifyError } from '../core/errors.ts';
 
 export const defaultPatterns = ['src/content/docs/**/*.{md,mdx}'];
 

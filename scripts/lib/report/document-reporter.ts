@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../errors.ts';
-import type { PageResult, SnippetResult } from '../results.ts';
+import type { Diagnostic } from '../core/errors.ts';
+import type { PageResult, SnippetResult } from '../judge/results.ts';
 import type { Reporter, ReportTarget, RunInfo, RunSummary } from './reporter.ts';
 
 /** Everything a run told its reporters; what a run stopped early never told stays empty. */

@@ -1,5 +1,5 @@
-import { VerifyError } from '../errors.ts';
-import { replaceFile } from '../files/replace-file.ts';
+import { VerifyError } from '../core/errors.ts';
+import { replaceFile } from '../system/replace-file.ts';
 import type { ReportTarget } from './reporter.ts';
 
 export interface FileTarget extends ReportTarget {

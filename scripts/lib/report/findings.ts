@@ -1,5 +1,5 @@
-import type { PageResult, SnippetResult, StepOutcome } from '../results.ts';
-import { isStepWrong } from '../results.ts';
+import type { PageResult, SnippetResult, StepOutcome } from '../judge/results.ts';
+import { isStepWrong } from '../judge/results.ts';
 import type { StyledLine } from './colors.ts';
 import { diffStep } from './format-diff.ts';
 import { formatDuration } from './format-summary.ts';

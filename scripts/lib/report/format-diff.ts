@@ -1,4 +1,4 @@
-import type { StepOutcome } from '../results.ts';
+import type { StepOutcome } from '../judge/results.ts';
 import type { StyledLine } from './colors.ts';
 
 export type DiffLineKind = 'context' | 'removed' | 'added';

@@ -1,5 +1,5 @@
-import { type Diagnostic, formatPosition } from '../errors.ts';
-import { countStatuses, type PageResult } from '../results.ts';
+import { type Diagnostic, formatPosition } from '../core/errors.ts';
+import { countStatuses, type PageResult } from '../judge/results.ts';
 import { type Palette, paintLines } from './colors.ts';
 import type { Finding } from './findings.ts';
 import { countFailed, formatCounts, formatDuration } from './format-summary.ts';

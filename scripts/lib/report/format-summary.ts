@@ -1,4 +1,4 @@
-import type { StatusCounts } from '../results.ts';
+import type { StatusCounts } from '../judge/results.ts';
 
 /** Drift, a wrong exit code and a timeout are all the documentation failing its reader. */
 export function countFailed(counts: StatusCounts): number {

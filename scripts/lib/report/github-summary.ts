@@ -1,4 +1,4 @@
-import { countStatuses } from '../results.ts';
+import { countStatuses } from '../judge/results.ts';
 import { escapeXmlText } from './escape-xml.ts';
 import { findPageFindings } from './findings.ts';
 import { countFailed, formatCounts, formatDuration } from './format-summary.ts';

@@ -1,5 +1,5 @@
 import { appendFile } from 'node:fs/promises';
-import { VerifyError } from '../errors.ts';
+import { VerifyError } from '../core/errors.ts';
 import { findPageFindings } from './findings.ts';
 import { formatCounts, formatDuration } from './format-summary.ts';
 import { formatAnnotation } from './github-commands.ts';

@@ -1,10 +1,10 @@
-import type { Diagnostic } from '../errors.ts';
+import type { Diagnostic } from '../core/errors.ts';
 import {
   countStatuses,
   type PageResult,
   type SnippetResult,
   type StepOutcome,
-} from '../results.ts';
+} from '../judge/results.ts';
 import { createDocumentReporter, durationOfResult, type RunRecord } from './document-reporter.ts';
 import type { Reporter, ReportTarget } from './reporter.ts';
 

@@ -1,5 +1,5 @@
-import { type Diagnostic, formatPosition } from '../errors.ts';
-import { countStatuses, type PageResult, type SnippetResult } from '../results.ts';
+import { type Diagnostic, formatPosition } from '../core/errors.ts';
+import { countStatuses, type PageResult, type SnippetResult } from '../judge/results.ts';
 import { createDocumentReporter, durationOfResult, type RunRecord } from './document-reporter.ts';
 import { escapeXmlAttribute, escapeXmlText } from './escape-xml.ts';
 import { findFindings } from './findings.ts';

@@ -1,6 +1,6 @@
-import type { DockerVersions, EngineKind } from '../engine/engine.ts';
-import type { Diagnostic } from '../errors.ts';
-import type { PageResult, StatusCounts } from '../results.ts';
+import type { Diagnostic } from '../core/errors.ts';
+import type { PageResult, StatusCounts } from '../judge/results.ts';
+import type { DockerVersions, EngineKind } from '../run/engine/engine.ts';
 
 export const reporterNames = ['human', 'json', 'junit', 'github'] as const;
 export type ReporterName = (typeof reporterNames)[number];

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { VerifyError } from '../errors.ts';
+import { VerifyError } from '../core/errors.ts';
 import { createFileTarget, type FileTarget } from './file-target.ts';
 import { createGithubReporter } from './github.ts';
 import { createHumanReporter } from './human.ts';

@@ -1,5 +1,5 @@
+import type { PageResult } from '../judge/results.ts';
 import type { FileUpdate } from '../report/reporter.ts';
-import type { PageResult } from '../results.ts';
 import { type OutputEdit, rewriteSource } from './rewrite-source.ts';
 import { updatedOutput } from './updated-output.ts';
 

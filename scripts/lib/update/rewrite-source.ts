@@ -1,4 +1,4 @@
-import type { FileLines } from '../snippets/snippet.ts';
+import type { FileLines } from '../extract/snippet.ts';
 import type { OutputLine } from './updated-output.ts';
 
 /** Replace the documented output at `lines` (1-based, half-open) with `output`. */

@@ -1,5 +1,5 @@
-import type { PromptSymbol } from '../markdown/transcript.ts';
-import type { OutputComparison } from '../match/compare-output.ts';
+import type { PromptSymbol } from '../core/transcript.ts';
+import type { OutputComparison } from '../judge/compare-output.ts';
 
 /** A line of rewritten output: a documented line kept byte for byte, or new text. */
 export type OutputLine = { kind: 'keep'; index: number } | { kind: 'new'; text: string };

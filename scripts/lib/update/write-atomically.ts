@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { VerifyError } from '../errors.ts';
+import { VerifyError } from '../core/errors.ts';
 
 /**
  * Replaces a file's content atomically: a temporary file next to it (same file system, same

@@ -1,5 +1,5 @@
-import { parseTranscript } from '../../../scripts/lib/markdown/transcript.ts';
-import { isLinesWildcard, lineWildcard } from '../../../scripts/lib/match/wildcards.ts';
+import { parseTranscript } from '../../../scripts/lib/core/transcript.ts';
+import { isLinesWildcard, lineWildcard } from '../../../scripts/lib/core/wildcards.ts';
 
 /** A verifier wildcard in a transcript's output: 0-based line, columns half-open. */
 export interface Elision {

@@ -5,8 +5,9 @@ import {
   type ExpressiveCodePlugin,
 } from '@astrojs/starlight/expressive-code';
 import { h, type Parents, visit } from '@astrojs/starlight/expressive-code/hast';
+import { isTranscriptLanguage } from '../../../scripts/lib/core/languages.ts';
 import { findElisions } from './find-elisions.ts';
-import { isTranscriptLanguage, selectCopyText } from './select-copy-text.ts';
+import { selectCopyText } from './select-copy-text.ts';
 
 class ElisionAnnotation extends ExpressiveCodeAnnotation {
   render({ nodesToTransform }: AnnotationRenderOptions): Parents[] {

@@ -1,12 +1,5 @@
-import { extractCommands } from '../../../scripts/lib/markdown/transcript.ts';
-
-/** Fence languages that hold a transcript: prompts, commands and their output. */
-export const transcriptLanguages = ['console', 'shell-session'] as const;
-export type TranscriptLanguage = (typeof transcriptLanguages)[number];
-
-export function isTranscriptLanguage(language: string): language is TranscriptLanguage {
-  return (transcriptLanguages as readonly string[]).includes(language);
-}
+import { isTranscriptLanguage } from '../../../scripts/lib/core/languages.ts';
+import { extractCommands } from '../../../scripts/lib/core/transcript.ts';
 
 /**
  * What the copy button of a code block puts on the clipboard. A transcript copies only its

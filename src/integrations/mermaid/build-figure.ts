@@ -31,3 +31,25 @@ export function buildFigureHtml(diagram: RenderedDiagram, diagramId: string): st
     '\n',
   );
 }
+
+function escapeAttribute(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('"', '&quot;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
+}
+
+/**
+ * The dev server's stand-in when no browser can draw at build time: the same figure, empty,
+ * with the diagram's source for draw-in-browser.ts to draw in the writer's own browser. The
+ * source is an attribute, not text, so Markdown's typography (`--` to an en dash) leaves it
+ * alone; blank lines go, as in {@link buildFigureHtml}, and mermaid ignores them.
+ */
+export function buildInBrowserFigureHtml(source: string, diagramId: string): string {
+  const variants = diagramVariants.map(
+    (variant) => `<div class="mermaid-variant" data-variant="${variant}"></div>`,
+  );
+  const attributes = `class="mermaid-diagram" id="${diagramId}" data-draw-in-browser data-source="${escapeAttribute(source)}"`;
+  return `<figure ${attributes}>${variants.join('')}</figure>`.replace(/\n\s*\n/g, '\n');
+}

@@ -1,4 +1,4 @@
-import type { SourcePosition } from '../../../scripts/lib/errors.ts';
+import type { SourcePosition } from '../../../scripts/lib/core/errors.ts';
 import { SiteError } from '../../utils/site-error.ts';
 import type { AccessibilityField } from './check-accessibility.ts';
 

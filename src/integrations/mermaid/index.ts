@@ -2,13 +2,17 @@ import { fileURLToPath } from 'node:url';
 import { isSatteriProcessor } from '@astrojs/markdown-satteri';
 import type { AstroIntegration } from 'astro';
 import { SiteError } from '../../utils/site-error.ts';
+import { hasBrowser } from './find-browser.ts';
 import { createMermaidPlugin } from './mdast-plugin.ts';
-import { createDiagramRenderer } from './renderer.ts';
+import { createDiagramRenderer, createInBrowserRenderer } from './renderer.ts';
+
+const drawInBrowserScript = fileURLToPath(new URL('./draw-in-browser.ts', import.meta.url));
 
 /**
  * Renders ```mermaid fences to inline SVG at build time, so readers download no diagram
  * JavaScript. The browser that draws them starts with the first diagram and is closed when
- * the build or the dev server ends.
+ * the build or the dev server ends. A dev server on a machine without a browser warns once
+ * and leaves the drawing to the writer's browser instead.
  */
 export function mermaidDiagrams(): AstroIntegration {
   let closeRenderer: (() => Promise<void>) | undefined;
@@ -18,7 +22,7 @@ export function mermaidDiagrams(): AstroIntegration {
   return {
     name: 'docker-fundamentals:mermaid',
     hooks: {
-      'astro:config:setup': ({ config }) => {
+      'astro:config:setup': ({ config, command, logger, injectScript }) => {
         const processor = config.markdown.processor;
         if (!processor || !isSatteriProcessor(processor)) {
           throw new SiteError(
@@ -30,11 +34,20 @@ export function mermaidDiagrams(): AstroIntegration {
           );
         }
         const root = fileURLToPath(config.root);
-        const renderer = createDiagramRenderer({
-          cacheDirectory: fileURLToPath(
-            new URL('node_modules/.cache/mermaid-diagrams/', config.root),
-          ),
-        });
+        const isDrawnInBrowser = command === 'dev' && !hasBrowser();
+        if (isDrawnInBrowser) {
+          logger.warn(
+            'No Chromium, Chrome or Edge found (or CHROMIUM_PATH=none): diagrams are drawn in your browser while the dev server runs. `npm run build` and the tests still need one; set CHROMIUM_PATH to point at it.',
+          );
+          injectScript('page', `import ${JSON.stringify(drawInBrowserScript)};`);
+        }
+        const renderer = isDrawnInBrowser
+          ? createInBrowserRenderer()
+          : createDiagramRenderer({
+              cacheDirectory: fileURLToPath(
+                new URL('node_modules/.cache/mermaid-diagrams/', config.root),
+              ),
+            });
         closeRenderer = renderer.close;
         processor.options.mdastPlugins.push(createMermaidPlugin({ root, renderer }));
       },

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdastPluginDefinition } from 'satteri';
-import { buildFigureHtml, createDiagramId } from './build-figure.ts';
+import { buildFigureHtml, buildInBrowserFigureHtml, createDiagramId } from './build-figure.ts';
 import { findMissingAccessibility } from './check-accessibility.ts';
 import { createInaccessibleDiagramError, createInvalidDiagramError } from './diagram-errors.ts';
 import type { DiagramRenderer } from './renderer.ts';
@@ -35,9 +35,13 @@ export function createMermaidPlugin({
       if (missing.length > 0) throw createInaccessibleDiagramError(missing, fence);
       const outcome = await renderer.render(node.value);
       if (outcome.status === 'invalid') throw createInvalidDiagramError(outcome, fence);
+      const id = createDiagramId(file, fence.line);
       // `mdxExpressions: false`: braces in the SVG (its CSS, a label) are text, not MDX.
       return {
-        raw: buildFigureHtml(outcome.diagram, createDiagramId(file, fence.line)),
+        raw:
+          outcome.status === 'in-browser'
+            ? buildInBrowserFigureHtml(node.value, id)
+            : buildFigureHtml(outcome.diagram, id),
         mdxExpressions: false,
       };
     },

@@ -13,7 +13,9 @@ import { createMermaidConfig, type MermaidConfig } from './theme.ts';
 export type DiagramOutcome =
   | { status: 'rendered'; diagram: RenderedDiagram }
   /** `line` is 1-based inside the diagram, when mermaid reports one. */
-  | { status: 'invalid'; message: string; line: number | undefined };
+  | { status: 'invalid'; message: string; line: number | undefined }
+  /** To be drawn by the page itself (the dev server without a browser of its own). */
+  | { status: 'in-browser' };
 
 export interface DiagramRenderer {
   render(source: string): Promise<DiagramOutcome>;
@@ -78,4 +80,12 @@ export function createDiagramRenderer(options: DiagramRendererOptions): DiagramR
   }
 
   return { render, close: () => session.close() };
+}
+
+/**
+ * For the dev server on a machine without a browser: every diagram is left to the writer's
+ * browser (draw-in-browser.ts), so `npm run dev` works; builds and tests still need one.
+ */
+export function createInBrowserRenderer(): DiagramRenderer {
+  return { render: async () => ({ status: 'in-browser' }), close: async () => {} };
 }

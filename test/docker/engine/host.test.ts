@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../scripts/lib/engine/create-engine.ts';
-import type { DockerEngine } from '../../../scripts/lib/engine/engine.ts';
+import { createEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
+import type { DockerEngine } from '../../../scripts/lib/run/engine/engine.ts';
 import { type BusyboxImage, makeBusyboxTar, makeImageBlobs } from './busybox-image.ts';
 import { requireDocker, runInPage, runOnHost } from './probe.ts';
 import { startTinyRegistry, type TinyRegistry } from './tiny-registry.ts';

@@ -4,7 +4,7 @@
  */
 
 import { existsSync } from 'node:fs';
-import { createEngine } from '../../../scripts/lib/engine/create-engine.ts';
+import { createEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
 import { listSandboxesOf } from './probe.ts';
 
 const engine = await createEngine({ kind: 'sandbox', mirrors: [], debug: () => {} });

@@ -1,5 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { preflightDocker, resolveDockerEndpoint } from '../../../scripts/lib/engine/preflight.ts';
+import {
+  preflightDocker,
+  resolveDockerEndpoint,
+} from '../../../scripts/lib/run/engine/preflight.ts';
 import { requireDocker } from './probe.ts';
 
 const saved = { ...process.env };

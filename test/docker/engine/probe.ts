@@ -5,8 +5,8 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { basename } from 'node:path';
 import { execa } from 'execa';
-import { buildEnv } from '../../../scripts/lib/engine/docker-cli.ts';
-import type { PageEnvironment } from '../../../scripts/lib/engine/engine.ts';
+import { buildEnv } from '../../../scripts/lib/run/engine/docker-cli.ts';
+import type { PageEnvironment } from '../../../scripts/lib/run/engine/engine.ts';
 
 /** Fails (never skips) with a message saying what is missing. */
 export async function requireDocker(): Promise<void> {

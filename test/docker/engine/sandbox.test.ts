@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createEngine } from '../../../scripts/lib/engine/create-engine.ts';
-import type { DockerEngine, PageEnvironment } from '../../../scripts/lib/engine/engine.ts';
-import { createSandboxEngine } from '../../../scripts/lib/engine/sandbox.ts';
+import { createEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
+import type { DockerEngine, PageEnvironment } from '../../../scripts/lib/run/engine/engine.ts';
+import { createSandboxEngine } from '../../../scripts/lib/run/engine/sandbox.ts';
 import { type BusyboxImage, makeBusyboxTar } from './busybox-image.ts';
 import {
   findLeftovers,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPageScript } from '../../../bench/lib/bash-script.ts';
-import { extractSnippets } from '../../../scripts/lib/snippets/extract-snippets.ts';
-import type { Page } from '../../../scripts/lib/snippets/snippet.ts';
+import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
+import type { Page } from '../../../scripts/lib/extract/snippet.ts';
 
 function pageOf(markdown: string): Page {
   const extracted = extractSnippets(markdown, 'page.md');

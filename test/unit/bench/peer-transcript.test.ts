@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { peerSteps, toCramTest, toMarkdownPage } from '../../../bench/lib/peer-transcript.ts';
-import { extractSnippets } from '../../../scripts/lib/snippets/extract-snippets.ts';
+import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
 
 const steps = [
   { command: 'docker run --rm busybox echo hi', output: ['hi'] },

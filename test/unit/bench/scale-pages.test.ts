@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeScale, buildScalePages, snippetsPerPage } from '../../../bench/lib/scale-pages.ts';
-import { extractSnippets } from '../../../scripts/lib/snippets/extract-snippets.ts';
+import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
 
 describe('scale pages', () => {
   it('names pages so they sort in order', () => {

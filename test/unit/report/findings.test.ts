@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findFindings, findPageFindings } from '../../../scripts/lib/report/findings.ts';
 import type {
   EnvironmentProblem,
   PageResult,
   SnippetResult,
-} from '../../../scripts/lib/results.ts';
+} from '../../../scripts/lib/judge/results.ts';
+import { findFindings, findPageFindings } from '../../../scripts/lib/report/findings.ts';
 import { transcript as body, pages, snippetAt, stepAt } from './sample-results.ts';
 
 const file = 'src/content/docs/networks.mdx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareOutput } from '../../../scripts/lib/match/compare-output.ts';
+import { compareOutput } from '../../../scripts/lib/judge/compare-output.ts';
 import { diffStep, groupHunks, listDiffLines } from '../../../scripts/lib/report/format-diff.ts';
 
 /** Documented output as if it started on line 10 of `a.mdx`. */

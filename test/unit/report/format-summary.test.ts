@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { StatusCounts } from '../../../scripts/lib/judge/results.ts';
 import { formatCounts, formatDuration } from '../../../scripts/lib/report/format-summary.ts';
-import type { StatusCounts } from '../../../scripts/lib/results.ts';
 
 const counts = (partial: Partial<StatusCounts>): StatusCounts => ({
   pass: 0,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { countStatuses, type PageResult } from '../../../scripts/lib/judge/results.ts';
 import { formatStepSummary } from '../../../scripts/lib/report/github-summary.ts';
-import { countStatuses, type PageResult } from '../../../scripts/lib/results.ts';
 import { snippetAt, stepAt, summary, transcript } from './sample-results.ts';
 
 const file = 'docs/<a|b>.mdx';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { countStatuses } from '../../../scripts/lib/judge/results.ts';
 import { createJsonReporter, jsonReportSchemaVersion } from '../../../scripts/lib/report/json.ts';
-import { countStatuses } from '../../../scripts/lib/results.ts';
 import {
   containersPage,
   createMemoryTarget,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { PageResult } from '../../../scripts/lib/judge/results.ts';
 import { createJunitReporter, renderJunit } from '../../../scripts/lib/report/junit.ts';
-import type { PageResult } from '../../../scripts/lib/results.ts';
 import {
   createMemoryTarget,
   diagnostics,

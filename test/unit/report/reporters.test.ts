@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VerifyError } from '../../../scripts/lib/errors.ts';
+import { VerifyError } from '../../../scripts/lib/core/errors.ts';
 import { createReporters, parseReporterSpec } from '../../../scripts/lib/report/reporters.ts';
 import { diagnostics, playRun } from './sample-results.ts';
 

@@ -1,13 +1,17 @@
-import type { Diagnostic } from '../../../scripts/lib/errors.ts';
-import { compareOutput } from '../../../scripts/lib/match/compare-output.ts';
+import type { Diagnostic } from '../../../scripts/lib/core/errors.ts';
+import type { Snippet, SnippetBody } from '../../../scripts/lib/extract/snippet.ts';
+import { compareOutput } from '../../../scripts/lib/judge/compare-output.ts';
+import {
+  countStatuses,
+  type PageResult,
+  type StepOutcome,
+} from '../../../scripts/lib/judge/results.ts';
 import type {
   Reporter,
   ReportTarget,
   RunInfo,
   RunSummary,
 } from '../../../scripts/lib/report/reporter.ts';
-import { countStatuses, type PageResult, type StepOutcome } from '../../../scripts/lib/results.ts';
-import type { Snippet, SnippetBody } from '../../../scripts/lib/snippets/snippet.ts';
 
 /** Hand-built results of a small run: every status, with output Docker really prints. */
 

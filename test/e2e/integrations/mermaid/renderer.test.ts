@@ -35,7 +35,7 @@ describe('createDiagramRenderer in Chromium', () => {
     'draws %s light and dark, titled, described and with every id prefixed',
     async (name) => {
       const outcome = await renderer.render(await readFixture(name));
-      if (outcome.status !== 'rendered') throw new Error(outcome.message);
+      if (outcome.status !== 'rendered') throw new Error(JSON.stringify(outcome));
       for (const variant of ['light', 'dark'] as const) {
         const svg = outcome.diagram[variant];
         expect(svg).toMatch(/^<svg /);

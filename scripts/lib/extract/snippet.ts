@@ -1,0 +1,44 @@
+import type { PageOptions, SnippetOptions } from '../core/options.ts';
+import type { PromptSymbol } from '../core/transcript.ts';
+
+/** A half-open range of 1-based file line numbers. */
+export interface FileLines {
+  start: number;
+  end: number;
+}
+
+/** One `$ command` of a transcript and the output documented under it. */
+export interface TranscriptStep {
+  command: string;
+  /** Line of the prompt. */
+  line: number;
+  expected: string[];
+  /** Where `expected` sits in the file; empty (start === end) when nothing is documented. */
+  expectedLines: FileLines;
+}
+
+export type SnippetBody =
+  | { kind: 'transcript'; prompt: PromptSymbol; steps: TranscriptStep[] }
+  | { kind: 'script'; code: string }
+  /** A non-shell fence with `file="path"`: written into the session before the next snippet. */
+  | { kind: 'file'; path: string; content: string };
+
+export interface Snippet {
+  file: string;
+  /** Line of the opening fence. */
+  line: number;
+  language: string;
+  options: SnippetOptions;
+  body: SnippetBody;
+  /**
+   * What precedes each content line of the fence in the file (indentation of a list item or
+   * a JSX block, `> ` of a blockquote), so rewritten output lines keep it.
+   */
+  linePrefix: string;
+}
+
+export interface Page {
+  file: string;
+  options: PageOptions;
+  snippets: Snippet[];
+}

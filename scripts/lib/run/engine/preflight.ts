@@ -1,0 +1,96 @@
+/**
+ * Finds the daemon the user's `docker` talks to and checks that it answers, before any page
+ * runs, so a stopped daemon is one clear error instead of a failure on every snippet.
+ */
+import { VerifyError } from '../../core/errors.ts';
+import { type DockerCallOptions, readDockerVersion, runDocker, tailOf } from './docker-cli.ts';
+import { type ParsedVersion, parseContextInspect } from './docker-output.ts';
+
+/** Where the daemon is, and the variables that reach it without the user's CLI config. */
+export interface DockerEndpoint {
+  host: string;
+  /** Where `host` came from: the DOCKER_HOST variable or the named context. */
+  source: string;
+  /**
+   * DOCKER_HOST (and TLS variables) spelled out, because sessions point DOCKER_CONFIG at a
+   * scratch folder where the user's current context does not exist.
+   */
+  env: Record<string, string>;
+  unsetEnv: string[];
+}
+
+const tlsVariables = ['DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH'] as const;
+const defaultHost = 'unix:///var/run/docker.sock';
+
+/** DOCKER_HOST when set, else the endpoint of DOCKER_CONTEXT or the current context. */
+export async function resolveDockerEndpoint(): Promise<DockerEndpoint> {
+  const fromEnv = process.env['DOCKER_HOST'];
+  if (fromEnv) {
+    const env: Record<string, string> = { DOCKER_HOST: fromEnv };
+    for (const name of tlsVariables) {
+      const value = process.env[name];
+      if (value) env[name] = value;
+    }
+    return { host: fromEnv, source: 'DOCKER_HOST', env, unsetEnv: unsetExcept(env) };
+  }
+  const call = await runDocker(['context', 'inspect'], { timeoutMs: 15_000 });
+  if (call.isMissing) throw missingCli();
+  const context = call.ok ? parseContextInspect(call.stdout) : undefined;
+  if (!context) {
+    const host = defaultHost;
+    return { host, source: 'default', env: { DOCKER_HOST: host }, unsetEnv: unsetExcept({}) };
+  }
+  const env: Record<string, string> = { DOCKER_HOST: context.host };
+  if (context.tlsPath) {
+    env['DOCKER_CERT_PATH'] = context.tlsPath;
+    if (!context.skipTlsVerify) env['DOCKER_TLS_VERIFY'] = '1';
+  }
+  const source = `context "${context.name}"`;
+  return { host: context.host, source, env, unsetEnv: unsetExcept(env) };
+}
+
+function unsetExcept(env: Record<string, string>): string[] {
+  return ['DOCKER_CONTEXT', ...tlsVariables].filter((name) => !(name in env));
+}
+
+export interface Preflight {
+  endpoint: DockerEndpoint;
+  client: string;
+  server: NonNullable<ParsedVersion['server']>;
+}
+
+/**
+ * Checks that the CLI runs and the user's daemon answers. Throws DOCKER_CLI_MISSING or
+ * DOCKER_UNREACHABLE naming the endpoint it tried.
+ */
+export async function preflightDocker(): Promise<Preflight> {
+  const endpoint = await resolveDockerEndpoint();
+  const options: DockerCallOptions = { env: endpoint.env, unsetEnv: endpoint.unsetEnv };
+  const { call, version } = await readDockerVersion(options);
+  if (call.isMissing) throw missingCli();
+  if (!call.ok || !version?.server) {
+    const why = call.timedOut ? 'it did not answer in time' : tailOf(call.stderr, 1);
+    throw new VerifyError(
+      'DOCKER_UNREACHABLE',
+      `Cannot reach the Docker daemon at ${endpoint.host} (from ${endpoint.source}). Is it running?${why ? ` (${why})` : ''}`,
+      {
+        hint: 'Start it (e.g. `dockerd` or `systemctl start docker`), or set DOCKER_HOST to use another daemon.',
+      },
+    );
+  }
+  return { endpoint, client: version.client ?? 'unknown', server: version.server };
+}
+
+/** The client version alone: pointed at no daemon, so it never waits for one. */
+export async function readClientVersion(): Promise<string> {
+  const env = { DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
+  const { call, version } = await readDockerVersion({ env, unsetEnv: ['DOCKER_CONTEXT'] });
+  if (call.isMissing) throw missingCli();
+  return version?.client ?? 'unknown';
+}
+
+function missingCli(): VerifyError {
+  return new VerifyError('DOCKER_CLI_MISSING', 'The `docker` command was not found on PATH.', {
+    hint: 'Install the Docker CLI (https://docs.docker.com/engine/install/) or add it to PATH.',
+  });
+}

@@ -1,0 +1,115 @@
+import { execa } from 'execa';
+import { quoteShellWord as quote } from '../../core/shell-word.ts';
+import {
+  type CommandOutcome,
+  type CommandRequest,
+  killProcessGroup,
+  trackProcessGroup,
+} from './command.ts';
+import { terminalSize } from './environment.ts';
+import { renderTerminal } from './render-terminal.ts';
+
+/** How long output must stay quiet before the next line of stdin is "typed". */
+const quietMs = 250;
+/** A program that prints nothing before reading still gets its input after this long. */
+const maxWaitForOutputMs = 3_000;
+
+/**
+ * Runs a command on a pseudo-terminal (util-linux `script`), as `docker run -it` needs, and
+ * types its stdin the way a person does: one line at a time, each after the program has
+ * printed its prompt and gone quiet, so the echoed input lands where a reader sees it. After
+ * the last line, Ctrl-D. The output is what the terminal finally shows.
+ */
+export async function runTtyCommand(
+  request: CommandRequest,
+  wrap: (argv: string[]) => string[],
+): Promise<CommandOutcome> {
+  const inner = `stty cols ${terminalSize.columns} rows ${terminalSize.rows}; exec ${request.argv.map(quote).join(' ')}`;
+  const [file, ...args] = wrap([
+    'script',
+    '--quiet',
+    '--return',
+    '--echo',
+    'always',
+    '--command',
+    inner,
+    '/dev/null',
+  ]);
+  if (!file) return { kind: 'not-started', message: 'empty command line' };
+  const started = performance.now();
+  const child = execa(file, args, {
+    cwd: request.cwd,
+    env: request.env,
+    extendEnv: false,
+    detached: true,
+    reject: false,
+    stripFinalNewline: false,
+    stdin: 'pipe',
+    encoding: 'utf8',
+    buffer: true,
+  });
+  // The program may exit before everything was typed; a write then fails harmlessly.
+  child.stdin?.on('error', () => {});
+  let raw = '';
+  let lastOutputAt = performance.now();
+  let outputSinceInput = false;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    raw += chunk.toString('utf8');
+    lastOutputAt = performance.now();
+    outputSinceInput = true;
+  });
+  const untrack = trackProcessGroup(child.pid);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killProcessGroup(child.pid);
+  }, request.timeoutMs);
+  const typing = typeInput(
+    child.stdin,
+    request.stdin ?? '',
+    () => ({ lastOutputAt, outputSinceInput }),
+    () => {
+      outputSinceInput = false;
+    },
+  );
+  const result = await child;
+  clearTimeout(timer);
+  untrack();
+  typing.stop();
+  const durationMs = performance.now() - started;
+  const output = (await renderTerminal(raw)).join('\n');
+  if (timedOut) return { kind: 'timed-out', output, durationMs };
+  if (result.exitCode === undefined)
+    return { kind: 'not-started', message: result.shortMessage ?? 'cannot start a terminal' };
+  return { kind: 'exited', exitCode: result.exitCode, output, durationMs };
+}
+
+interface OutputClock {
+  lastOutputAt: number;
+  outputSinceInput: boolean;
+}
+
+function typeInput(
+  stdin: NodeJS.WritableStream | null | undefined,
+  text: string,
+  clock: () => OutputClock,
+  onTyped: () => void,
+): { stop(): void } {
+  const pending = text === '' ? [] : text.split(/(?<=\n)/);
+  let waitingSince = performance.now();
+  const interval = setInterval(() => {
+    if (!stdin) return;
+    const { lastOutputAt, outputSinceInput } = clock();
+    const now = performance.now();
+    const isQuiet = now - lastOutputAt >= quietMs;
+    const isReady = (outputSinceInput && isQuiet) || now - waitingSince >= maxWaitForOutputMs;
+    if (!isReady) return;
+    const next = pending.shift();
+    // Ctrl-D once everything was typed, as a reader ends input.
+    stdin.write(next ?? '\u0004');
+    onTyped();
+    waitingSince = now;
+    if (next === undefined) clearInterval(interval);
+  }, 50);
+  return { stop: () => clearInterval(interval) };
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { quoteShellWord as quote } from '../../core/shell-word.ts';
+import type { PageEnvironment } from '../engine/engine.ts';
+import type { CommandOutcome } from './command.ts';
+import { createSessionEnv } from './environment.ts';
+import { mayReadDocker } from './may-read-docker.ts';
+import { runTtyCommand } from './run-tty-command.ts';
+import type { Scratch } from './scratch.ts';
+import { type ShellProcess, startShell } from './shell-process.ts';
+import { commandProgram, saveStateFunction } from './shell-state.ts';
+
+export interface RunOptions {
+  tty: boolean;
+  stdin: string | undefined;
+  timeoutMs: number;
+}
+
+/** A page's terminal session: commands run one after another and share shell state. */
+export interface Session {
+  run(command: string, options: RunOptions): Promise<CommandOutcome>;
+  /** Writes a file a page shows (```dockerfile file="Dockerfile"), relative to the session. */
+  writeFile(path: string, content: string): Promise<CommandOutcome>;
+  close(): void;
+}
+
+const internalTimeoutMs = 30_000;
+
+/**
+ * Runs a page's commands in its shell. Commands marked `tty` need a pseudo-terminal, so
+ * they run in a bash of their own on one, with the shell's state handed over and back.
+ */
+export function createSession(
+  scratch: Scratch,
+  page: PageEnvironment,
+  pageEnv: Readonly<Record<string, string>>,
+): Session {
+  let files = 0;
+  let shell: ShellProcess | undefined;
+  const nextFile = async (content: string) => {
+    const path = scratch.commandFile(files++);
+    await writeFile(path, content);
+    return path;
+  };
+  /** Runs our own bash in the page's shell (restore or save state); its output is not shown. */
+  const runInternal = async (current: ShellProcess, command: string) =>
+    current.run(await nextFile(`${command}\n`), undefined, internalTimeoutMs);
+  const ensureShell = async (): Promise<ShellProcess> => {
+    if (shell?.isAlive()) return shell;
+    // A fresh shell, also after a command ended the previous one: it starts from the last
+    // state written out (the page's work folder at first).
+    shell = startShell({
+      argv: page.wrapCommand(['bash', '--noprofile', '--norc']),
+      cwd: scratch.workDir,
+      env: createSessionEnv(scratch, page, pageEnv, false),
+    });
+    await runInternal(shell, `${saveStateFunction}\nsource ${quote(scratch.stateFile)}`);
+    return shell;
+  };
+
+  const runOnTerminal = async (
+    commandFile: string,
+    options: RunOptions,
+  ): Promise<CommandOutcome> => {
+    const current = await ensureShell();
+    await runInternal(current, `__dfv_save > ${quote(scratch.stateFile)}`);
+    const outcome = await runTtyCommand(
+      {
+        argv: [
+          'bash',
+          '--noprofile',
+          '--norc',
+          '-c',
+          commandProgram,
+          'bash',
+          scratch.stateFile,
+          commandFile,
+        ],
+        cwd: scratch.workDir,
+        env: createSessionEnv(scratch, page, pageEnv, true),
+        stdin: options.stdin,
+        timeoutMs: options.timeoutMs,
+      },
+      (inner) => page.wrapCommand(inner),
+    );
+    if (outcome.kind === 'exited') await runInternal(current, `source ${quote(scratch.stateFile)}`);
+    return outcome;
+  };
+
+  // Whether a command ran since Docker's container list last settled.
+  let mayBeUnsettled = false;
+  const run: Session['run'] = async (command, options) => {
+    if (mayBeUnsettled && mayReadDocker(command)) {
+      await page.settle();
+      mayBeUnsettled = false;
+    }
+    const commandFile = await nextFile(`${command}\n`);
+    const outcome = options.tty
+      ? await runOnTerminal(commandFile, options)
+      : await (await ensureShell()).run(
+          commandFile,
+          options.stdin === undefined ? undefined : await nextFile(options.stdin),
+          options.timeoutMs,
+        );
+    mayBeUnsettled = true;
+    return outcome;
+  };
+
+  return {
+    run,
+    writeFile(path, content) {
+      // Written by the session itself, so it lands in the session's current directory, as a
+      // reader who saves the file there would have it.
+      const delimiter = `DFV_EOF_${randomBytes(6).toString('hex')}`;
+      const body = content.endsWith('\n') ? content : `${content}\n`;
+      return run(`cat > ${quote(path)} <<'${delimiter}'\n${body}${delimiter}`, {
+        tty: false,
+        stdin: undefined,
+        timeoutMs: internalTimeoutMs,
+      });
+    },
+    close: () => shell?.close(),
+  };
+}

@@ -1,0 +1,29 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectFiles } from '../../../scripts/lib/collect/collect-files.ts';
+
+describe('collectFiles', () => {
+  it('expands globs and files into a sorted list of Markdown files', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'dfv-collect-'));
+    await mkdir(join(root, 'docs/sub'), { recursive: true });
+    await Promise.all(
+      ['docs/b.mdx', 'docs/a.md', 'docs/sub/c.md', 'docs/x.txt', 'README.md'].map((file) =>
+        writeFile(join(root, file), ''),
+      ),
+    );
+    expect(await collectFiles(['docs/**/*', 'README.md', 'docs/a.md'], root)).toEqual([
+      'README.md',
+      'docs/a.md',
+      'docs/b.mdx',
+      'docs/sub/c.md',
+    ]);
+  });
+
+  it('refuses a pattern that matches nothing', async () => {
+    await expect(collectFiles(['nope/**/*.md'], tmpdir())).rejects.toThrow(
+      'No Markdown or MDX file matches nope/**/*.md',
+    );
+  });
+});
