@@ -1,68 +1,85 @@
-// `npm run hermetic` / `npm run hermetic:down`: Docker Engine 26 with buildx, and an offline
-// Docker Hub mirror built from source (hello-world, busybox, debian:bookworm-slim,
-// registry:2) on 127.0.0.1:5555.
+// `npm run hermetic` / `npm run hermetic:down`: Docker engines side by side in the cache
+// (Engine 28.5 and 26.1, nothing installed system-wide), an offline Docker Hub mirror on
+// 127.0.0.1:5555 serving look-alikes written as OCI layouts, a dockerd for `--docker host`
+// tests, and legs.json telling the verifier what this machine provides.
 import { mkdir } from 'node:fs/promises';
 import { z } from 'zod';
-import { ensurePackages } from './hermetic/apt.ts';
-import { listBuildCacheIds, removeCreatedBuildCache } from './hermetic/build-cache.ts';
 import { buildImages } from './hermetic/build-images.ts';
-import { ensureBusyboxBinary } from './hermetic/busybox-binary.ts';
-import { type HermeticPaths, resolvePaths } from './hermetic/config.ts';
-import { ensureDaemon, ownedDaemon, refuseForeignDaemon } from './hermetic/daemon.ts';
-import { ensureEngine } from './hermetic/engine.ts';
+import { type HermeticPaths, MIRROR_URL, resolvePaths } from './hermetic/config.ts';
+import { DebCache } from './hermetic/debs.ts';
+import { ensureEngine } from './hermetic/engine-bin.ts';
+import { ENGINE_IDS, ENGINES } from './hermetic/engines.ts';
 import { formatHermeticError, HermeticError, isHermeticError } from './hermetic/errors.ts';
-import { listLocalReferences, removeCreatedReferences } from './hermetic/local-images.ts';
-import { stopOwnedProcess } from './hermetic/pidfile.ts';
-import { requireRoot } from './hermetic/preflight.ts';
-import { ensureRegistry, ownedRegistry } from './hermetic/registry.ts';
 import {
-  describeBusybox,
-  describeDaemon,
+  ensureHostDaemon,
+  hostDaemonAddressOf,
+  ownedHostDaemon,
+  refuseForeignDaemon,
+} from './hermetic/host-daemon.ts';
+import { type Leg, writeLegsFile } from './hermetic/legs-file.ts';
+import { acquireLock } from './hermetic/lock.ts';
+import { stopOwnedProcess } from './hermetic/pidfile.ts';
+import { requireSupportedMachine } from './hermetic/preflight.ts';
+import { ensureRegistry, ownedRegistry, registryBinaryOf } from './hermetic/registry.ts';
+import {
   describeEngine,
+  describeHostDaemon,
   describeImage,
-  describeInstall,
   describeRegistry,
   describeStop,
 } from './hermetic/report.ts';
+import { ensureTool } from './hermetic/tools.ts';
 
 const commandSchema = z.enum(['up', 'down']);
 
 const print = (line: string) => console.log(`  ${line}`);
 
+/** The legs each engine provides: Engine 28.5 with both stores, 26.1 with the classic one. */
+const LEG_STORES = { '28.5': ['containerd', 'overlay2'], '26.1': ['overlay2'] } as const;
+
 async function up(paths: HermeticPaths): Promise<void> {
-  requireRoot('up');
+  requireSupportedMachine('up');
   await mkdir(paths.cacheDir, { recursive: true });
-  print(describeInstall(await ensurePackages()));
-  print(describeEngine(await ensureEngine(paths)));
-  // The refusals (a foreign daemon without our mirror or too old, a foreign process on
-  // our port) come before anything is started, so a failed `up` leaves nothing behind.
+  // Before anything starts: a failed `up` leaves nothing behind.
   await refuseForeignDaemon(paths);
-  // Before the daemon: an upgraded dockerd is down only for its restart, not the compile.
-  print(describeBusybox(await ensureBusyboxBinary(paths)));
-  print(describeRegistry(await ensureRegistry(paths)));
-  print(describeDaemon(await ensureDaemon(paths)));
-  const before = await listLocalReferences();
-  const cacheBefore = await listBuildCacheIds();
-  try {
-    await buildImages(paths, (event) =>
-      print(
-        event.kind === 'building'
-          ? `${event.spec.name}:${event.spec.tag}: building`
-          : describeImage(event.outcome),
-      ),
-    );
-  } finally {
-    const removed = await removeCreatedReferences(before);
-    if (removed.length > 0) print(`local tags removed: ${removed.join(', ')}`);
-    const pruned = await removeCreatedBuildCache(cacheBefore);
-    if (pruned > 0) print(`build cache records removed: ${pruned}`);
+  const debs = new DebCache(paths);
+  const engines = [];
+  for (const id of ENGINE_IDS) {
+    const engine = await ensureEngine(paths, debs, ENGINES[id]);
+    print(describeEngine(engine));
+    engines.push(engine);
   }
+  const registryTool = await ensureTool(paths, debs, 'registry');
+  print(describeRegistry(await ensureRegistry(paths, registryBinaryOf(registryTool))));
+  const hostEngine = engines.find((engine) => engine.id === '28.5');
+  if (!hostEngine) throw new Error('engine 28.5 is missing from ENGINE_IDS');
+  print(describeHostDaemon(await ensureHostDaemon(paths, hostEngine)));
+  const legs: Leg[] = engines.flatMap((engine) =>
+    LEG_STORES[engine.id as keyof typeof LEG_STORES].map((store) => ({
+      name: `${engine.id}/${store}`,
+      engine: engine.id,
+      store,
+      bin: engine.bin,
+      versions: engine.versions,
+    })),
+  );
+  await writeLegsFile(paths.legsFile, {
+    mirror: MIRROR_URL,
+    hostDaemon: hostDaemonAddressOf(paths),
+    legs,
+  });
+  print(`legs: ${legs.map((leg) => leg.name).join(', ')} (${paths.legsFile})`);
+  await buildImages(paths, debs, (reference) => print(`${reference}: building`)).then(
+    (outcomes) => {
+      for (const outcome of outcomes) print(describeImage(outcome));
+    },
+  );
 }
 
 async function down(paths: HermeticPaths): Promise<void> {
-  requireRoot('down');
+  requireSupportedMachine('down');
   // dockerd first: it may still pull from the registry while it stops its containers.
-  const daemon = await stopOwnedProcess(ownedDaemon(paths), 60_000);
+  const daemon = await stopOwnedProcess(ownedHostDaemon(paths), 60_000);
   print(describeStop('dockerd', daemon));
   const registry = await stopOwnedProcess(ownedRegistry(paths), 15_000);
   print(describeStop('registry', registry));
@@ -84,7 +101,15 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   const paths = resolvePaths();
   console.log(`hermetic ${parsed.data}: ${paths.cacheDir}`);
-  await (parsed.data === 'up' ? up(paths) : down(paths));
+  await mkdir(paths.cacheDir, { recursive: true });
+  const lock = await acquireLock(paths.lockFile, 20 * 60_000, (pid) =>
+    print(`waiting for another hermetic run (pid ${pid}) to finish`),
+  );
+  try {
+    await (parsed.data === 'up' ? up(paths) : down(paths));
+  } finally {
+    await lock.release();
+  }
   console.log(
     `hermetic ${parsed.data}: done in ${((performance.now() - started) / 1000).toFixed(1)}s`,
   );

@@ -11,23 +11,24 @@ import { collectFiles } from './lib/collect/collect-files.ts';
 import { selectShard } from './lib/collect/select-shard.ts';
 import { VerifyError } from './lib/core/errors.ts';
 import { readPages } from './lib/extract/read-pages.ts';
-import { countStatuses, type StatusCounts } from './lib/judge/results.ts';
+import { countFailed, countStatuses, type StatusCounts } from './lib/judge/results.ts';
 import {
   orderByExpectedDuration,
   readPageDurations,
   writePageDurations,
 } from './lib/plan/page-durations.ts';
+import { createDispatcher } from './lib/report/dispatch.ts';
 import type { Reporter, RunInfo } from './lib/report/reporter.ts';
 import { createReporters } from './lib/report/reporters.ts';
 import { createEngine } from './lib/run/engine/create-engine.ts';
 import type { DockerEngine } from './lib/run/engine/engine.ts';
-import { runPages } from './lib/run/run-pages.ts';
+import { clampJobs, runPages } from './lib/run/run-pages.ts';
 import { killRunningCommands } from './lib/run/session/command.ts';
 import { applyUpdates } from './lib/update/apply-updates.ts';
 
 function exitCodeOf(counts: StatusCounts): number {
   if (counts.error > 0) return 2;
-  return counts.drift + counts.failed + counts.timeout > 0 ? 1 : 0;
+  return countFailed(counts) > 0 ? 1 : 0;
 }
 
 function printError(error: unknown): void {
@@ -58,11 +59,11 @@ function handleInterrupts(controller: AbortController, engine: DockerEngine): ()
   };
 }
 
-async function verify(options: CliOptions, reporters: Reporter[]): Promise<number> {
+async function verify(options: CliOptions, report: Required<Reporter>): Promise<number> {
   const files = await collectFiles(options.patterns);
   const read = await readPages(files);
   if (!read.ok) {
-    for (const reporter of reporters) reporter.onDiagnostics?.(read.diagnostics);
+    report.onDiagnostics(read.diagnostics);
     return 2;
   }
   const pages = options.shard ? selectShard(read.pages, options.shard) : read.pages;
@@ -74,27 +75,23 @@ async function verify(options: CliOptions, reporters: Reporter[]): Promise<numbe
       engine: engine.kind,
       versions: engine.versions,
       files: pages.map((page) => page.page.file),
-      jobs: Math.max(1, Math.min(options.jobs, engine.maxParallelPages)),
+      jobs: clampJobs(options.jobs, engine),
       isUpdate: options.isUpdate,
       startedAt: new Date(),
     };
-    for (const reporter of reporters) reporter.onRunStart?.(info);
+    report.onRunStart(info);
     const durations = await readPageDurations();
     const started = performance.now();
     const results = await runPages(
       pages.map((page) => page.page),
       engine,
       {
-        jobs: options.jobs,
+        jobs: info.jobs,
         startOrder: orderByExpectedDuration(pages, durations),
         settings: { defaultTimeoutSeconds: options.timeoutSeconds },
         signal: controller.signal,
-        onPageStart: (file) => {
-          for (const reporter of reporters) reporter.onPageStart?.(file);
-        },
-        onPageEnd: (result) => {
-          for (const reporter of reporters) reporter.onPageEnd?.(result);
-        },
+        onPageStart: report.onPageStart,
+        onPageEnd: report.onPageEnd,
       },
     );
     await writePageDurations(results, durations);
@@ -108,7 +105,7 @@ async function verify(options: CliOptions, reporters: Reporter[]): Promise<numbe
       durationMs: performance.now() - started,
       updates,
     };
-    for (const reporter of reporters) await reporter.onRunEnd?.(summary);
+    await report.onRunEnd(summary);
     return exitCodeOf(counts);
   } finally {
     await engine.close();
@@ -123,14 +120,14 @@ async function main(): Promise<void> {
       process.stdout.write(`${usage}\n`);
       return;
     }
-    const reporters = createReporters(options.reporters, process.stdout);
+    const report = createDispatcher(createReporters(options.reporters, process.stdout));
     try {
-      const code = await verify(options, reporters);
+      const code = await verify(options, report);
       // An interrupt set its own exit code while the run was finishing; it stands.
       process.exitCode ??= code;
     } finally {
       // Reports that are written at the end (json, junit) are written even after an error.
-      for (const reporter of reporters) await reporter.onClose?.();
+      await report.onClose();
     }
   } catch (error) {
     printError(error);

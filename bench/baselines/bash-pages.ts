@@ -9,13 +9,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { execa } from 'execa';
 import { readPages } from '../../scripts/lib/extract/read-pages.ts';
 import { findUnmetRequirement } from '../../scripts/lib/plan/version-requirements.ts';
 import { createEngine } from '../../scripts/lib/run/engine/create-engine.ts';
 import { pageIdOf } from '../../scripts/lib/run/run-page.ts';
 import { createSessionEnv } from '../../scripts/lib/run/session/environment.ts';
 import { createScratch } from '../../scripts/lib/run/session/scratch.ts';
+import { runProcess } from '../../scripts/lib/system/run-process.ts';
 import { buildPageScript } from '../lib/bash-script.ts';
 
 const { values, positionals } = parseArgs({
@@ -42,13 +42,10 @@ try {
       const file = join(scratch.root, 'page.sh');
       await writeFile(file, script);
       const [command = 'bash', ...args] = environment.wrapCommand(['bash', file]);
-      const result = await execa(command, args, {
+      const result = await runProcess(command, args, {
         cwd: scratch.workDir,
         env: createSessionEnv(scratch, environment, page.options.env, false),
         extendEnv: false,
-        stdin: 'ignore',
-        all: true,
-        reject: false,
       });
       const ms = Math.round(performance.now() - started);
       console.log(JSON.stringify({ file: page.file, ms, exitCode: result.exitCode ?? -1 }));

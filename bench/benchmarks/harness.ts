@@ -4,15 +4,16 @@
  * in the same Docker world: same engine, a sandbox per page with the page's images. Both run
  * pages one at a time.
  */
-import { nodeFlags } from '../../test/helpers/run-cli.ts';
+
+import { nodeFlags } from '../../scripts/lib/cli/verify-command.ts';
+import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
+import { runProcess, tailOf } from '../../scripts/lib/system/run-process.ts';
 import type { Benchmark, BenchmarkReport, Table } from '../lib/benchmark.ts';
 import { listChapters } from '../lib/chapters.ts';
 import { compareFigures } from '../lib/figures.ts';
-import { formatDuration } from '../lib/format.ts';
 import { createNotes } from '../lib/notes.ts';
 import { addPageTime, type PageTimes } from '../lib/page-times.ts';
 import { runRounds, type Variant } from '../lib/rounds.ts';
-import { runTimed, tailOfOutput } from '../lib/run-timed.ts';
 import { median } from '../lib/stats.ts';
 import { verifyVariant } from '../lib/verify-cli.ts';
 
@@ -24,18 +25,16 @@ function bashVariant(root: string, chapters: readonly string[], pages: PageTimes
     name: 'bash',
     async run({ isWarmup }) {
       const args = [...nodeFlags, script, '--docker', 'sandbox', ...chapters];
-      const run = await runTimed(process.execPath, args, { cwd: root, timeoutMs });
+      const run = await runProcess(process.execPath, args, { cwd: root, timeoutMs });
       if (run.exitCode !== 0) {
-        throw new Error(
-          `the bash baseline failed (exit ${run.exitCode}):\n${tailOfOutput(run.output)}`,
-        );
+        throw new Error(`the bash baseline failed (exit ${run.exitCode}):\n${tailOf(run.all, 5)}`);
       }
-      const lines = isWarmup ? [] : run.output.split('\n');
+      const lines = isWarmup ? [] : run.all.split('\n');
       for (const line of lines.filter((text) => text.startsWith('{"file"'))) {
         const page = JSON.parse(line) as { file: string; ms: number };
         addPageTime(pages, page.file, page.ms);
       }
-      return run.ms;
+      return run.durationMs;
     },
   };
 }
@@ -47,12 +46,12 @@ function pagesTable(verify: PageTimes, bash: PageTimes): Table {
     rows: [...verify].map(([file, times]) => {
       const ours = median(times);
       const base = bash.get(file);
-      if (!base) return [file, formatDuration(ours), 'nothing to run', ''];
+      if (!base) return [file, formatMeasuredDuration(ours), 'nothing to run', ''];
       return [
         file,
-        formatDuration(ours),
-        formatDuration(median(base)),
-        formatDuration(ours - median(base)),
+        formatMeasuredDuration(ours),
+        formatMeasuredDuration(median(base)),
+        formatMeasuredDuration(ours - median(base)),
       ];
     }),
   };
@@ -81,7 +80,7 @@ export const harness: Benchmark = {
     const samples = await runRounds([verify, bashVariant(root, chapters, bashPages)], {
       rounds,
       onRun: ({ round, variant, ms }) =>
-        log(`harness round ${round}: ${variant} ${formatDuration(ms)}`),
+        log(`harness round ${round}: ${variant} ${formatMeasuredDuration(ms)}`),
     });
     return {
       figures: compareFigures(

@@ -6,11 +6,11 @@
  * how busy the machine's cores were.
  */
 import { availableParallelism } from 'node:os';
+import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
 import type { Benchmark, BenchmarkReport, Figure, Table } from '../lib/benchmark.ts';
 import { listChapters } from '../lib/chapters.ts';
 import { busyShare, readCpuTimes } from '../lib/cpu-usage.ts';
 import { compareFigures } from '../lib/figures.ts';
-import { formatDuration } from '../lib/format.ts';
 import { createNotes } from '../lib/notes.ts';
 import { addPageTime, type PageTimes } from '../lib/page-times.ts';
 import { runRounds, type Variant } from '../lib/rounds.ts';
@@ -59,8 +59,8 @@ function pagesTable(one: Observed, two: Observed): Table {
       const beside = median(two.pages.get(file) ?? [Number.NaN]);
       return [
         file,
-        formatDuration(alone),
-        formatDuration(beside),
+        formatMeasuredDuration(alone),
+        formatMeasuredDuration(beside),
         `${(beside / alone).toFixed(2)}×`,
       ];
     }),
@@ -105,7 +105,7 @@ export const parallel: Benchmark = {
     const samples = await runRounds(variants, {
       rounds,
       onRun: ({ round, variant, ms }) =>
-        log(`parallel round ${round}: ${variant} ${formatDuration(ms)}`),
+        log(`parallel round ${round}: ${variant} ${formatMeasuredDuration(ms)}`),
     });
     const cores = availableParallelism();
     if (cores !== 2) notes.add(`This machine has ${cores} cores; the goal assumes 2.`);

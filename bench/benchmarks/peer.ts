@@ -6,14 +6,14 @@
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isOnPath } from '../../scripts/lib/run/engine/sandbox/find-blockers.ts';
+import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
+import { isOnPath } from '../../scripts/lib/system/find-program.ts';
+import { runProcess, tailOf } from '../../scripts/lib/system/run-process.ts';
 import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
 import { compareFigures } from '../lib/figures.ts';
-import { formatDuration } from '../lib/format.ts';
 import { createNotes, type Notes } from '../lib/notes.ts';
 import { peerSteps, toCramTest, toMarkdownPage } from '../lib/peer-transcript.ts';
 import { runRounds, type Variant } from '../lib/rounds.ts';
-import { runTimed, tailOfOutput } from '../lib/run-timed.ts';
 import { breakdownTable, type ReportTimes } from '../lib/time-breakdown.ts';
 import { verifyVariant } from '../lib/verify-cli.ts';
 
@@ -35,10 +35,10 @@ function cramVariant(cram: string, test: string, notes: Notes): Variant {
   return {
     name: 'cram',
     async run() {
-      const run = await runTimed(cram, [test], { cwd: join(test, '..'), timeoutMs });
-      if (run.timedOut) throw new Error(`cram hung:\n${tailOfOutput(run.output)}`);
-      if (run.exitCode !== 0) notes.add('cram did not pass', tailOfOutput(run.output, 8));
-      return run.ms;
+      const run = await runProcess(cram, [test], { cwd: join(test, '..'), timeoutMs });
+      if (run.timedOut) throw new Error(`cram hung:\n${tailOf(run.all, 5)}`);
+      if (run.exitCode !== 0) notes.add('cram did not pass', tailOf(run.all, 8));
+      return run.durationMs;
     },
   };
 }
@@ -51,9 +51,11 @@ export const peer: Benchmark = {
     const cram = ['cram', 'cram3'].find(isOnPath);
     if (!cram) throw new Error('cram is not installed: apt-get install -y python3-cram');
     await writeFixtures(root);
-    const pull = await runTimed('docker', ['pull', '--quiet', 'busybox'], { cwd: root, timeoutMs });
-    if (pull.exitCode !== 0)
-      throw new Error(`docker pull busybox failed:\n${tailOfOutput(pull.output)}`);
+    const pull = await runProcess('docker', ['pull', '--quiet', 'busybox'], {
+      cwd: root,
+      timeoutMs,
+    });
+    if (pull.exitCode !== 0) throw new Error(`docker pull busybox failed:\n${tailOf(pull.all, 5)}`);
     // cram writes a `.err` file beside a failing test: keep that out of the repository.
     const folder = await mkdtemp(join(tmpdir(), 'dfv-bench-cram-'));
     const test = join(folder, 'transcript.t');
@@ -67,7 +69,7 @@ export const peer: Benchmark = {
       const samples = await runRounds([verify, cramVariant(cram, test, notes)], {
         rounds,
         onRun: ({ round, variant, ms }) =>
-          log(`peer round ${round}: ${variant} ${formatDuration(ms)}`),
+          log(`peer round ${round}: ${variant} ${formatMeasuredDuration(ms)}`),
       });
       return {
         figures: compareFigures(

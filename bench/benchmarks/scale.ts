@@ -7,8 +7,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
 import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
-import { formatDuration, formatRange } from '../lib/format.ts';
+import { formatRange } from '../lib/format.ts';
 import { createNotes } from '../lib/notes.ts';
 import { runRounds } from '../lib/rounds.ts';
 import { analyzeScale, buildScalePages, snippetsPerPage } from '../lib/scale-pages.ts';
@@ -47,7 +48,7 @@ export const scale: Benchmark = {
       const samples = await runRounds(variants, {
         rounds,
         onRun: ({ round, variant, ms }) =>
-          log(`scale round ${round}: ${variant} pages ${formatDuration(ms)}`),
+          log(`scale round ${round}: ${variant} pages ${formatMeasuredDuration(ms)}`),
       });
       const summaries = new Map(
         scaleSizes.map((pages) => [pages, summarize(samples.get(String(pages)) ?? [])]),
@@ -85,9 +86,9 @@ export const scale: Benchmark = {
               return [
                 String(pages),
                 String(pages * snippetsPerPage),
-                formatDuration(summary.median),
+                formatMeasuredDuration(summary.median),
                 formatRange(summary.min, summary.max, 'ms'),
-                perSnippet === undefined ? '' : formatDuration(perSnippet),
+                perSnippet === undefined ? '' : formatMeasuredDuration(perSnippet),
               ];
             }),
           },

@@ -9,10 +9,11 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildSite, diagramCache, type SiteBuild } from '../../test/helpers/build-site.ts';
+import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
+import { buildSite, type SiteBuild } from '../../scripts/site/build-site-copy.ts';
+import { diagramCacheFolder } from '../../src/integrations/mermaid/svg-cache.ts';
 import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
 import { compareFigures } from '../lib/figures.ts';
-import { formatDuration } from '../lib/format.ts';
 import { runRounds } from '../lib/rounds.ts';
 import { measureLighthouse } from './site/lighthouse-scores.ts';
 import {
@@ -53,7 +54,7 @@ export const site: Benchmark = {
           {
             name: 'cold',
             async run() {
-              await rm(join(root, diagramCache), { recursive: true, force: true });
+              await rm(join(root, diagramCacheFolder), { recursive: true, force: true });
               return keep(await build(root));
             },
           },
@@ -62,7 +63,7 @@ export const site: Benchmark = {
         {
           rounds,
           onRun: ({ round, variant, ms }) =>
-            log(`site round ${round}: ${variant} build ${formatDuration(ms)}`),
+            log(`site round ${round}: ${variant} build ${formatMeasuredDuration(ms)}`),
         },
       );
       const built = latest as BuiltSite | undefined;

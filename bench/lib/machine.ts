@@ -1,7 +1,7 @@
 /** The machine a run measured, as RESULTS.md states it. */
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, release, totalmem } from 'node:os';
-import { execa } from 'execa';
+import { runProcess } from '../../scripts/lib/system/run-process.ts';
 
 export interface Machine {
   cpu: string;
@@ -18,17 +18,12 @@ async function readCpuModel(): Promise<string> {
 }
 
 async function readDockerVersions(): Promise<Machine['docker']> {
-  const result = await execa(
+  const result = await runProcess(
     'docker',
     ['version', '--format', '{{.Client.Version}} {{.Server.Version}}'],
-    {
-      reject: false,
-      timeout: 15_000,
-    },
+    { timeoutMs: 15_000 },
   );
-  const [client = 'unknown', server = 'not reachable'] = String(result.stdout ?? '')
-    .trim()
-    .split(' ');
+  const [client = 'unknown', server = 'not reachable'] = result.stdout.trim().split(' ');
   return { client, server };
 }
 
@@ -74,11 +69,9 @@ export interface Revision {
 }
 
 export async function describeRevision(root: string): Promise<Revision> {
-  const git = (args: string[]) => execa('git', args, { cwd: root, reject: false });
-  const commit = String((await git(['rev-parse', '--short', 'HEAD'])).stdout ?? '').trim();
-  const status = String(
-    (await git(['status', '--porcelain', '--', 'scripts', 'src', 'bench'])).stdout ?? '',
-  );
+  const git = (args: string[]) => runProcess('git', args, { cwd: root });
+  const commit = (await git(['rev-parse', '--short', 'HEAD'])).stdout.trim();
+  const status = (await git(['status', '--porcelain', '--', 'scripts', 'src', 'bench'])).stdout;
   return {
     commit: commit || 'unknown',
     uncommitted: status

@@ -1,6 +1,7 @@
 /** bench/RESULTS.md: the figures of one full run, the machine, and how to reproduce them. */
+
+import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
 import { type BenchmarkOutcome, checkGoal } from './benchmark.ts';
-import { formatDuration } from './format.ts';
 import type { LoadSummary, Machine, Revision } from './machine.ts';
 import { formatMarkdownTable, tableOfFigures } from './table.ts';
 
@@ -77,7 +78,7 @@ export function renderResultsFile(record: RunRecord): string {
     '# Benchmark results',
     '',
     `Written by \`npm run bench -- --write\` on ${record.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-    `(${record.rounds} measured rounds after one warm-up round, ${formatDuration(record.durationMs)} in all).`,
+    `(${record.rounds} measured rounds after one warm-up round, ${formatMeasuredDuration(record.durationMs)} in all).`,
     'Do not edit by hand: the next `--write` replaces this file.',
     '',
     summarize(record.outcomes),

@@ -1,5 +1,5 @@
+import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
 import type { Table } from './benchmark.ts';
-import { formatDuration } from './format.ts';
 import { median } from './stats.ts';
 
 /**
@@ -48,8 +48,8 @@ export function breakdownTable(
     columns: ['part', 'total', ...Object.keys(per)],
     rows: breakdownParts.map((part) => {
       const total = median(runs.map((times) => times[part]));
-      const shares = Object.values(per).map((count) => formatDuration(total / count));
-      return [part, formatDuration(total), ...shares];
+      const shares = Object.values(per).map((count) => formatMeasuredDuration(total / count));
+      return [part, formatMeasuredDuration(total), ...shares];
     }),
   };
 }

@@ -1,13 +1,13 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { verifyCommand } from '../../scripts/lib/cli/verify-command.ts';
 import type { JsonReport } from '../../scripts/lib/report/json.ts';
-import { verifyCommand } from '../../test/helpers/run-cli.ts';
+import { type ProcessResult, runProcess, tailOf } from '../../scripts/lib/system/run-process.ts';
 import type { Notes } from './notes.ts';
 import type { Variant } from './rounds.ts';
-import { runTimed, type TimedRun, tailOfOutput } from './run-timed.ts';
 
-export interface VerifyRun extends TimedRun {
+export interface VerifyRun extends ProcessResult {
   /** The run's own report; absent when it stopped before writing one. */
   report: JsonReport | undefined;
 }
@@ -31,7 +31,7 @@ async function runVerify(
       '--reporter',
       `json=${reportFile}`,
     ]);
-    const run = await runTimed(process.execPath, command.args, {
+    const run = await runProcess(process.execPath, command.args, {
       cwd: root,
       env: command.env,
       timeoutMs: options.timeoutMs,
@@ -50,7 +50,7 @@ export function describeFailure(run: VerifyRun): string {
     .map(([status, count]) => `${count} ${status}`)
     .join(', ');
   const how = run.timedOut ? 'timed out' : `exit ${run.exitCode}`;
-  return `${how}${counts ? ` (${counts})` : ''}: ${tailOfOutput(run.output, 3).replaceAll('\n', ' / ')}`;
+  return `${how}${counts ? ` (${counts})` : ''}: ${tailOf(run.all, 3).replaceAll('\n', ' / ')}`;
 }
 
 export interface VerifyVariantOptions {
@@ -77,7 +77,7 @@ export function verifyVariant(
       if (run.timedOut) throw new Error(`${name}: ${describeFailure(run)}`);
       if (run.exitCode !== 0) options.notes.add(`${name} did not pass`, describeFailure(run));
       if (run.report && !info.isWarmup) options.onReport?.(run.report);
-      return run.ms;
+      return run.durationMs;
     },
   };
 }

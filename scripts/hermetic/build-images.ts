@@ -1,137 +1,115 @@
-import { mkdir, rm } from 'node:fs/promises';
+// Builds each look-alike whose inputs changed since its stamp (or that the mirror lost),
+// writes its OCI layout in the cache and pushes it to the mirror under all of its tags.
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HermeticPaths } from './config.ts';
-import { HermeticError } from './errors.ts';
-import { type CommandResult, runCommand, tailOutput } from './exec.ts';
-import { readDebianArch } from './host.ts';
-import {
-  IMAGE_NAMES,
-  IMAGES,
-  type ImageName,
-  type ImageSpec,
-  mirrorReferenceOf,
-  repositoryOf,
-  sourceDirOf,
-} from './images.ts';
-import { fetchManifestSummary, type ManifestSummary } from './registry-api.ts';
+import { fileURLToPath } from 'node:url';
+import { ensureBuildRoot } from './build-root.ts';
+import { type HermeticPaths, MIRROR_URL } from './config.ts';
+import type { DebCache } from './debs.ts';
+import { IMAGE_RECIPES } from './images.ts';
+import { buildImage } from './oci/image.ts';
+import { writeLayout } from './oci/layout.ts';
+import { pushImage } from './oci/push.ts';
+import type { BuildContext, ImageRecipe } from './recipes/recipe.ts';
+import { fetchManifestSummary } from './registry-api.ts';
 import {
   hashImageInputs,
   readSourceFile,
   readSourceFiles,
   readStamp,
+  type SourceFile,
   writeStamp,
 } from './stamps.ts';
 
-export type ImageOutcome =
-  | ({ status: 'cached'; reference: string } & ManifestSummary)
-  | ({ status: 'built'; reference: string; seconds: number } & ManifestSummary);
+/** Modules every image depends on: a change to how images are written rebuilds them all. */
+const SHARED_SOURCES = [
+  './oci/image.ts',
+  './oci/tar.ts',
+  './oci/tree.ts',
+  './recipes/recipe.ts',
+  './build-root.ts',
+].map((path) => fileURLToPath(new URL(path, import.meta.url)));
 
-type BuildEnv = { paths: HermeticPaths; debianArch: string };
+export type ImageOutcome = {
+  status: 'cached' | 'built';
+  reference: string;
+  digest: string;
+  seconds: number;
+};
 
-/** Progress of one image: a real build can take a minute, so its start is news too. */
-export type BuildEvent =
-  | { kind: 'building'; spec: ImageSpec }
-  | { kind: 'done'; outcome: ImageOutcome };
-
-/**
- * Builds and pushes every image whose inputs changed since its stamp, or that the
- * registry no longer has; the rest are reported as cached.
- */
+/** Builds and pushes what changed; `onStart` hears of each real build before it begins. */
 export async function buildImages(
   paths: HermeticPaths,
-  onEvent: (event: BuildEvent) => void,
+  debs: DebCache,
+  onStart: (reference: string) => void,
 ): Promise<ImageOutcome[]> {
-  const env = { paths, debianArch: await readDebianArch() };
-  const digests: Partial<Record<ImageName, string>> = {};
+  let buildRoot: Promise<string> | undefined;
   const outcomes: ImageOutcome[] = [];
-  for (const name of IMAGE_NAMES) {
-    const spec = IMAGES[name];
-    const baseDigest = spec.base ? digests[spec.base] : undefined;
-    const outcome = await buildImage(spec, env, baseDigest, () =>
-      onEvent({ kind: 'building', spec }),
-    );
-    digests[name] = outcome.digest;
-    outcomes.push(outcome);
-    onEvent({ kind: 'done', outcome });
+  for (const recipe of IMAGE_RECIPES) {
+    const context: BuildContext = {
+      paths,
+      debs,
+      buildRoot: () => {
+        buildRoot ??= ensureBuildRoot(paths, debs);
+        return buildRoot;
+      },
+      workDir: join(paths.buildDir, recipe.id),
+    };
+    outcomes.push(await buildOne(recipe, context, onStart));
   }
   return outcomes;
 }
 
-async function buildImage(
-  spec: ImageSpec,
-  env: BuildEnv,
-  baseDigest: string | undefined,
-  onBuild: () => void,
+async function buildOne(
+  recipe: ImageRecipe,
+  context: BuildContext,
+  onStart: (reference: string) => void,
 ): Promise<ImageOutcome> {
-  const reference = `${spec.name}:${spec.tag}`;
-  const hash = await hashImage(spec, env, baseDigest);
-  const stamp = await readStamp(env.paths.stampsDir, spec.name);
-  const pushed = await fetchManifestSummary(repositoryOf(spec), spec.tag);
-  if (stamp?.hash === hash && pushed?.digest === stamp.digest)
-    return { status: 'cached', reference, ...pushed };
-
-  onBuild();
+  const name = recipe.repository.replace(/^library\//, '');
+  const reference = `${name}:${recipe.tags.join(',')}`;
   const started = performance.now();
-  const contextDir = join(env.paths.buildDir, spec.name);
-  await rm(contextDir, { recursive: true, force: true });
-  await mkdir(contextDir, { recursive: true });
-  await spec.prepare({
-    name: spec.name,
-    sourceDir: sourceDirOf(spec.name),
-    contextDir,
-    debianArch: env.debianArch,
-    paths: env.paths,
-  });
-  const tag = mirrorReferenceOf(spec);
-  const baseArgs = spec.base ? ['--build-arg', `BASE=${mirrorReferenceOf(IMAGES[spec.base])}`] : [];
-  // BuildKit through the buildx plugin (engine.ts), as `docker build` runs for a reader;
-  // it loads the result into the daemon, from where `docker push` sends it to the mirror.
-  const buildEnv = { ...process.env, DOCKER_BUILDKIT: '1' };
-  const buildArgs = ['build', '--progress=plain', '-t', tag, ...baseArgs, contextDir];
-  requirePushed(spec, await runCommand('docker', buildArgs, { env: buildEnv }));
-  requirePushed(spec, await runCommand('docker', ['push', tag]));
-  const summary = await fetchManifestSummary(repositoryOf(spec), spec.tag);
-  if (!summary) {
-    throw new HermeticError(
-      'BUILD_FAILED',
-      `${reference}: pushed, but the registry does not serve it`,
-      {
-        hint: `read ${env.paths.registryLog}.`,
-      },
-    );
+  const hash = await hashRecipe(recipe, context);
+  const stamp = await readStamp(context.paths.stampsDir, recipe.id);
+  if (stamp?.hash === hash && (await isServed(recipe, stamp.digest))) {
+    return { status: 'cached', reference, digest: stamp.digest, seconds: 0 };
   }
-  await writeStamp(env.paths.stampsDir, spec.name, {
+  onStart(reference);
+  await rm(context.workDir, { recursive: true, force: true });
+  await mkdir(context.workDir, { recursive: true });
+  const input = await recipe.build(context);
+  const subjectName = `pkg:docker/${name}@${recipe.tags[0]}?platform=linux%2Famd64`;
+  const image = buildImage({ ...input, subjectName });
+  await writeLayout(join(context.paths.layoutsDir, recipe.id), image, `${name}:${recipe.tags[0]}`);
+  await pushImage(MIRROR_URL, recipe.repository, image, recipe.tags);
+  await writeStamp(context.paths.stampsDir, recipe.id, {
     hash,
-    digest: summary.digest,
+    digest: image.index.digest,
     builtAt: new Date().toISOString(),
   });
-  return { status: 'built', reference, seconds: (performance.now() - started) / 1000, ...summary };
+  await rm(context.workDir, { recursive: true, force: true });
+  const seconds = (performance.now() - started) / 1000;
+  return { status: 'built', reference, digest: image.index.digest, seconds };
 }
 
-/** The stamp hash: sources, recipe, architecture, input versions and base digest. */
-async function hashImage(
-  spec: ImageSpec,
-  env: BuildEnv,
-  baseDigest: string | undefined,
-): Promise<string> {
-  const sources = await readSourceFiles(sourceDirOf(spec.name));
-  const recipe = await readSourceFile(spec.recipe, 'recipe');
-  const versions = await spec.readVersions(env.paths);
-  return hashImageInputs([...sources, recipe], {
-    ...versions,
-    arch: env.debianArch,
-    ...(baseDigest ? { base: baseDigest } : {}),
-  });
+async function isServed(recipe: ImageRecipe, digest: string): Promise<boolean> {
+  for (const tag of recipe.tags) {
+    const served = await fetchManifestSummary(recipe.repository, tag);
+    if (served?.digest !== digest) return false;
+  }
+  return true;
 }
 
-function requirePushed(spec: ImageSpec, result: CommandResult): void {
-  if (!result.failed) return;
-  throw new HermeticError(
-    'BUILD_FAILED',
-    `${spec.name}:${spec.tag}: \`${result.command}\` failed:\n${tailOutput(result)}`,
-    {
-      hint: 'run that command by hand to see the whole output; `docker info` shows whether the daemon is healthy.',
-      cause: result,
-    },
-  );
+async function hashRecipe(recipe: ImageRecipe, context: BuildContext): Promise<string> {
+  const files: SourceFile[] = [];
+  for (const source of [...SHARED_SOURCES, ...recipe.sources]) {
+    const isDir = (await stat(source)).isDirectory();
+    if (isDir) {
+      const inside = await readSourceFiles(source);
+      files.push(...inside.map((file) => ({ ...file, path: `${source}/${file.path}` })));
+    } else {
+      files.push(await readSourceFile(source));
+    }
+  }
+  const inputs = (await recipe.readInputs?.(context)) ?? {};
+  return hashImageInputs(files, { ...inputs, tags: recipe.tags.join(',') });
 }

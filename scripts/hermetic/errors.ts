@@ -4,16 +4,16 @@ import { ProjectError } from '../lib/core/errors.ts';
 export const HERMETIC_ERROR_CODES = [
   'USAGE',
   'NOT_ROOT',
-  'NO_APT',
+  'UNSUPPORTED',
   'APT_FAILED',
   'PORT_TAKEN',
   'REGISTRY_FAILED',
   'DAEMON_FAILED',
-  'DAEMON_WITHOUT_MIRROR',
-  'DAEMON_OUTDATED',
-  'ENGINE_CONFLICT',
+  'FOREIGN_DAEMON',
+  'ENGINE_BROKEN',
   'BUILD_FAILED',
   'STOP_FAILED',
+  'BUSY',
 ] as const;
 
 export type HermeticErrorCode = (typeof HERMETIC_ERROR_CODES)[number];

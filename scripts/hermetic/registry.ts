@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stringify } from 'yaml';
 import { type HermeticPaths, MIRROR_HOST, MIRROR_PORT } from './config.ts';
@@ -34,8 +34,16 @@ export function renderRegistryConfig(paths: HermeticPaths): string {
   });
 }
 
+/** The registry binary in the cache (Debian's docker-registry, distribution 2.8.3). */
+export function registryBinaryOf(toolDir: string): string {
+  return join(toolDir, 'usr', 'bin', 'docker-registry');
+}
+
 /** Starts our registry unless it already runs; refuses a port held by anything else. */
-export async function ensureRegistry(paths: HermeticPaths): Promise<RegistryOutcome> {
+export async function ensureRegistry(
+  paths: HermeticPaths,
+  binary: string,
+): Promise<RegistryOutcome> {
   const owned = ownedRegistry(paths);
   const pid = await findOwnedPid(owned);
   if (pid !== undefined) {
@@ -57,16 +65,16 @@ export async function ensureRegistry(paths: HermeticPaths): Promise<RegistryOutc
       },
     );
   }
-  return { status: 'started', pid: await startRegistry(paths) };
+  return { status: 'started', pid: await startRegistry(paths, binary) };
 }
 
-async function startRegistry(paths: HermeticPaths): Promise<number> {
+async function startRegistry(paths: HermeticPaths, binary: string): Promise<number> {
   await mkdir(paths.registryData, { recursive: true });
   await mkdir(dirname(paths.registryConfig), { recursive: true });
   await writeFile(paths.registryConfig, renderRegistryConfig(paths));
   // One log per start: it stays small, and its tail is this start's story.
   const log = openSync(paths.registryLog, 'w');
-  const child = spawn('docker-registry', ['serve', paths.registryConfig], {
+  const child = spawn(binary, ['serve', paths.registryConfig], {
     detached: true,
     stdio: ['ignore', log, log],
   });
@@ -83,7 +91,7 @@ async function startRegistry(paths: HermeticPaths): Promise<number> {
       'REGISTRY_FAILED',
       `docker-registry did not start:\n${tail.slice(-10).join('\n')}`,
       {
-        hint: `read ${paths.registryLog}; check that \`docker-registry --version\` runs.`,
+        hint: `read ${paths.registryLog}; check that \`${binary} --version\` runs.`,
       },
     );
   }

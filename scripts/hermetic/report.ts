@@ -1,42 +1,25 @@
-import type { InstallOutcome } from './apt.ts';
 import type { ImageOutcome } from './build-images.ts';
-import type { BusyboxOutcome } from './busybox-binary.ts';
 import { MIRROR_URL } from './config.ts';
-import type { DaemonOutcome } from './daemon.ts';
-import type { EngineOutcome } from './engine.ts';
+import type { EngineOutcome } from './engine-bin.ts';
+import type { HostDaemonOutcome } from './host-daemon.ts';
 import type { StopOutcome } from './pidfile.ts';
 import type { RegistryOutcome } from './registry.ts';
 
 // Pure: one short progress line per outcome; the orchestrator prints them.
 
-export function describeInstall(outcome: InstallOutcome): string {
-  return outcome.status === 'present'
-    ? 'apt: all required packages present'
-    : `apt: installed ${outcome.packages.join(', ')}`;
-}
-
 export function describeEngine(outcome: EngineOutcome): string {
+  const { docker, containerd, runc } = outcome.versions;
+  const what = `Engine ${docker}, containerd ${containerd}, runc ${runc}`;
   return outcome.status === 'present'
-    ? `engine: Docker Engine ${outcome.version} and buildx present`
-    : `engine: installed ${outcome.packages.join(', ')} (Docker Engine ${outcome.version})`;
+    ? `engine ${outcome.id}: present (${what})`
+    : `engine ${outcome.id}: unpacked into ${outcome.bin} (${what})`;
 }
 
-export function describeDaemon(outcome: DaemonOutcome): string {
-  const engine = `Engine ${outcome.version}`;
-  if (outcome.status === 'started')
-    return `dockerd: started (pid ${outcome.pid}, ${engine}) with mirror ${MIRROR_URL}`;
-  if (outcome.status === 'restarted')
-    return `dockerd: restarted from Engine ${outcome.previousVersion} (pid ${outcome.pid}, ${engine}) with mirror ${MIRROR_URL}`;
-  const owner =
-    outcome.ownedPid === undefined ? 'not started by hermetic' : `pid ${outcome.ownedPid}`;
-  return `dockerd: already running with mirror ${MIRROR_URL} (${owner}, ${engine})`;
-}
-
-export function describeBusybox(outcome: BusyboxOutcome): string {
-  const what = `busybox ${outcome.build.sourceVersion} from Debian's source`;
-  return outcome.status === 'cached'
-    ? `busybox binary: cached, skipped (${what})`
-    : `busybox binary: compiled in ${outcome.seconds.toFixed(1)}s (${what})`;
+export function describeHostDaemon(outcome: HostDaemonOutcome): string {
+  const verb = { running: 'already running', started: 'started', restarted: 'restarted' }[
+    outcome.status
+  ];
+  return `host dockerd: ${verb} (pid ${outcome.pid}, Engine ${outcome.version}) with mirror ${MIRROR_URL}`;
 }
 
 export function describeRegistry(outcome: RegistryOutcome): string {
@@ -44,10 +27,10 @@ export function describeRegistry(outcome: RegistryOutcome): string {
 }
 
 export function describeImage(outcome: ImageOutcome): string {
-  const what = `${outcome.digest} ${formatBytes(outcome.compressedBytes)}`;
+  const digest = outcome.digest.slice(0, 19);
   return outcome.status === 'cached'
-    ? `${outcome.reference}: cached, skipped (${what})`
-    : `${outcome.reference}: built and pushed in ${outcome.seconds.toFixed(1)}s (${what})`;
+    ? `${outcome.reference}: cached, skipped (${digest})`
+    : `${outcome.reference}: built and pushed in ${outcome.seconds.toFixed(1)}s (${digest})`;
 }
 
 export function describeStop(name: string, outcome: StopOutcome): string {
@@ -57,16 +40,4 @@ export function describeStop(name: string, outcome: StopOutcome): string {
     'still-running': `${name}: still running after SIGTERM (pid ${'pid' in outcome ? outcome.pid : ''})`,
   };
   return line[outcome.status];
-}
-
-/** Pure: sizes as `docker images` prints them (decimal units). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }

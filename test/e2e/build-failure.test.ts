@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { buildSite } from '../helpers/build-site.ts';
+import { buildSite } from '../../scripts/site/build-site-copy.ts';
 
 it('a diagram mermaid rejects fails the build, naming file and line with a hint, and the build exits', async () => {
   const build = await buildSite({

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { glob } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { listSitePages } from '../../scripts/site/list-site-pages.ts';
 import { launchBrowser, presetTheme } from '../helpers/browser.ts';
-import { listSitePages } from '../helpers/site-pages.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');

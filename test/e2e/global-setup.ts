@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { buildSite } from '../../scripts/site/build-site-copy.ts';
+import { startStaticServer } from '../../scripts/site/serve-static.ts';
 import { findBrowserExecutable } from '../../src/integrations/mermaid/find-browser.ts';
 import type { SiteError } from '../../src/utils/site-error.ts';
-import { buildSite } from '../helpers/build-site.ts';
-import { startStaticServer } from '../helpers/static-server.ts';
 
 /** A sub-path, as on GitHub Pages, so a link that ignores the base fails the tests. */
 const base = '/docker-fundamentals';

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { listSitePages } from '../../scripts/site/list-site-pages.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { listSitePages } from '../helpers/site-pages.ts';
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');

@@ -2,29 +2,9 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
+import { verifyCommand } from '../../scripts/lib/cli/verify-command.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
-
-/** Node flags of `npm run verify`, for every TypeScript entry script run the same way. */
-export const nodeFlags = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'];
-
-export interface VerifyCommand {
-  /** Arguments after `process.execPath`. */
-  args: string[];
-  /** Added to the inherited environment: no colours, so output reads as plain text. */
-  env: Record<string, string>;
-}
-
-/**
- * How `npm run verify` starts the verifier (minus npm): the launcher in `checkout`, which runs
- * the cached bundle of scripts/verify-examples.ts.
- */
-export function verifyCommand(checkout: string, args: readonly string[]): VerifyCommand {
-  return {
-    args: [...nodeFlags, join(checkout, 'scripts/launch-verify-examples.ts'), ...args],
-    env: { NO_COLOR: '1' },
-  };
-}
 
 export interface CliRun {
   exitCode: number;

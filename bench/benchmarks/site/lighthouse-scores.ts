@@ -1,7 +1,8 @@
 /** Lighthouse on the landing page and on a chapter with a diagram, pages interleaved by round. */
-import { startStaticServer } from '../../../test/helpers/static-server.ts';
+
+import { formatMeasuredDuration } from '../../../scripts/lib/core/format.ts';
+import { startStaticServer } from '../../../scripts/site/serve-static.ts';
 import type { BenchmarkReport, Figure, Goal, Table } from '../../lib/benchmark.ts';
-import { formatDuration } from '../../lib/format.ts';
 import { type LighthouseScores, metricIds, runLighthouse } from '../../lib/lighthouse.ts';
 import { runRounds, timeIt } from '../../lib/rounds.ts';
 import { median, summarize } from '../../lib/stats.ts';
@@ -38,7 +39,7 @@ function metricsTable(results: ReadonlyMap<string, LighthouseScores[]>): Table {
       path,
       ...metricIds.map((id) => {
         const value = median(runs.map((run) => run.metrics[id]));
-        return id === 'cumulative-layout-shift' ? value.toFixed(3) : formatDuration(value);
+        return id === 'cumulative-layout-shift' ? value.toFixed(3) : formatMeasuredDuration(value);
       }),
       [...new Set(runs.flatMap((run) => run.failedAudits))].sort().join(', ') || 'none',
     ]),
@@ -78,7 +79,7 @@ export async function measureLighthouse(
       ...(audited.length < 2
         ? ['No chapter with a diagram was found; only the landing page was audited.']
         : []),
-      'The static server (test/helpers/static-server.ts) does not compress; GitHub Pages serves gzip, so Lighthouse sees larger transfers here than readers do.',
+      'The static server (scripts/site/serve-static.ts) does not compress; GitHub Pages serves gzip, so Lighthouse sees larger transfers here than readers do.',
     ],
   };
 }

@@ -1,9 +1,9 @@
 /** The JavaScript of every page of a build, and how much of it is Mermaid's. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listSitePages } from '../../../test/helpers/site-pages.ts';
+import { formatBytes } from '../../../scripts/lib/core/format.ts';
+import { listSitePages } from '../../../scripts/site/list-site-pages.ts';
 import type { Figure, Table } from '../../lib/benchmark.ts';
-import { formatBytes } from '../../lib/format.ts';
 import { collectPageScripts, type Script } from '../../lib/page-scripts.ts';
 import { summarize } from '../../lib/stats.ts';
 

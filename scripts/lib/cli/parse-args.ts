@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { VerifyError } from '../core/errors.ts';
+import { flags, formatFlag, formatFlagHelp } from './flags.ts';
 
 export const defaultPatterns = ['src/content/docs/**/*.{md,mdx}'];
 
@@ -37,16 +38,7 @@ Runs every shell snippet of the docs against Docker and reports where the docume
 no longer matches. Default files: ${defaultPatterns.join(' ')}
 
 Options:
-  --update                 rewrite the documented output of drifted snippets in place
-  --jobs <n>               pages verified at once (default: number of cores)
-  --reporter <name[=file]> human, json, junit or github; repeat for several
-                           (default: human, plus github inside GitHub Actions)
-  --shard <i/n>            verify only the i-th of n stable parts of the pages
-  --docker <kind>          auto, sandbox (a throwaway daemon per page, needs root) or host
-                           (your daemon; only what the run creates is removed) (default: auto)
-  --registry-mirror <url>  registry mirror for sandbox daemons (default: your daemon's)
-  --timeout <seconds>      per command, unless a page or fence says otherwise (default: 120)
-  -h, --help               show this help
+${formatFlagHelp().join('\n')}
 
 Exit codes: 0 all passed, 1 drift or failure, 2 usage or environment error.`;
 
@@ -57,7 +49,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     parsed = parse(argv);
   } catch (error) {
     throw new VerifyError('USAGE', error instanceof Error ? error.message : String(error), {
-      hint: 'See --help.',
+      hint: `See ${formatFlag('help')}.`,
     });
   }
   const { values, positionals } = parsed;
@@ -76,26 +68,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   });
   if (!result.success) {
     throw new VerifyError('USAGE', result.error.issues.map((issue) => issue.message).join('; '), {
-      hint: 'See --help.',
+      hint: `See ${formatFlag('help')}.`,
     });
   }
   return result.data;
 }
 
 function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      update: { type: 'boolean' },
-      jobs: { type: 'string' },
-      reporter: { type: 'string', multiple: true },
-      shard: { type: 'string' },
-      docker: { type: 'string' },
-      'registry-mirror': { type: 'string', multiple: true },
-      timeout: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: flags });
 }

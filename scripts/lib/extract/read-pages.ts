@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../core/errors.ts';
 import { extractSnippets } from './extract-snippets.ts';
-import type { Page } from './snippet.ts';
+import { listCommandSteps, type Page } from './snippet.ts';
 
 export interface SourcePage {
   file: string;
@@ -17,10 +17,7 @@ export type ReadPagesResult =
   | { ok: false; diagnostics: Diagnostic[] };
 
 function countCommands(page: Page): number {
-  return page.snippets.reduce((sum, snippet) => {
-    if (snippet.body.kind === 'transcript') return sum + snippet.body.steps.length;
-    return sum + (snippet.body.kind === 'script' ? 1 : 0);
-  }, 0);
+  return page.snippets.reduce((sum, snippet) => sum + listCommandSteps(snippet).length, 0);
 }
 
 /** Reads and extracts every file, collecting the diagnostics of all of them. */

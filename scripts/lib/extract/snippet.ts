@@ -7,8 +7,11 @@ export interface FileLines {
   end: number;
 }
 
-/** One `$ command` of a transcript and the output documented under it. */
-export interface TranscriptStep {
+/**
+ * One command of a snippet and the output documented under it, at their lines in the file
+ * (core/transcript.ts's TranscriptStep, placed in the file; a script is one step).
+ */
+export interface CommandStep {
   command: string;
   /** Line of the prompt. */
   line: number;
@@ -18,7 +21,7 @@ export interface TranscriptStep {
 }
 
 export type SnippetBody =
-  | { kind: 'transcript'; prompt: PromptSymbol; steps: TranscriptStep[] }
+  | { kind: 'transcript'; prompt: PromptSymbol; steps: CommandStep[] }
   | { kind: 'script'; code: string }
   /** A non-shell fence with `file="path"`: written into the session before the next snippet. */
   | { kind: 'file'; path: string; content: string };
@@ -41,4 +44,15 @@ export interface Page {
   file: string;
   options: PageOptions;
   snippets: Snippet[];
+}
+
+/** The commands a snippet runs, in order: a transcript's steps, a script as one, a file none. */
+export function listCommandSteps(snippet: Snippet): CommandStep[] {
+  const { body } = snippet;
+  if (body.kind === 'transcript') return body.steps;
+  if (body.kind === 'script') {
+    const empty = { start: snippet.line + 1, end: snippet.line + 1 };
+    return [{ command: body.code, line: snippet.line + 1, expected: [], expectedLines: empty }];
+  }
+  return [];
 }

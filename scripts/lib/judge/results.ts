@@ -54,6 +54,11 @@ export function countStatuses(pages: readonly PageResult[]): StatusCounts {
   return counts;
 }
 
+/** Drift, a wrong exit code and a timeout are all the documentation failing its reader. */
+export function countFailed(counts: StatusCounts): number {
+  return counts.drift + counts.failed + counts.timeout;
+}
+
 /** A step is wrong when its exit code or its output is not what the page documents. */
 export function isStepWrong(step: StepOutcome): boolean {
   return step.exitCode !== step.expectedExitCode || step.comparison?.matches === false;

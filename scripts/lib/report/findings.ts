@@ -1,8 +1,8 @@
+import { formatDuration } from '../core/format.ts';
 import type { PageResult, SnippetResult, StepOutcome } from '../judge/results.ts';
 import { isStepWrong } from '../judge/results.ts';
 import type { StyledLine } from './colors.ts';
 import { diffStep } from './format-diff.ts';
-import { formatDuration } from './format-summary.ts';
 
 export type FindingStatus = 'drift' | 'failed' | 'timeout' | 'error';
 

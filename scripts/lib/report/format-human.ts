@@ -1,16 +1,19 @@
+import { formatFlag } from '../cli/flags.ts';
 import { type Diagnostic, formatPosition } from '../core/errors.ts';
-import { countStatuses, type PageResult } from '../judge/results.ts';
+import { formatDuration } from '../core/format.ts';
+import { countFailed, countStatuses, type PageResult } from '../judge/results.ts';
+import type { FileUpdate } from '../update/plan-file-update.ts';
 import { type Palette, paintLines } from './colors.ts';
 import type { Finding } from './findings.ts';
-import { countFailed, formatCounts, formatDuration } from './format-summary.ts';
-import type { FileUpdate, RunInfo, RunSummary } from './reporter.ts';
+import { formatCounts } from './format-summary.ts';
+import type { RunInfo, RunSummary } from './reporter.ts';
 
 /** The pieces of the terminal report, pure so that they can be read in a test. */
 
 export function formatRunHeader(info: RunInfo): string {
   const { client, server, apiVersion } = info.versions;
   const pages = info.files.length === 1 ? '1 page' : `${info.files.length} pages`;
-  const update = info.isUpdate ? ' · --update' : '';
+  const update = info.isUpdate ? ` · ${formatFlag('update')}` : '';
   return `Docker client ${client}, server ${server} (API ${apiVersion}) · ${info.engine} engine · ${pages}, ${info.jobs} at a time${update}`;
 }
 
@@ -62,7 +65,7 @@ export function formatUpdates(updates: readonly FileUpdate[], palette: Palette):
     update.refused.map((refusal) => ({ file: update.file, ...refusal })),
   );
   const lines: string[] = [];
-  if (rewritten.length === 0) lines.push('--update rewrote no file');
+  if (rewritten.length === 0) lines.push(`${formatFlag('update')} rewrote no file`);
   for (const update of rewritten) {
     const commands = update.rewritten.length === 1 ? 'command' : 'commands';
     lines.push(

@@ -1,7 +1,8 @@
-import { countStatuses } from '../judge/results.ts';
+import { formatDuration } from '../core/format.ts';
+import { countFailed, countStatuses } from '../judge/results.ts';
 import { escapeXmlText } from './escape-xml.ts';
 import { findPageFindings } from './findings.ts';
-import { countFailed, formatCounts, formatDuration } from './format-summary.ts';
+import { formatCounts } from './format-summary.ts';
 import type { RunSummary } from './reporter.ts';
 
 /** GitHub renders HTML inside table cells, and `|` would end the cell. */

@@ -1,7 +1,8 @@
 import { appendFile } from 'node:fs/promises';
 import { VerifyError } from '../core/errors.ts';
+import { formatDuration } from '../core/format.ts';
 import { findPageFindings } from './findings.ts';
-import { formatCounts, formatDuration } from './format-summary.ts';
+import { formatCounts } from './format-summary.ts';
 import { formatAnnotation } from './github-commands.ts';
 import { formatStepSummary } from './github-summary.ts';
 import type { Reporter, ReportTarget } from './reporter.ts';

@@ -1,9 +1,13 @@
 import { type Diagnostic, formatPosition } from '../core/errors.ts';
-import { countStatuses, type PageResult, type SnippetResult } from '../judge/results.ts';
+import {
+  countFailed,
+  countStatuses,
+  type PageResult,
+  type SnippetResult,
+} from '../judge/results.ts';
 import { createDocumentReporter, durationOfResult, type RunRecord } from './document-reporter.ts';
 import { escapeXmlAttribute, escapeXmlText } from './escape-xml.ts';
 import { findFindings } from './findings.ts';
-import { countFailed } from './format-summary.ts';
 import type { Reporter, ReportTarget } from './reporter.ts';
 
 type Attributes = Record<string, string | number | undefined>;

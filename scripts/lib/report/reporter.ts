@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/errors.ts';
 import type { PageResult, StatusCounts } from '../judge/results.ts';
 import type { DockerVersions, EngineKind } from '../run/engine/engine.ts';
+import type { FileUpdate } from '../update/plan-file-update.ts';
 
 export const reporterNames = ['human', 'json', 'junit', 'github'] as const;
 export type ReporterName = (typeof reporterNames)[number];
@@ -12,15 +13,6 @@ export interface RunInfo {
   jobs: number;
   isUpdate: boolean;
   startedAt: Date;
-}
-
-/** What `--update` did to one file. */
-export interface FileUpdate {
-  file: string;
-  /** Lines of the commands whose output was rewritten. */
-  rewritten: number[];
-  /** Drifted steps left as they were, and why (e.g. a line would read as a command). */
-  refused: { line: number; reason: string }[];
 }
 
 export interface RunSummary {

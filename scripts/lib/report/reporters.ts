@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { formatFlag } from '../cli/flags.ts';
 import { VerifyError } from '../core/errors.ts';
 import { createFileTarget, type FileTarget } from './file-target.ts';
 import { createGithubReporter } from './github.ts';
@@ -33,8 +34,8 @@ function isReporterName(name: string): name is ReporterName {
   return (reporterNames as readonly string[]).includes(name);
 }
 
-const specHint =
-  'Use --reporter NAME or --reporter NAME=FILE, e.g. --reporter junit=reports/junit.xml';
+const reporterFlag = (value: string) => formatFlag('reporter', value);
+const specHint = `Use ${reporterFlag('NAME')} or ${reporterFlag('NAME=FILE')}, e.g. ${reporterFlag('junit=reports/junit.xml')}`;
 
 /** Reads a `--reporter` value: `human`, or `junit=reports/junit.xml` to write a file. */
 export function parseReporterSpec(text: string): ReporterSpec {
@@ -49,7 +50,7 @@ export function parseReporterSpec(text: string): ReporterSpec {
     );
   }
   if (path === '') {
-    throw new VerifyError('USAGE', `--reporter ${name}= needs a file after "="`, {
+    throw new VerifyError('USAGE', `${reporterFlag(`${name}=`)} needs a file after "="`, {
       hint: specHint,
     });
   }
@@ -65,7 +66,7 @@ function checkSpecs(specs: readonly ReporterSpec[]): void {
       'USAGE',
       `The ${document.name} reporter cannot share stdout with ${onStdout.length - 1} other reporter(s)`,
       {
-        hint: `Send it to a file: --reporter ${document.name}=report.${document.name === 'junit' ? 'xml' : 'json'}`,
+        hint: `Send it to a file: ${reporterFlag(`${document.name}=report.${document.name === 'junit' ? 'xml' : 'json'}`)}`,
       },
     );
   }

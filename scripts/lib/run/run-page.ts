@@ -41,8 +41,8 @@ async function writeFileSnippet(
 ): Promise<SnippetResult | undefined> {
   if (snippet.body.kind !== 'file') return undefined;
   const outcome = await session.writeFile(snippet.body.path, snippet.body.content);
-  if (outcome.kind === 'exited' && outcome.exitCode === 0) return undefined;
-  const detail = outcome.kind === 'not-started' ? outcome.message : outcome.output.trim();
+  if (!outcome.failed) return undefined;
+  const detail = outcome.hasStarted ? outcome.all.trim() : outcome.shortMessage;
   return {
     status: 'error',
     snippet,

@@ -4,6 +4,7 @@ import type { DockerEngine } from './engine/engine.ts';
 import { type PageSettings, runPage } from './run-page.ts';
 
 export interface RunPagesOptions {
+  /** Pages at once, already within what the engine allows (see clampJobs). */
   jobs: number;
   /** Indexes of `pages` in the order to start them; reports stay in page order. */
   startOrder: readonly number[];
@@ -14,8 +15,16 @@ export interface RunPagesOptions {
   onPageEnd(result: PageResult): void;
 }
 
+/** How many pages run at once: as many as asked, never more than the engine allows, one at least. */
+export function clampJobs(
+  requested: number,
+  engine: Pick<DockerEngine, 'maxParallelPages'>,
+): number {
+  return Math.max(1, Math.min(requested, engine.maxParallelPages));
+}
+
 /**
- * Runs pages `jobs` at a time (never more than the engine allows), starting them in
+ * Runs pages `jobs` at a time, starting them in
  * `startOrder`, and hands results back in page order, so reports read the same whatever the
  * parallelism. After an abort no new page
  * starts; the returned list then holds the pages that finished.
@@ -45,7 +54,7 @@ export async function runPages(
       reportReady();
     }
   };
-  const jobs = Math.max(1, Math.min(options.jobs, engine.maxParallelPages, pages.length));
-  await Promise.all(Array.from({ length: jobs }, worker));
+  const workers = Math.max(1, Math.min(options.jobs, pages.length));
+  await Promise.all(Array.from({ length: workers }, worker));
   return results.filter((result) => result !== undefined);
 }

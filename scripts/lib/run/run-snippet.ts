@@ -1,4 +1,4 @@
-import type { Snippet, TranscriptStep } from '../extract/snippet.ts';
+import { listCommandSteps, type Snippet } from '../extract/snippet.ts';
 import { classifyFailure } from '../judge/classify-failure.ts';
 import { compareOutput } from '../judge/compare-output.ts';
 import { applyFilters, splitOutput, toLines } from '../judge/filters.ts';
@@ -20,16 +20,6 @@ function expectedExitCodes(snippet: Snippet, count: number): number[] | string {
   return `exit=${exit.join(',')} gives ${exit.length} exit codes for ${count} commands`;
 }
 
-function stepsOf(snippet: Snippet): TranscriptStep[] {
-  const { body } = snippet;
-  if (body.kind === 'transcript') return body.steps;
-  if (body.kind === 'script') {
-    const empty = { start: snippet.line + 1, end: snippet.line + 1 };
-    return [{ command: body.code, line: snippet.line + 1, expected: [], expectedLines: empty }];
-  }
-  return [];
-}
-
 /**
  * Runs a snippet's commands in its page's session and judges each: the exit code always,
  * the output for transcripts. Stops at a timeout (the page cannot go on after one) or at an
@@ -39,7 +29,7 @@ export async function runSnippet(
   snippet: Snippet,
   context: SnippetContext,
 ): Promise<SnippetResult> {
-  const steps = stepsOf(snippet);
+  const steps = listCommandSteps(snippet);
   const exitCodes = expectedExitCodes(snippet, steps.length);
   if (typeof exitCodes === 'string') {
     return {
@@ -59,22 +49,22 @@ export async function runSnippet(
       stdin: snippet.options.stdin,
       timeoutMs,
     });
-    if (outcome.kind === 'not-started') {
+    if (!outcome.hasStarted) {
       return {
         status: 'error',
         snippet,
         steps: outcomes,
-        problem: { code: 'SANDBOX_FAILED', message: outcome.message },
+        problem: { code: 'SANDBOX_FAILED', message: outcome.shortMessage },
       };
     }
-    const actual = splitOutput(outcome.output);
+    const actual = splitOutput(outcome.all);
     const comparison = isTranscript ? compareOutput(step.expected, actual) : undefined;
     const shown = comparison?.actual ?? applyFilters(toLines(actual), 'display');
     const stepOutcome: StepOutcome = {
       command: step.command,
       line: step.line,
       expectedExitCode: exitCodes[index] ?? 0,
-      exitCode: outcome.kind === 'exited' ? outcome.exitCode : undefined,
+      exitCode: outcome.exitCode,
       comparison,
       output: shown.map((line) => line.text),
       documented: step.expected,
@@ -83,11 +73,10 @@ export async function runSnippet(
     };
     outcomes.push(stepOutcome);
     const durationMs = performance.now() - started;
-    if (outcome.kind === 'timed-out')
-      return { status: 'timeout', snippet, steps: outcomes, durationMs };
+    if (outcome.timedOut) return { status: 'timeout', snippet, steps: outcomes, durationMs };
     if (isStepWrong(stepOutcome)) {
       const problem = (await context.isDaemonAlive())
-        ? classifyFailure(outcome.output, step.expected)
+        ? classifyFailure(outcome.all, step.expected)
         : {
             code: 'DAEMON_DIED' as const,
             message: 'The Docker daemon stopped answering during the page',

@@ -1,7 +1,15 @@
 import type { PageResult } from '../judge/results.ts';
-import type { FileUpdate } from '../report/reporter.ts';
 import { type OutputEdit, rewriteSource } from './rewrite-source.ts';
 import { updatedOutput } from './updated-output.ts';
+
+/** What `--update` did to one file. */
+export interface FileUpdate {
+  file: string;
+  /** Lines of the commands whose output was rewritten. */
+  rewritten: number[];
+  /** Drifted steps left as they were, and why (e.g. a line would read as a command). */
+  refused: { line: number; reason: string }[];
+}
 
 export interface PlannedUpdate {
   source: string;

@@ -1,7 +1,11 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { replaceFile } from '../../../scripts/lib/system/replace-file.ts';
 import type { DiagramVariant } from './starlight-palette.ts';
+
+/** Where rendered diagrams are kept between builds, relative to the project's root. */
+export const diagramCacheFolder = 'node_modules/.cache/mermaid-diagrams';
 
 const svgSchema = z.string().startsWith('<svg');
 export const renderedDiagramSchema = z.object({
@@ -33,12 +37,7 @@ export function createSvgCache(directory: string): SvgCache {
         return undefined;
       }
     },
-    async write(key, diagram) {
-      await mkdir(directory, { recursive: true });
-      // Write then rename, so a build running in parallel never reads half a file.
-      const temporary = `${pathOf(key)}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(diagram));
-      await rename(temporary, pathOf(key));
-    },
+    // Atomic, so a build running in parallel never reads half a file.
+    write: (key, diagram) => replaceFile(pathOf(key), JSON.stringify(diagram)),
   };
 }

@@ -1,18 +1,15 @@
 /**
- * Test images made on the spot from the host's busybox, so the tests need neither internet
- * nor a registry: a root filesystem tarball (for `docker import`) and the blobs of the same
- * image as a registry serves them (for tiny-registry.ts).
+ * Test images made on the spot from hermetic's busybox:musl (a static busybox), read from its
+ * OCI layout in the cache, so the tests need neither the host's busybox nor a pull: a root
+ * filesystem tarball (for `docker import`) and the blobs of the same image as a registry
+ * serves them (for tiny-registry.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { execa } from 'execa';
-
-const busyboxPaths = ['/bin/busybox', '/usr/bin/busybox'];
-const applets = ['sh', 'echo', 'cat', 'ls', 'sleep', 'httpd', 'wget', 'true'];
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { resolvePaths } from '../../../scripts/hermetic/config.ts';
 
 export interface BusyboxImage {
   /** An uncompressed tar of the root filesystem. */
@@ -20,21 +17,27 @@ export interface BusyboxImage {
   remove(): Promise<void>;
 }
 
-/** A static busybox and a few applets; fails with a clear message where busybox is missing. */
+type Descriptor = { digest: string; platform?: { architecture: string } };
+
+/** busybox:musl's root filesystem; fails with a clear message before `npm run hermetic`. */
 export async function makeBusyboxTar(): Promise<BusyboxImage> {
-  const busybox = busyboxPaths.find((path) => existsSync(path));
-  if (!busybox) {
+  const layout = join(resolvePaths().layoutsDir, 'busybox-musl');
+  const blob = (digest: string) => readFile(join(layout, 'blobs', 'sha256', digest.slice(7)));
+  const top = await readFile(join(layout, 'index.json'), 'utf8').catch(() => {
     throw new Error(
-      `These tests build their image from a static busybox (${busyboxPaths.join(' or ')}): apt-get install busybox-static`,
+      `These tests take busybox from hermetic's cache (${layout}): run \`npm run hermetic\` first`,
     );
-  }
+  });
+  const [indexRef] = (JSON.parse(top) as { manifests: Descriptor[] }).manifests;
+  const index = JSON.parse(String(await blob(indexRef?.digest ?? ''))) as {
+    manifests: Descriptor[];
+  };
+  const amd64 = index.manifests.find((entry) => entry.platform?.architecture === 'amd64');
+  const manifest = JSON.parse(String(await blob(amd64?.digest ?? ''))) as { layers: Descriptor[] };
+  const layer = await blob(manifest.layers[0]?.digest ?? '');
   const folder = await mkdtemp(join(tmpdir(), 'dfv-test-image-'));
-  const root = join(folder, 'rootfs');
-  await mkdir(join(root, 'bin'), { recursive: true });
-  await copyFile(busybox, join(root, 'bin', 'busybox'));
-  for (const applet of applets) await symlink('busybox', join(root, 'bin', applet));
   const tarPath = join(folder, 'rootfs.tar');
-  await execa('tar', ['-C', root, '-cf', tarPath, '.']);
+  await writeFile(tarPath, gunzipSync(layer));
   return { tarPath, remove: () => rm(folder, { recursive: true, force: true }) };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGoal, type Figure } from '../../../bench/lib/benchmark.ts';
-import { formatBytes, formatDuration, formatGoal } from '../../../bench/lib/format.ts';
+import { formatGoal } from '../../../bench/lib/format.ts';
 import { formatMarkdownTable, formatTextTable, tableOfFigures } from '../../../bench/lib/table.ts';
 
 const figures: Figure[] = [
@@ -37,21 +37,6 @@ describe('checkGoal', () => {
 });
 
 describe('formatting values', () => {
-  it.each([
-    [4.2, '4.20 ms'],
-    [850.4, '850 ms'],
-    [12_400, '12.40 s'],
-    [123_456, '123.5 s'],
-    [1_890_000, '31.5 min'],
-    [-113, '−113 ms'],
-  ])('%d ms reads %s', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
-  });
-
-  it('writes bytes in kB above 1000', () => {
-    expect([0, 999, 93_819].map(formatBytes)).toEqual(['0 B', '999 B', '93.8 kB']);
-  });
-
   it('writes goals with their direction', () => {
     expect(formatGoal({ comparison: 'at-least', value: 95 }, 'score')).toBe('≥ 95');
     expect(formatGoal(undefined, 'ms')).toBe('');

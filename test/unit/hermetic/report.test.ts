@@ -1,87 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { formatHermeticError, HermeticError } from '../../../scripts/hermetic/errors.ts';
-import { requireRoot } from '../../../scripts/hermetic/preflight.ts';
+import { requireSupportedMachine } from '../../../scripts/hermetic/preflight.ts';
 import {
-  describeBusybox,
-  describeDaemon,
   describeEngine,
+  describeHostDaemon,
   describeImage,
   describeStop,
-  formatBytes,
 } from '../../../scripts/hermetic/report.ts';
 
-describe('formatBytes', () => {
-  it.each([
-    [0, '0 B'],
-    [999, '999 B'],
-    [4096, '4.1 kB'],
-    [29_100_000, '29.1 MB'],
-  ])('%d -> %s', (bytes, text) => {
-    expect(formatBytes(bytes)).toBe(text);
-  });
-});
+const versions = {
+  docker: '28.5.2',
+  containerd: '2.1.9',
+  runc: '1.3.6',
+  buildx: '0.29.1',
+  compose: '2.40.3',
+  init: '0.19.0',
+};
 
 describe('progress lines', () => {
-  const summary = {
-    reference: 'busybox:latest',
-    digest: 'sha256:d',
-    compressedBytes: 1_100_000,
-    layers: 1,
-  };
-
   it('says what was skipped because cached, and what was built', () => {
-    expect(describeImage({ status: 'cached', ...summary })).toBe(
-      'busybox:latest: cached, skipped (sha256:d 1.1 MB)',
+    const outcome = { reference: 'busybox:latest', digest: `sha256:${'a'.repeat(64)}` };
+    expect(describeImage({ status: 'cached', seconds: 0, ...outcome })).toBe(
+      'busybox:latest: cached, skipped (sha256:aaaaaaaaaaaa)',
     );
-    expect(describeImage({ status: 'built', seconds: 1.26, ...summary })).toBe(
-      'busybox:latest: built and pushed in 1.3s (sha256:d 1.1 MB)',
-    );
-  });
-
-  it('names the Engine version installed or found', () => {
-    expect(describeEngine({ status: 'present', version: '26.1.5+dfsg1' })).toBe(
-      'engine: Docker Engine 26.1.5+dfsg1 and buildx present',
-    );
-    expect(
-      describeEngine({
-        status: 'installed',
-        version: '26.1.5+dfsg1',
-        packages: ['docker.io', 'docker-buildx'],
-      }),
-    ).toBe('engine: installed docker.io, docker-buildx (Docker Engine 26.1.5+dfsg1)');
-  });
-
-  it('says which Engine the daemon runs, and what it was restarted from', () => {
-    expect(describeDaemon({ status: 'started', pid: 9, version: '26.1.5+dfsg1' })).toBe(
-      'dockerd: started (pid 9, Engine 26.1.5+dfsg1) with mirror http://127.0.0.1:5555',
-    );
-    expect(
-      describeDaemon({
-        status: 'restarted',
-        pid: 9,
-        version: '26.1.5+dfsg1',
-        previousVersion: '20.10.24+dfsg1',
-      }),
-    ).toBe(
-      'dockerd: restarted from Engine 20.10.24+dfsg1 (pid 9, Engine 26.1.5+dfsg1) with mirror http://127.0.0.1:5555',
-    );
-    expect(describeDaemon({ status: 'running', ownedPid: undefined, version: '28.2.2' })).toBe(
-      'dockerd: already running with mirror http://127.0.0.1:5555 (not started by hermetic, Engine 28.2.2)',
+    expect(describeImage({ status: 'built', seconds: 1.26, ...outcome })).toBe(
+      'busybox:latest: built and pushed in 1.3s (sha256:aaaaaaaaaaaa)',
     );
   });
 
-  it('says whether busybox was compiled, and from which source version', () => {
-    const build = {
-      sourceVersion: '1:1.35.0-4+deb12u1',
-      recipe: 'r',
-      sha256: 's',
-      builtAt: '2026-01-01T00:00:00Z',
-    };
-    expect(describeBusybox({ status: 'cached', build })).toBe(
-      "busybox binary: cached, skipped (busybox 1:1.35.0-4+deb12u1 from Debian's source)",
+  it('names each engine with the versions of its binaries', () => {
+    expect(describeEngine({ status: 'present', id: '28.5', bin: '/c/bin', versions })).toBe(
+      'engine 28.5: present (Engine 28.5.2, containerd 2.1.9, runc 1.3.6)',
     );
-    expect(describeBusybox({ status: 'built', build, seconds: 98.04 })).toBe(
-      "busybox binary: compiled in 98.0s (busybox 1:1.35.0-4+deb12u1 from Debian's source)",
+    expect(describeEngine({ status: 'assembled', id: '28.5', bin: '/c/bin', versions })).toBe(
+      'engine 28.5: unpacked into /c/bin (Engine 28.5.2, containerd 2.1.9, runc 1.3.6)',
+    );
+  });
+
+  it('says whether the host daemon was started or already ran', () => {
+    expect(describeHostDaemon({ status: 'started', pid: 9, version: '28.5.2' })).toBe(
+      'host dockerd: started (pid 9, Engine 28.5.2) with mirror http://127.0.0.1:5555',
+    );
+    expect(describeHostDaemon({ status: 'running', pid: 9, version: '28.5.2' })).toBe(
+      'host dockerd: already running (pid 9, Engine 28.5.2) with mirror http://127.0.0.1:5555',
     );
   });
 
@@ -97,14 +58,18 @@ describe('progress lines', () => {
 
 describe('errors', () => {
   it('refuses to run as a user other than root, naming the sudo command', () => {
-    expect(() => requireRoot('up', 1000)).toThrow(HermeticError);
+    expect(() => requireSupportedMachine('up', 1000, 'x64')).toThrow(HermeticError);
     try {
-      requireRoot('down', 1000);
+      requireSupportedMachine('down', 1000, 'x64');
     } catch (error) {
       expect((error as HermeticError).code).toBe('NOT_ROOT');
       expect((error as HermeticError).hint).toBe('run `sudo npm run hermetic:down`.');
     }
-    expect(() => requireRoot('up', 0)).not.toThrow();
+    expect(() => requireSupportedMachine('up', 0, 'x64')).not.toThrow();
+  });
+
+  it('refuses a machine other than amd64, whose engines and images it cannot run', () => {
+    expect(() => requireSupportedMachine('up', 0, 'arm64')).toThrow(/amd64/);
   });
 
   it('prints the message, the code and the hint', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusCounts } from '../../../scripts/lib/judge/results.ts';
-import { formatCounts, formatDuration } from '../../../scripts/lib/report/format-summary.ts';
+import { formatCounts } from '../../../scripts/lib/report/format-summary.ts';
 
 const counts = (partial: Partial<StatusCounts>): StatusCounts => ({
   pass: 0,
@@ -20,19 +20,5 @@ describe('formatCounts', () => {
     [{ pass: 1, error: 1 }, '1 passed, 0 failed, 0 skipped, 1 errors'],
   ])('%o', (partial, expected) => {
     expect(formatCounts(counts(partial))).toBe(expected);
-  });
-});
-
-describe('formatDuration', () => {
-  it.each([
-    [0, '0ms'],
-    [849.6, '850ms'],
-    [1000, '1.0s'],
-    [12_345, '12.3s'],
-    [59_949, '59.9s'],
-    [59_950, '1m 00s'],
-    [125_000, '2m 05s'],
-  ])('%d ms', (ms, expected) => {
-    expect(formatDuration(ms)).toBe(expected);
   });
 });

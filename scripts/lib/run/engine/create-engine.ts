@@ -3,7 +3,9 @@
  * can run one (root, util-linux, iproute2, dockerd), since it isolates pages from the user's
  * daemon and from each other; otherwise the user's daemon.
  */
+
 import { debuglog } from 'node:util';
+import { formatFlag } from '../../cli/flags.ts';
 import { VerifyError } from '../../core/errors.ts';
 import { readRegistrySettings } from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
@@ -56,7 +58,7 @@ function chooseKind(choice: EngineChoice): EngineKind {
   if (blockers.length === 0) return 'sandbox';
   if (choice === 'auto') return 'host';
   throw new VerifyError('SANDBOX_FAILED', `Cannot run sandboxes here: ${blockers.join('; ')}.`, {
-    hint: 'Run as root with util-linux, iproute2 and dockerd installed, or use --engine host.',
+    hint: `Run as root with util-linux, iproute2 and dockerd installed, or use ${formatFlag('docker', 'host')}.`,
   });
 }
 

@@ -2,11 +2,12 @@
  * Runs the `docker` CLI for the engines. Outcomes are values (`reject: false`): callers decide
  * what a non-zero exit means. `wrap` puts the command inside a sandbox (nsenter).
  */
-import { execa } from 'execa';
+import { VerifyError } from '../../core/errors.ts';
+import { type ProcessResult, runProcess, tailOf } from '../../system/run-process.ts';
 import {
   type ParsedVersion,
-  parseDockerVersion,
   parseRegistryConfig,
+  parseVersionJson,
   type RegistrySettings,
 } from './docker-output.ts';
 
@@ -19,35 +20,18 @@ export interface DockerCallOptions {
   timeoutMs?: number;
 }
 
-export interface DockerCallResult {
-  ok: boolean;
-  /** The CLI itself could not be started (not installed or not on PATH). */
-  isMissing: boolean;
-  timedOut: boolean;
-  stdout: string;
-  stderr: string;
-}
-
-export async function runDocker(
+/** Runs `docker ARGS`; `hasStarted` is false when the CLI is not installed or not on PATH. */
+export function runDocker(
   args: readonly string[],
   options: DockerCallOptions = {},
-): Promise<DockerCallResult> {
+): Promise<ProcessResult> {
   const argv = (options.wrap ?? ((line) => [...line]))(['docker', ...args]);
   const [file = 'docker', ...rest] = argv;
-  const result = await execa(file, rest, {
-    reject: false,
-    stdin: 'ignore',
+  return runProcess(file, rest, {
     env: buildEnv(options.env, options.unsetEnv),
     extendEnv: false,
-    ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
+    timeoutMs: options.timeoutMs,
   });
-  return {
-    ok: result.exitCode === 0,
-    isMissing: result.code === 'ENOENT',
-    timedOut: result.timedOut,
-    stdout: String(result.stdout ?? ''),
-    stderr: String(result.stderr ?? ''),
-  };
 }
 
 /** The verifier's environment with `env` applied and `unsetEnv` removed. */
@@ -63,7 +47,7 @@ export function buildEnv(
 }
 
 export interface VersionReading {
-  call: DockerCallResult;
+  call: ProcessResult;
   version: ParsedVersion | undefined;
 }
 
@@ -73,7 +57,7 @@ export async function readDockerVersion(options: DockerCallOptions = {}): Promis
     timeoutMs: 15_000,
     ...options,
   });
-  return { call, version: parseDockerVersion(call.stdout) };
+  return { call, version: parseVersionJson(call.stdout) };
 }
 
 /** Whether the daemon answers `docker version` within `timeoutMs`. */
@@ -82,7 +66,7 @@ export async function isDockerAnswering(
   timeoutMs = 5_000,
 ): Promise<boolean> {
   const { call, version } = await readDockerVersion({ ...options, timeoutMs });
-  return call.ok && version?.server !== undefined;
+  return !call.failed && version?.server !== undefined;
 }
 
 /** The daemon's registry mirrors and insecure registries, from `docker info`. */
@@ -93,10 +77,23 @@ export async function readRegistrySettings(
     timeoutMs: 15_000,
     ...options,
   });
-  return call.ok ? parseRegistryConfig(call.stdout) : undefined;
+  return call.failed ? undefined : parseRegistryConfig(call.stdout);
 }
 
-/** The last lines of a command's error output, for one-line messages. */
-export function tailOf(text: string, lines = 3): string {
-  return text.trim().split('\n').slice(-lines).join('\n');
+/**
+ * Pulls an image a page asks for (`verify.images`) quietly; throws IMAGE_NOT_FOUND with the
+ * registry's own words when it cannot.
+ */
+export async function pullImage(
+  image: string,
+  pageId: string,
+  options: DockerCallOptions,
+): Promise<void> {
+  const pull = await runDocker(['pull', '--quiet', image], options);
+  if (!pull.failed) return;
+  throw new VerifyError(
+    'IMAGE_NOT_FOUND',
+    `Could not pull ${image} for page ${pageId}: ${tailOf(pull.stderr, 1)}`,
+    { hint: 'Check the image name in `verify.images`, and that its registry (or mirror) answers.' },
+  );
 }

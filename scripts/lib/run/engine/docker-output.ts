@@ -17,7 +17,7 @@ export interface ParsedVersion {
 }
 
 /** Reads `docker version --format '{{json .}}'`; undefined when it is not that JSON. */
-export function parseDockerVersion(stdout: string): ParsedVersion | undefined {
+export function parseVersionJson(stdout: string): ParsedVersion | undefined {
   const parsed = versionSchema.safeParse(parseJson(stdout));
   if (!parsed.success) return undefined;
   const { Client, Server } = parsed.data;

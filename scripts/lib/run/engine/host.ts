@@ -1,13 +1,12 @@
-/**
- * The host engine: pages run against the user's own daemon, one at a time. Each page starts
- * with a snapshot of the daemon; disposing of the page removes what is not in it and puts
- * back tags the page moved. The snapshot is per page, not per run, so containers or images
- * the user creates between pages are never taken for a page's.
- */
-import { VerifyError } from '../../core/errors.ts';
 import { canUseApi } from './docker-api.ts';
-import { type DockerCallOptions, isDockerAnswering, runDocker, tailOf } from './docker-cli.ts';
-import type { DockerEngine, DockerVersions, PageEnvironment, PageRequest } from './engine.ts';
+import { type DockerCallOptions, isDockerAnswering, pullImage, runDocker } from './docker-cli.ts';
+import {
+  type DockerEngine,
+  type DockerVersions,
+  type PageEnvironment,
+  type PageRequest,
+  pullIntoPage,
+} from './engine.ts';
 import { applyCleanup } from './host/apply-cleanup.ts';
 import { isEmptyPlan, planCleanup } from './host/plan-cleanup.ts';
 import { takeSnapshot } from './host/take-snapshot.ts';
@@ -55,13 +54,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
       },
     };
     open.add(environment);
-    try {
-      await pullMissingImages(request, docker);
-    } catch (error) {
-      await environment.dispose();
-      throw error;
-    }
-    return environment;
+    return pullIntoPage(environment, () => pullMissingImages(request, docker));
   };
 
   return {
@@ -82,16 +75,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
 async function pullMissingImages(request: PageRequest, docker: DockerCallOptions): Promise<void> {
   for (const image of request.images) {
     const present = await runDocker(['image', 'inspect', '--format', '{{.Id}}', image], docker);
-    if (present.ok) continue;
-    const pull = await runDocker(['pull', '--quiet', image], docker);
-    if (!pull.ok) {
-      throw new VerifyError(
-        'IMAGE_NOT_FOUND',
-        `Could not pull ${image} for page ${request.id}: ${tailOf(pull.stderr, 1)}`,
-        {
-          hint: 'Check the image name in `verify.images`, and that its registry (or mirror) answers.',
-        },
-      );
-    }
+    if (!present.failed) continue;
+    await pullImage(image, request.id, docker);
   }
 }

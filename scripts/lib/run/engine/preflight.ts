@@ -2,8 +2,10 @@
  * Finds the daemon the user's `docker` talks to and checks that it answers, before any page
  * runs, so a stopped daemon is one clear error instead of a failure on every snippet.
  */
+
 import { VerifyError } from '../../core/errors.ts';
-import { type DockerCallOptions, readDockerVersion, runDocker, tailOf } from './docker-cli.ts';
+import { tailOf } from '../../system/run-process.ts';
+import { type DockerCallOptions, readDockerVersion, runDocker } from './docker-cli.ts';
 import { type ParsedVersion, parseContextInspect } from './docker-output.ts';
 
 /** Where the daemon is, and the variables that reach it without the user's CLI config. */
@@ -34,8 +36,8 @@ export async function resolveDockerEndpoint(): Promise<DockerEndpoint> {
     return { host: fromEnv, source: 'DOCKER_HOST', env, unsetEnv: unsetExcept(env) };
   }
   const call = await runDocker(['context', 'inspect'], { timeoutMs: 15_000 });
-  if (call.isMissing) throw missingCli();
-  const context = call.ok ? parseContextInspect(call.stdout) : undefined;
+  if (!call.hasStarted) throw missingCli();
+  const context = !call.failed ? parseContextInspect(call.stdout) : undefined;
   if (!context) {
     const host = defaultHost;
     return { host, source: 'default', env: { DOCKER_HOST: host }, unsetEnv: unsetExcept({}) };
@@ -67,8 +69,8 @@ export async function preflightDocker(): Promise<Preflight> {
   const endpoint = await resolveDockerEndpoint();
   const options: DockerCallOptions = { env: endpoint.env, unsetEnv: endpoint.unsetEnv };
   const { call, version } = await readDockerVersion(options);
-  if (call.isMissing) throw missingCli();
-  if (!call.ok || !version?.server) {
+  if (!call.hasStarted) throw missingCli();
+  if (call.failed || !version?.server) {
     const why = call.timedOut ? 'it did not answer in time' : tailOf(call.stderr, 1);
     throw new VerifyError(
       'DOCKER_UNREACHABLE',
@@ -85,7 +87,7 @@ export async function preflightDocker(): Promise<Preflight> {
 export async function readClientVersion(): Promise<string> {
   const env = { DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
   const { call, version } = await readDockerVersion({ env, unsetEnv: ['DOCKER_CONTEXT'] });
-  if (call.isMissing) throw missingCli();
+  if (!call.hasStarted) throw missingCli();
   return version?.client ?? 'unknown';
 }
 

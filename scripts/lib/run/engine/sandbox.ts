@@ -3,11 +3,17 @@
  * sandbox/). One spare sandbox is kept starting in the background, so a page usually opens
  * without waiting for a daemon.
  */
+
 import { availableParallelism } from 'node:os';
 import { VerifyError } from '../../core/errors.ts';
-import { isDockerAnswering, readDockerVersion, runDocker, tailOf } from './docker-cli.ts';
+import { isDockerAnswering, pullImage, readDockerVersion } from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
-import type { DockerEngine, PageEnvironment, PageRequest } from './engine.ts';
+import {
+  type DockerEngine,
+  type PageEnvironment,
+  type PageRequest,
+  pullIntoPage,
+} from './engine.ts';
 import { type Sandbox, startSandbox } from './sandbox/start-sandbox.ts';
 import { sandboxSocketPath } from './sandbox/wait-for-sandbox.ts';
 import { settleContainers } from './settle-containers.ts';
@@ -62,13 +68,7 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
         await sandbox.dispose();
         live.delete(promise);
       });
-      try {
-        await pullImages(sandbox, request);
-      } catch (error) {
-        await environment.dispose();
-        throw error;
-      }
-      return environment;
+      return pullIntoPage(environment, () => pullImages(sandbox, request));
     },
     async close() {
       isClosed = true;
@@ -108,20 +108,6 @@ function refuse(argv: readonly string[]): string[] {
 }
 
 async function pullImages(sandbox: Sandbox, request: PageRequest): Promise<void> {
-  const pulls = request.images.map(async (image) => {
-    const call = await runDocker(['pull', '-q', image], {
-      wrap: sandbox.wrap,
-      unsetEnv: daemonVariables,
-    });
-    if (!call.ok) {
-      throw new VerifyError(
-        'IMAGE_NOT_FOUND',
-        `Could not pull ${image} for page ${request.id}: ${tailOf(call.stderr, 1)}`,
-        {
-          hint: 'Check the image name in `verify.images`, and that its registry (or mirror) answers.',
-        },
-      );
-    }
-  });
-  await Promise.all(pulls);
+  const options = { wrap: sandbox.wrap, unsetEnv: daemonVariables };
+  await Promise.all(request.images.map((image) => pullImage(image, request.id, options)));
 }

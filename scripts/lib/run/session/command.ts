@@ -7,12 +7,6 @@ export interface CommandRequest {
   timeoutMs: number;
 }
 
-/** How a command ended. Output is stdout and stderr merged, as a reader's terminal shows it. */
-export type CommandOutcome =
-  | { kind: 'exited'; exitCode: number; output: string; durationMs: number }
-  | { kind: 'timed-out'; output: string; durationMs: number }
-  | { kind: 'not-started'; message: string };
-
 /**
  * Kills a command's whole process group: the shell and everything it started (a `docker
  * run` client, a pipeline), not just the shell. Commands are spawned detached, so the group

@@ -1,11 +1,12 @@
 import { execa } from 'execa';
 import { quoteShellWord as quote } from '../../core/shell-word.ts';
 import {
-  type CommandOutcome,
-  type CommandRequest,
-  killProcessGroup,
-  trackProcessGroup,
-} from './command.ts';
+  exitedProcess,
+  type ProcessResult,
+  timedOutProcess,
+  unstartedProcess,
+} from '../../system/run-process.ts';
+import { type CommandRequest, killProcessGroup, trackProcessGroup } from './command.ts';
 import { terminalSize } from './environment.ts';
 import { renderTerminal } from './render-terminal.ts';
 
@@ -23,7 +24,7 @@ const maxWaitForOutputMs = 3_000;
 export async function runTtyCommand(
   request: CommandRequest,
   wrap: (argv: string[]) => string[],
-): Promise<CommandOutcome> {
+): Promise<ProcessResult> {
   const inner = `stty cols ${terminalSize.columns} rows ${terminalSize.rows}; exec ${request.argv.map(quote).join(' ')}`;
   const [file, ...args] = wrap([
     'script',
@@ -35,7 +36,8 @@ export async function runTtyCommand(
     inner,
     '/dev/null',
   ]);
-  if (!file) return { kind: 'not-started', message: 'empty command line' };
+  const command = request.argv.join(' ');
+  if (!file) return unstartedProcess(command, 'empty command line');
   const started = performance.now();
   const child = execa(file, args, {
     cwd: request.cwd,
@@ -78,10 +80,10 @@ export async function runTtyCommand(
   typing.stop();
   const durationMs = performance.now() - started;
   const output = (await renderTerminal(raw)).join('\n');
-  if (timedOut) return { kind: 'timed-out', output, durationMs };
+  if (timedOut) return timedOutProcess(command, output, durationMs);
   if (result.exitCode === undefined)
-    return { kind: 'not-started', message: result.shortMessage ?? 'cannot start a terminal' };
-  return { kind: 'exited', exitCode: result.exitCode, output, durationMs };
+    return unstartedProcess(command, result.shortMessage ?? 'cannot start a terminal');
+  return exitedProcess(command, result.exitCode, output, durationMs);
 }
 
 interface OutputClock {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { quoteShellWord as quote } from '../../core/shell-word.ts';
+import type { ProcessResult } from '../../system/run-process.ts';
 import type { PageEnvironment } from '../engine/engine.ts';
-import type { CommandOutcome } from './command.ts';
 import { createSessionEnv } from './environment.ts';
 import { mayReadDocker } from './may-read-docker.ts';
 import { runTtyCommand } from './run-tty-command.ts';
@@ -18,9 +18,9 @@ export interface RunOptions {
 
 /** A page's terminal session: commands run one after another and share shell state. */
 export interface Session {
-  run(command: string, options: RunOptions): Promise<CommandOutcome>;
+  run(command: string, options: RunOptions): Promise<ProcessResult>;
   /** Writes a file a page shows (```dockerfile file="Dockerfile"), relative to the session. */
-  writeFile(path: string, content: string): Promise<CommandOutcome>;
+  writeFile(path: string, content: string): Promise<ProcessResult>;
   close(): void;
 }
 
@@ -61,7 +61,7 @@ export function createSession(
   const runOnTerminal = async (
     commandFile: string,
     options: RunOptions,
-  ): Promise<CommandOutcome> => {
+  ): Promise<ProcessResult> => {
     const current = await ensureShell();
     await runInternal(current, `__dfv_save > ${quote(scratch.stateFile)}`);
     const outcome = await runTtyCommand(
@@ -83,7 +83,8 @@ export function createSession(
       },
       (inner) => page.wrapCommand(inner),
     );
-    if (outcome.kind === 'exited') await runInternal(current, `source ${quote(scratch.stateFile)}`);
+    if (outcome.exitCode !== undefined)
+      await runInternal(current, `source ${quote(scratch.stateFile)}`);
     return outcome;
   };
 
@@ -103,7 +104,7 @@ export function createSession(
           options.timeoutMs,
         );
     mayBeUnsettled = true;
-    return outcome;
+    return { ...outcome, command };
   };
 
   return {

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import { execa } from 'execa';
 import { quoteShellWord as quote } from '../../core/shell-word.ts';
-import type { CommandOutcome } from './command.ts';
+import {
+  exitedProcess,
+  type ProcessResult,
+  timedOutProcess,
+  unstartedProcess,
+} from '../../system/run-process.ts';
 import { killProcessGroup, trackProcessGroup } from './command.ts';
 
 /**
@@ -22,7 +27,7 @@ export interface ShellProcess {
     commandFile: string,
     stdinFile: string | undefined,
     timeoutMs: number,
-  ): Promise<CommandOutcome>;
+  ): Promise<ProcessResult>;
   /** Whether the shell still runs (a command may have called `exit`, or timed out). */
   isAlive(): boolean;
   close(): void;
@@ -99,8 +104,9 @@ export function startShell(options: ShellOptions): ShellProcess {
   return {
     run(commandFile, stdinFile, timeoutMs) {
       const started = performance.now();
+      const command = `source ${commandFile}`;
       if (exitCode !== undefined)
-        return Promise.resolve({ kind: 'not-started', message: 'the page shell has exited' });
+        return Promise.resolve(unstartedProcess(command, 'the page shell has exited'));
       const input = stdinFile ? quote(stdinFile) : '/dev/null';
       // `__dfv_return` puts the status back into `$?` for the next command, as in a terminal.
       child.stdin?.write(
@@ -110,25 +116,22 @@ export function startShell(options: ShellOptions): ShellProcess {
         const timer = setTimeout(() => {
           onChange = undefined;
           killProcessGroup(child.pid);
-          resolve({ kind: 'timed-out', output: drain(), durationMs: performance.now() - started });
+          resolve(timedOutProcess(command, drain(), performance.now() - started));
         }, timeoutMs);
         onChange = () => {
           const result = takeResult();
           if (result) {
             clearTimeout(timer);
             onChange = undefined;
-            resolve({
-              kind: 'exited',
-              exitCode: result.status,
-              output: result.output,
-              durationMs: performance.now() - started,
-            });
+            resolve(
+              exitedProcess(command, result.status, result.output, performance.now() - started),
+            );
           } else if (exitCode !== undefined) {
             // The command ended the shell itself (`exit 3`, `set -e` and a failure).
             clearTimeout(timer);
             onChange = undefined;
             const output = drain();
-            resolve({ kind: 'exited', exitCode, output, durationMs: performance.now() - started });
+            resolve(exitedProcess(command, exitCode, output, performance.now() - started));
           }
         };
         notify();

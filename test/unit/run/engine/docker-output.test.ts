@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   parseContextInspect,
-  parseDockerVersion,
   parseRegistryConfig,
+  parseVersionJson,
 } from '../../../../scripts/lib/run/engine/docker-output.ts';
 
-describe('parseDockerVersion', () => {
+describe('parseVersionJson', () => {
   it('reads client, server and the API version the daemon speaks', () => {
     const stdout = JSON.stringify({
       Client: { Version: '28.2.2', ApiVersion: '1.41', DefaultAPIVersion: '1.50' },
       Server: { Version: '20.10.24+dfsg1', ApiVersion: '1.41', MinAPIVersion: '1.12' },
     });
-    expect(parseDockerVersion(stdout)).toEqual({
+    expect(parseVersionJson(stdout)).toEqual({
       client: '28.2.2',
       server: { version: '20.10.24+dfsg1', apiVersion: '1.41' },
     });
@@ -19,11 +19,11 @@ describe('parseDockerVersion', () => {
 
   it('keeps the client when the daemon did not answer', () => {
     const stdout = JSON.stringify({ Client: { Version: '28.2.2' }, Server: null });
-    expect(parseDockerVersion(stdout)).toEqual({ client: '28.2.2', server: undefined });
+    expect(parseVersionJson(stdout)).toEqual({ client: '28.2.2', server: undefined });
   });
 
   it.each(['', 'Cannot connect', '{"Server": {"Version": 1}}'])('rejects %j', (stdout) => {
-    expect(parseDockerVersion(stdout)).toBeUndefined();
+    expect(parseVersionJson(stdout)).toBeUndefined();
   });
 });
 

@@ -2,7 +2,8 @@
  * Carries out a cleanup plan on the user's daemon. Each step is tried even when an earlier
  * one failed; failures come back as messages, for the debug log, never as exceptions.
  */
-import { type DockerCallOptions, runDocker, tailOf } from '../docker-cli.ts';
+import { tailOf } from '../../../system/run-process.ts';
+import { type DockerCallOptions, runDocker } from '../docker-cli.ts';
 import type { CleanupPlan } from './plan-cleanup.ts';
 
 export async function applyCleanup(
@@ -12,7 +13,7 @@ export async function applyCleanup(
   const problems: string[] = [];
   const run = async (args: string[]) => {
     const call = await runDocker(args, { timeoutMs: 120_000, ...options });
-    if (!call.ok) problems.push(`docker ${args.join(' ')}: ${tailOf(call.stderr, 1)}`);
+    if (call.failed) problems.push(`docker ${args.join(' ')}: ${tailOf(call.stderr, 1)}`);
   };
   // Containers first: they hold networks, volumes and images.
   if (plan.containers.length > 0) await run(['rm', '--force', ...plan.containers]);
@@ -38,7 +39,7 @@ async function removeImages(ids: readonly string[], options: DockerCallOptions):
     });
     lastError = tailOf(removal.stderr, 1);
     const listing = await runDocker(['image', 'ls', '--all', '--quiet', '--no-trunc'], options);
-    if (!listing.ok) return [`could not list images: ${tailOf(listing.stderr, 1)}`];
+    if (listing.failed) return [`could not list images: ${tailOf(listing.stderr, 1)}`];
     const left = remaining.filter((id) => listing.stdout.includes(id));
     if (left.length === remaining.length) break;
     remaining = left;

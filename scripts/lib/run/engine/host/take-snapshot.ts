@@ -2,10 +2,12 @@
  * Lists what exists on the user's daemon: containers, images with their tags, volumes and
  * networks, by ID, so cleanup can tell the page's work from the user's.
  */
+
 import { z } from 'zod';
 import { VerifyError } from '../../../core/errors.ts';
+import { tailOf } from '../../../system/run-process.ts';
 import { canUseApi, getJson } from '../docker-api.ts';
-import { type DockerCallOptions, runDocker, tailOf } from '../docker-cli.ts';
+import { type DockerCallOptions, runDocker } from '../docker-cli.ts';
 import { type DockerSnapshot, parseImageList } from './plan-cleanup.ts';
 
 const listings = {
@@ -61,7 +63,7 @@ async function takeSnapshotWithCli(options: DockerCallOptions): Promise<DockerSn
   const [containers, images, volumes, networks] = await Promise.all(
     Object.entries(listings).map(async ([what, args]) => {
       const call = await runDocker(args, { timeoutMs: 60_000, ...options });
-      if (!call.ok) {
+      if (call.failed) {
         throw new VerifyError(
           'DOCKER_UNREACHABLE',
           `Could not list ${what}: ${tailOf(call.stderr, 1)}`,

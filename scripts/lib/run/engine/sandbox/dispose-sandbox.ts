@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { execa } from 'execa';
+import { runProcess } from '../../../system/run-process.ts';
 import type { HostRelays } from './host-relay.ts';
 
 export interface SandboxProcess {
@@ -32,11 +32,10 @@ export async function disposeSandbox(sandbox: SandboxProcess): Promise<void> {
       debug(`sandbox ${name}: teardown did not finish in time; killing it and retrying`);
       killGroup(child);
       const script = join(import.meta.dirname, 'sandbox.sh');
-      const retry = await execa('bash', [script, 'teardown', scratch, cgroupParent], {
-        reject: false,
-        timeout: teardownTimeoutMs,
+      const retry = await runProcess('bash', [script, 'teardown', scratch, cgroupParent], {
+        timeoutMs: teardownTimeoutMs,
       });
-      if (retry.stderr) debug(String(retry.stderr));
+      if (retry.stderr) debug(retry.stderr);
     }
   } catch (error) {
     debug(`sandbox ${name}: teardown failed: ${String(error)}`);

@@ -3,8 +3,10 @@
  * state in a scratch folder (see sandbox.sh and init.sh for what runs where). The sandbox
  * lives while the verifier holds its standard input open; closing it, or dying, tears it down.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { formatFlag } from '../../../cli/flags.ts';
 import { VerifyError } from '../../../core/errors.ts';
 import type { RegistrySettings } from '../docker-output.ts';
 import { buildDaemonEnv, findLoopbackTargets } from './daemon-config.ts';
@@ -85,7 +87,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         start.dockerdLog ? `\ndockerd.log says:\n${start.dockerdLog}` : ''
       }`,
       {
-        hint: 'Check that dockerd can run as root here (try `dockerd` by hand), or use the host engine (--engine host).',
+        hint: `Check that dockerd can run as root here (try \`dockerd\` by hand), or use the host engine (${formatFlag('docker', 'host')}).`,
       },
     );
   }

@@ -3,10 +3,12 @@
  * listen, and its dockerd answers. Fails fast, with dockerd's own words, when the daemon or
  * the sandbox process ends first.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isDockerAnswering, tailOf } from '../docker-cli.ts';
+import { tailOf } from '../../../system/run-process.ts';
+import { isDockerAnswering } from '../docker-cli.ts';
 import { summarizeDaemonLog } from './daemon-log.ts';
 
 export interface Holder {

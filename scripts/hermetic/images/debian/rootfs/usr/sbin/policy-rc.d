@@ -1,0 +1,5 @@
+#!/bin/sh
+
+# Services cannot start during "docker build"; tell invoke-rc.d not to try (debuerreotype).
+
+exit 101
