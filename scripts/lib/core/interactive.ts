@@ -35,10 +35,11 @@ function dockerWords(command: string): string[] | undefined {
 /**
  * Whether a command attaches the reader's terminal to a program: `docker run -it`/`-ti`/
  * `-i -t`, `docker exec -it`, `docker container run|exec -it`, `docker attach`, `docker
- * start -ai`, and `docker compose exec`/`run` (which give a terminal by default). A
- * detached `-d` run is not.
+ * start -ai`. A detached `-d` run is not. With `isSessionShown`, also `docker compose
+ * exec`/`run`, which give a terminal by default: those count only when the page shows a
+ * session typed into them, since their output is the same without one.
  */
-export function isInteractiveCommand(command: string): boolean {
+export function isInteractiveCommand(command: string, isSessionShown = false): boolean {
   const words = dockerWords(command);
   if (!words) return false;
   const [first, second, ...rest] = words;
@@ -48,7 +49,7 @@ export function isInteractiveCommand(command: string): boolean {
   if (verb === 'run' || verb === 'exec') return hasInteractiveTerminal(imageFlags(flags));
   if (verb === 'start')
     return flags.some((word) => /^-[a-z]*a[a-z]*$/.test(word) && word.includes('i'));
-  if (verb === 'compose') {
+  if (verb === 'compose' && isSessionShown) {
     const sub = flags.find((word) => !word.startsWith('-'));
     return (sub === 'exec' || sub === 'run') && !flags.includes('-T') && !flags.includes('-d');
   }

@@ -145,6 +145,16 @@ function splitTrailingComments(start: number, end: number, lines: readonly strin
   return hasComment ? cut : end;
 }
 
+function findNextPrompt(
+  lines: readonly string[],
+  from: number,
+  isPrompt: (line: string) => boolean,
+) {
+  let end = from;
+  while (end < lines.length && !isPrompt(lines[end] ?? '')) end++;
+  return end;
+}
+
 /**
  * Splits a block of `family` into steps. A prompt line starts a command (see readCommand);
  * the other lines until the next prompt are its output. A command that takes over the
@@ -173,15 +183,20 @@ export function parseTranscript(text: string, family: PromptFamily = '$'): Trans
     const outputStart = cursor.index;
     let outputEnd: number;
     let terminal: TerminalInput | undefined;
-    if (isInteractiveCommand(command)) {
+    const isSession = (end: number) =>
+      lines.slice(outputStart, end).some((next) => matchContainerPrompt(next) !== undefined);
+    if (
+      isInteractiveCommand(command) ||
+      (isInteractiveCommand(command, true) &&
+        isSession(findNextPrompt(lines, outputStart, isPrompt)))
+    ) {
       outputEnd = findSessionEnd(lines, outputStart, prompt || '\0', isPrompt, (next) => {
         const hostPrompt = matchPrompt(next, family);
         return hostPrompt !== undefined && isInteractiveCommand(next.slice(hostPrompt.length));
       });
       terminal = readSession(lines.slice(outputStart, outputEnd));
     } else {
-      outputEnd = outputStart;
-      while (outputEnd < lines.length && !isPrompt(lines[outputEnd] ?? '')) outputEnd++;
+      outputEnd = findNextPrompt(lines, outputStart, isPrompt);
     }
     cursor.index = outputEnd;
     if (hasComments && outputEnd < lines.length) {

@@ -139,6 +139,14 @@ describe('parseTranscript: interactive sessions', () => {
     expect(ps?.command).toBe('docker ps');
   });
 
+  it('gives `docker compose exec` a terminal only when the page shows a session in it', () => {
+    const [plain, session] = parseTranscript(
+      '$ docker compose exec web cat /etc/hostname\nweb\n$ docker compose exec web sh\n/ # hostname\nweb\n/ # exit\n',
+    ).steps;
+    expect(plain?.terminal).toBeUndefined();
+    expect(session?.terminal).toEqual({ lines: ['hostname', 'exit'], isExitShown: true });
+  });
+
   it('gives `-it` commands a terminal even without a session, but not `-d` or plain runs', () => {
     const [tty, detached, plain] = parseTranscript(
       '$ docker run -it --rm busybox echo hi\nhi\n$ docker run -dit busybox\nabc\n$ docker run busybox\n',

@@ -40,6 +40,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
   };
 
   const openPage = async (request: PageRequest): Promise<PageEnvironment> => {
+    readerPaths ??= readReaderPaths();
     const before = await takeSnapshot(docker);
     let disposal: Promise<void> | undefined;
     const cleanUp = async () => {
@@ -58,7 +59,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
       wrapCommand: (argv) => [...argv],
       env: endpoint.env,
       unsetEnv: endpoint.unsetEnv,
-      readerPaths: await (readerPaths ??= readReaderPaths()),
+      readerPaths: await readerPaths,
       cliPlugins: undefined,
       isDaemonAlive: () => isDockerAnswering(docker),
       settle: () =>
