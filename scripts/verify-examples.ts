@@ -120,7 +120,7 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
   const { settings } = await readProjectSettings();
   const run = { ...options, isStrict: options.isStrict || settings.strict };
   const files = await collectFiles(options.patterns);
-  const read = await readPages(files, settings.output);
+  const read = await readPages(files, settings);
   // A page with problems is reported and does not run; the others still do.
   const hasProblems = read.diagnostics.length > 0;
   if (hasProblems) report.onDiagnostics(read.diagnostics);

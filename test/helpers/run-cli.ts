@@ -14,10 +14,15 @@ export interface CliRun {
 }
 
 /** Copies fixture files into a fresh folder, so a test may rewrite them (`--update`). */
-export async function copyFixtures(...names: string[]): Promise<string> {
+export function copyFixtures(...names: string[]): Promise<string> {
+  return copyFixturesFrom('verify', ...names);
+}
+
+/** Copies files of the fixture folder `test/fixtures/<folder>` into a fresh folder. */
+export async function copyFixturesFrom(folder: string, ...names: string[]): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'dfv-cli-'));
   for (const name of names)
-    await cp(join(projectRoot, 'test/fixtures/verify', name), join(root, name));
+    await cp(join(projectRoot, 'test/fixtures', folder, name), join(root, name));
   return root;
 }
 

@@ -11,6 +11,11 @@ export const projectSettingsSchema = z.strictObject({
   $schema: z.string().optional(),
   /** How documented output is compared on every page (a page's `verify.output` wins). */
   output: outputSettingsSchema.default({}),
+  /**
+   * Images every page starts with, pulled quietly before it runs, as a reader who followed
+   * the docs' first steps has them (a page's `verify.images` adds its own).
+   */
+  images: z.array(z.string().min(1)).default([]),
   /** Shell-looking fences that are not checked (output only, Windows...) fail the run. */
   strict: z.boolean().default(false),
 });

@@ -85,7 +85,9 @@ const redactions = z.record(z.string(), pattern).superRefine((record, context) =
 export const outputSettingsSchema = z.strictObject({
   /**
    * A command shown without output: `empty` means it must print nothing (this site's rule);
-   * `unchecked` means its output is simply not shown (the common convention), so not compared.
+   * `unchecked` means its output is simply not shown (the common convention), so not compared,
+   * and neither is a first pull (`Unable to find image ... locally` and what follows) that
+   * the docs leave out before a command's output.
    */
   unshown: z.enum(['empty', 'unchecked']).optional(),
   /** `…`, `[...]` and `<placeholder>` in documented output match any text, as readers read them. */

@@ -14,6 +14,12 @@ import { readFenceOptions } from './read-fence-options.ts';
 import { readPageOptions } from './read-page-options.ts';
 import { listCommandSteps, type Page, type Snippet, type SnippetBody } from './snippet.ts';
 
+/** What the project's settings give every page: output settings and images to have present. */
+export interface ProjectDefaults {
+  output?: OutputSettings | undefined;
+  images?: readonly string[] | undefined;
+}
+
 /** A page, always: problems of a fence are on its snippet, those of the page as a whole here. */
 export interface ExtractResult {
   page: Page;
@@ -127,17 +133,17 @@ function readSnippet(
  * Reads a documentation file into a page of snippets: every shell-looking fence (run, or
  * reported as not run and why), plus the file fences a session must write. A problem in a
  * fence stays on that fence, with its position; the other fences are unaffected.
- * `projectOutput`: the project's output settings, under the page's own.
+ * `project`: what the project's settings say for every page, under the page's own.
  */
 export function extractSnippets(
   source: string,
   file: string,
-  projectOutput?: OutputSettings,
+  project: ProjectDefaults = {},
 ): ExtractResult {
   const parsed = parseMarkdown(source, file);
   if (!parsed.ok) {
     const options = defaultPageOptions();
-    const match = mergeOutputSettings(projectOutput);
+    const match = mergeOutputSettings(project.output);
     return { page: { file, options, match, snippets: [], diagnostics: [parsed.diagnostic] } };
   }
   const pageOptions = readPageOptions(parsed.parsed.frontmatter, file);
@@ -147,8 +153,9 @@ export function extractSnippets(
     .map((node) => readSnippet(node, lines, file, options))
     .filter((snippet) => snippet !== undefined);
   const diagnostics = pageOptions.ok ? [] : pageOptions.diagnostics;
-  const match = mergeOutputSettings(projectOutput, options.output);
-  return { page: { file, options, match, snippets, diagnostics } };
+  const match = mergeOutputSettings(project.output, options.output);
+  const images = [...new Set([...(project.images ?? []), ...options.images])];
+  return { page: { file, options: { ...options, images }, match, snippets, diagnostics } };
 }
 
 /** Every problem of a page: its own, then its fences', in order. */

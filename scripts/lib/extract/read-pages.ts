@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../core/errors.ts';
-import type { OutputSettings } from '../core/options.ts';
-import { extractSnippets } from './extract-snippets.ts';
+import { extractSnippets, type ProjectDefaults } from './extract-snippets.ts';
 import { listCommandSteps, type Page } from './snippet.ts';
 
 export interface SourcePage {
@@ -29,12 +28,12 @@ function countCommands(page: Page): number {
  */
 export async function readPages(
   files: readonly string[],
-  projectOutput?: OutputSettings,
+  project: ProjectDefaults = {},
 ): Promise<ReadPagesResult> {
   const pages: SourcePage[] = [];
   for (const file of files) {
     const source = await readFile(file, 'utf8');
-    const { page } = extractSnippets(source, file, projectOutput);
+    const { page } = extractSnippets(source, file, project);
     pages.push({ file, page, source, weight: countCommands(page) });
   }
   return { pages, diagnostics: pages.flatMap((source) => source.page.diagnostics) };

@@ -2,6 +2,7 @@ import type { MatchSettings } from '../core/options.ts';
 import { type Alignment, alignLines } from './align-lines.ts';
 import { expandElisions } from './elisions.ts';
 import { applyFilters, type Line, redactWith, toLines } from './filters.ts';
+import { dropImplicitPull } from './implicit-pull.ts';
 
 export interface OutputComparison {
   matches: boolean;
@@ -14,10 +15,13 @@ export interface OutputComparison {
 
 const texts = (lines: readonly Line[]) => lines.map((line) => line.text);
 
-const strict: Pick<MatchSettings, 'elisions' | 'redactions'> = { elisions: false, redactions: [] };
+type Matching = Pick<MatchSettings, 'elisions' | 'redactions' | 'unshown'>;
+
+const strict: Matching = { unshown: 'empty', elisions: false, redactions: [] };
 
 /**
- * Compares documented output with actual output. Both sides go through the display filters,
+ * Compares documented output with actual output. Both sides go through the display filters
+ * (and, where output not shown is not checked, a first pull the docs leave out is left out),
  * then the project's and page's own redactions, then the built-in ones; only then are
  * wildcards honoured, and only on the documented side (elisions such as `…` among them,
  * when enabled).
@@ -25,10 +29,11 @@ const strict: Pick<MatchSettings, 'elisions' | 'redactions'> = { elisions: false
 export function compareOutput(
   documented: readonly string[],
   actualLines: readonly string[],
-  match: Pick<MatchSettings, 'elisions' | 'redactions'> = strict,
+  match: Matching = strict,
 ): OutputComparison {
   const expected = applyFilters(toLines(documented), 'display');
-  const actual = applyFilters(toLines(actualLines), 'display');
+  const shown = applyFilters(toLines(actualLines), 'display');
+  const actual = match.unshown === 'unchecked' ? dropImplicitPull(expected, shown) : shown;
   const written = match.elisions
     ? expected.map((line) => ({ ...line, text: expandElisions(line.text) }))
     : expected;

@@ -48,6 +48,7 @@ export async function runSnippet(
     const result = await context.session.run(step.command, {
       tty: step.tty !== undefined,
       stdin: step.tty?.stdin,
+      isTypedAtPrompt: step.terminal !== undefined && !planned.snippet.options.tty,
       timeoutMs: planned.timeoutMs,
     });
     // A command that did not start or timed out ends the snippet whatever the daemon says.

@@ -177,8 +177,7 @@ describe('extractSnippets', () => {
     const source =
       '---\nverify:\n  output:\n    unshown: unchecked\n    redactions: { B: "b+" }\n---\n';
     const { page } = extractSnippets(source, 'page.md', {
-      elisions: true,
-      redactions: { A: 'a+' },
+      output: { elisions: true, redactions: { A: 'a+' } },
     });
     expect(page.match).toEqual({
       unshown: 'unchecked',

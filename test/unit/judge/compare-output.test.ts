@@ -68,4 +68,39 @@ describe('alignLines ties', () => {
       { op: 'wildcard', expected: 1, actual: [2] },
     ]);
   });
+
+  it('leaves out a first pull the docs do not show, only where output not shown is not checked', () => {
+    const pulled = [
+      "Unable to find image 'busybox:musl' locally",
+      'musl: Pulling from library/busybox',
+      '4264e3a9ed22: Pull complete',
+      'Digest: sha256:1794c82d57612a9d41a7a4b20f81c982ab7a46cefb4a19c0e226d38e4e8a8bbe',
+      'Status: Downloaded newer image for busybox:musl',
+      'hi',
+    ];
+    const common = { unshown: 'unchecked' as const, elisions: false, redactions: [] };
+    expect(compareOutput(['hi'], pulled, common).matches).toBe(true);
+    expect(compareOutput(['hi'], pulled).matches).toBe(false);
+    expect(
+      compareOutput(['musl: Pulling from library/busybox', 'hi'], pulled, common).matches,
+    ).toBe(false);
+  });
+
+  it('applies elisions and named redactions when the settings ask for them', () => {
+    const settings = {
+      unshown: 'empty' as const,
+      elisions: true,
+      redactions: [{ name: 'TOKEN', pattern: 'tok_[a-z]+' }],
+    };
+    expect(compareOutput(['start', '…', 'end'], ['start', '1', '2', 'end'], settings).matches).toBe(
+      true,
+    );
+    expect(compareOutput(['id <container-id>'], ['id 3f2a'], settings).matches).toBe(true);
+    expect(compareOutput(['token tok_abc'], ['token tok_xyz'], settings).matches).toBe(true);
+    expect(compareOutput(['token tok_abc'], ['tokens tok_xyz'], settings).matches).toBe(false);
+    expect(compareOutput(['<none>'], ['<something>'], settings).matches).toBe(false);
+    expect(compareOutput(['start', '…', 'end'], ['start', '1', 'end'])).toMatchObject({
+      matches: false,
+    });
+  });
 });

@@ -4,6 +4,8 @@ export interface CommandRequest {
   cwd: string;
   env: Record<string, string>;
   stdin: string | undefined;
+  /** Type each line of stdin only once the program shows a prompt (an interactive session). */
+  isTypedAtPrompt?: boolean | undefined;
   timeoutMs: number;
 }
 

@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { matchContainerPrompt } from '../../core/prompts.ts';
 import { quoteShellWord as quote } from '../../core/shell-word.ts';
 import {
   exitedProcess,
@@ -14,6 +15,22 @@ import { renderTerminal } from './render-terminal.ts';
 const quietMs = 250;
 /** A program that prints nothing before reading still gets its input after this long. */
 const maxWaitForOutputMs = 3_000;
+/** A session's shell that shows no prompt (a slow first pull, say) still gets input after this. */
+const maxWaitForPromptMs = 60_000;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping escapes is the point
+const escapes = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[@-Z\\-_]/g;
+
+/** Whether the terminal's last line is a prompt waiting for input (`/ # `, `root@c0ffee:/# `). */
+function isAtPrompt(raw: string): boolean {
+  const last =
+    raw
+      .replace(escapes, '')
+      .split(/\r?\n|\r/)
+      .at(-1) ?? '';
+  const prompt = matchContainerPrompt(last);
+  return prompt !== undefined && last.slice(prompt.length).trim() === '';
+}
 
 /**
  * Runs a command on a pseudo-terminal (util-linux `script`), as `docker run -it` needs, and
@@ -69,7 +86,11 @@ export async function runTtyCommand(
   const typing = typeInput(
     child.stdin,
     request.stdin ?? '',
-    () => ({ lastOutputAt, outputSinceInput }),
+    () => ({
+      lastOutputAt,
+      outputSinceInput,
+      isAtPrompt: !request.isTypedAtPrompt || isAtPrompt(raw),
+    }),
     () => {
       outputSinceInput = false;
     },
@@ -89,6 +110,8 @@ export async function runTtyCommand(
 interface OutputClock {
   lastOutputAt: number;
   outputSinceInput: boolean;
+  /** The program shows a prompt (always true when input is not typed at prompts). */
+  isAtPrompt: boolean;
 }
 
 function typeInput(
@@ -101,10 +124,11 @@ function typeInput(
   let waitingSince = performance.now();
   const interval = setInterval(() => {
     if (!stdin) return;
-    const { lastOutputAt, outputSinceInput } = clock();
+    const { lastOutputAt, outputSinceInput, isAtPrompt } = clock();
     const now = performance.now();
     const isQuiet = now - lastOutputAt >= quietMs;
-    const isReady = (outputSinceInput && isQuiet) || now - waitingSince >= maxWaitForOutputMs;
+    const maxWait = isAtPrompt ? maxWaitForOutputMs : maxWaitForPromptMs;
+    const isReady = (outputSinceInput && isQuiet && isAtPrompt) || now - waitingSince >= maxWait;
     if (!isReady) return;
     const next = pending.shift();
     // Ctrl-D once everything was typed, as a reader ends input.

@@ -13,6 +13,8 @@ import { commandProgram, saveStateFunction } from './shell-state.ts';
 export interface RunOptions {
   tty: boolean;
   stdin: string | undefined;
+  /** On a terminal: type stdin's lines at the program's prompts (see CommandRequest). */
+  isTypedAtPrompt?: boolean | undefined;
   timeoutMs: number;
 }
 
@@ -96,6 +98,7 @@ export function createSession(
         cwd: scratch.workDir,
         env: createSessionEnv(scratch, page, pageEnv, true),
         stdin: options.stdin,
+        isTypedAtPrompt: options.isTypedAtPrompt,
         timeoutMs: options.timeoutMs,
       },
       (inner) => page.wrapCommand(inner),
