@@ -50,14 +50,14 @@ export function createGithubReporter(
         );
       });
       const notices = page.results.flatMap((result) =>
-        result.status === 'skipped'
+        result.status === 'skipped' || result.status === 'unchecked'
           ? [
               formatAnnotation(
                 'notice',
                 {
                   file: result.snippet.file,
                   line: result.snippet.line,
-                  title: `${onLeg(page.leg)}Skipped`,
+                  title: `${onLeg(page.leg)}${result.status === 'skipped' ? 'Skipped' : 'Not checked'}`,
                 },
                 result.reason,
               ),

@@ -48,6 +48,8 @@ function renderOutcome(
 ): string | undefined {
   if (result.status === 'pass') return undefined;
   if (result.status === 'skipped') return element('skipped', { message: result.reason });
+  if (result.status === 'unchecked')
+    return element('skipped', { message: `not checked: ${result.reason}` });
   const { message, text } = describeFindings(result, leg, isLegNamed);
   const name = result.status === 'error' ? 'error' : 'failure';
   const type = result.status === 'error' ? result.problem.code : result.status;
@@ -84,7 +86,7 @@ function renderPage(page: PageResult, timestamp: string | undefined, isLegNamed:
       tests: page.results.length,
       failures: countFailed(counts),
       errors: counts.error,
-      skipped: counts.skipped,
+      skipped: counts.skipped + counts.unchecked,
       time: seconds(page.durationMs),
       timestamp,
     },
@@ -134,10 +136,16 @@ export function renderJunit({ info, diagnostics, pages, summary }: RunRecord): s
     'testsuites',
     {
       name: 'verify-examples',
-      tests: counts.pass + countFailed(counts) + counts.skipped + counts.error + diagnostics.length,
+      tests:
+        counts.pass +
+        countFailed(counts) +
+        counts.skipped +
+        counts.unchecked +
+        counts.error +
+        diagnostics.length,
       failures: countFailed(counts),
       errors: counts.error + diagnostics.length,
-      skipped: counts.skipped,
+      skipped: counts.skipped + counts.unchecked,
       time: seconds(durationMs),
       timestamp,
     },

@@ -198,4 +198,25 @@ describe('junit reporter', () => {
       '<testcase name="src/content/docs/first-container.mdx:12 [26.1/overlay2]"',
     );
   });
+
+  it('reports a fence that cannot be checked as skipped, with the reason', () => {
+    const page: PageResult = {
+      file: 'a.md',
+      leg: 'sandbox',
+      durationMs: 1,
+      results: [
+        {
+          status: 'unchecked',
+          snippet: snippetAt('a.md', 3, transcript),
+          category: 'windows',
+          reason: 'a Windows shell: not run on Linux',
+        },
+      ],
+    };
+    const xml = renderJunit({ info, diagnostics: [], pages: [page], summary: undefined });
+    expect(xml).toContain('<skipped message="not checked: a Windows shell: not run on Linux"/>');
+    expect(readXml(xml).find((element) => element.name === 'testsuite')?.attributes.skipped).toBe(
+      '1',
+    );
+  });
 });
