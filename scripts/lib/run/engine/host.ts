@@ -6,7 +6,13 @@
  */
 import type { DockerVersions } from '../../core/versions.ts';
 import { canUseApi } from './docker-api.ts';
-import { type DockerCallOptions, isDockerAnswering, pullImage, runDocker } from './docker-cli.ts';
+import {
+  type DockerCallOptions,
+  isDockerAnswering,
+  pullImage,
+  pullIntoPage,
+  runDocker,
+} from './docker-cli.ts';
 import {
   type DockerEngine,
   type Leg,
@@ -14,7 +20,6 @@ import {
   type PageEnvironment,
   type PageRequest,
   type PathMapping,
-  pullIntoPage,
 } from './engine.ts';
 import { applyCleanup } from './host/apply-cleanup.ts';
 import { isEmptyPlan, planCleanup } from './host/plan-cleanup.ts';

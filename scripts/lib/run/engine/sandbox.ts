@@ -7,7 +7,13 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { VerifyError } from '../../core/errors.ts';
 import { prependToPath } from '../../system/find-program.ts';
-import { isDockerAnswering, pullImage, readDockerVersion, readImageStore } from './docker-cli.ts';
+import {
+  isDockerAnswering,
+  pullImage,
+  pullIntoPage,
+  readDockerVersion,
+  readImageStore,
+} from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
 import {
   type DockerEngine,
@@ -15,7 +21,6 @@ import {
   mapDataRoot,
   type PageEnvironment,
   type PageRequest,
-  pullIntoPage,
 } from './engine.ts';
 import { daemonVariables } from './sandbox/daemon-config.ts';
 import { type Sandbox, startSandbox } from './sandbox/start-sandbox.ts';
