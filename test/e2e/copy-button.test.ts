@@ -53,6 +53,27 @@ describe('copy button', () => {
     expect(await copyBlock(2)).toBe('# clean up\ndocker system prune -f');
   });
 
+  it.each([
+    [
+      3,
+      'a `bash` fence of `$` prompts, without prompts, comment or output',
+      'docker pull busybox\ndocker run --rm busybox echo hi',
+    ],
+    [
+      4,
+      'an interactive session, with what is typed in it',
+      'docker run -it --rm busybox sh\nhostname\nexit',
+    ],
+    [
+      5,
+      'a heredoc without `> `, its body kept',
+      'cat <<EOF > notes.txt\n# a line of the file\nEOF\ncat notes.txt',
+    ],
+    [6, 'a Windows block, without its prompt', 'docker ps'],
+  ])('copies from block %i, %s', async (index, _what, expected) => {
+    expect(await copyBlock(index)).toBe(expected);
+  });
+
   it('marks the output wildcards as elided, keeping their text', async () => {
     const elided = await page
       .locator('.expressive-code')

@@ -53,34 +53,9 @@ describe('readBlock', () => {
 });
 
 describe('selectCommands', () => {
-  const transcript = [
-    '$ docker run --rm \\',
-    '>   alpine echo hello',
-    'hello',
-    "$ cat > Dockerfile <<'EOF'",
-    '> # syntax=docker/dockerfile:1',
-    '> FROM alpine',
-    '> EOF',
-    '$ docker build -q .',
-    'sha256:[..]',
-  ].join('\n');
-  const transcriptCommands = [
-    'docker run --rm \\',
-    '  alpine echo hello',
-    "cat > Dockerfile <<'EOF'",
-    '# syntax=docker/dockerfile:1',
-    'FROM alpine',
-    'EOF',
-    'docker build -q .',
-  ].join('\n');
-  const script = '# remove stopped containers\ndocker container prune -f\n';
-
+  // The copy button's cases are in test/unit/integrations/expressive-code/select-copy-text.test.ts.
   it.each([
-    ['console', transcript, transcriptCommands],
-    ['shell-session', transcript, transcriptCommands],
-    ['bash', transcript, transcriptCommands],
     ['console', '# id -u\n0\n# whoami\nroot\n', 'id -u\nwhoami'],
-    ['console', '$ cat Dockerfile\n# a comment in the output\nFROM alpine\n', 'cat Dockerfile'],
     [
       'console',
       '# list them\n$ docker ps\nCONTAINER ID\n\n# then stop\n$ docker stop web\n',
@@ -88,22 +63,7 @@ describe('selectCommands', () => {
     ],
     ['console', '$ cat <<EOF > f\na\n# b\nEOF\n$ cat f\na\n', 'cat <<EOF > f\na\n# b\nEOF\ncat f'],
     ['terminal', 'me@laptop:~$ docker ps\nCONTAINER ID\n', 'docker ps'],
-    [
-      'console',
-      '$ docker run -it --rm busybox sh\n/ # hostname\n4c1d6e5b8a37\n/ # exit\n',
-      'docker run -it --rm busybox sh\nhostname\nexit',
-    ],
     ['console', '/ # ls /\nbin\n/ # exit\n', 'ls /\nexit'],
-    ['console', 'PS C:\\> docker ps\nCONTAINER ID\n', 'docker ps'],
-    ['console', 'CONTAINER ID   IMAGE\n', 'CONTAINER ID   IMAGE\n'],
-    ['sh', script, script],
-    ['bash', script, script],
-    ['shell', script, script],
-    [
-      'dockerfile',
-      '# syntax=docker/dockerfile:1\nFROM alpine',
-      '# syntax=docker/dockerfile:1\nFROM alpine',
-    ],
   ])('copies from a %s block what a reader should paste (%#)', (language, code, expected) => {
     expect(selectCommands(language, code)).toBe(expected);
   });
