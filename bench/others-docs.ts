@@ -4,7 +4,10 @@
  * snippets recognised, run, passed, false alarms, environment errors and true drift, then
  * every fence whose outcome is not the expected one. Exit 1 when there is one.
  *
- *   node --experimental-strip-types bench/others-docs.ts [verifier flags, e.g. --leg 28.5/overlay2]
+ *   node --experimental-strip-types bench/others-docs.ts [--without-settings] [verifier flags]
+ *
+ * `--without-settings` leaves out the fixture set's verify-examples.json: what a team gets
+ * before it says how its docs are written (expect false alarms there, which the figures show).
  */
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,10 +26,14 @@ export interface OthersDocsRun {
 }
 
 /** Runs the verifier on a copy of the fixture set with `args` and scores its JSON report. */
-export async function runOthersDocs(args: readonly string[], env: Record<string, string> = {}) {
+export async function runOthersDocs(
+  args: readonly string[],
+  { env = {}, withSettings = true }: { env?: Record<string, string>; withSettings?: boolean } = {},
+) {
   const folder = await mkdtemp(join(tmpdir(), 'dfv-others-'));
   try {
     await cp(othersDocs, folder, { recursive: true });
+    if (!withSettings) await rm(join(folder, 'verify-examples.json'));
     const files = (await readdir(folder)).filter(
       (name) => name.endsWith('.md') && name !== 'README.md',
     );
@@ -77,7 +84,12 @@ export function formatScore(score: Score): string[] {
 }
 
 if (import.meta.main) {
-  const run = await runOthersDocs(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const withSettings = !args.includes('--without-settings');
+  const run = await runOthersDocs(
+    args.filter((arg) => arg !== '--without-settings'),
+    { withSettings },
+  );
   process.stdout.write(
     `${formatScore(run.score).join('\n')}\nverifier exit code ${run.exitCode}\n`,
   );
