@@ -19,7 +19,8 @@ export function simulatePage(
   actualOf: (step: number) => string[],
   leg = 'sandbox',
 ): PageResult {
-  const extracted = extractSnippets(source, file);
+  // This site's settings: a command shown without output must print nothing.
+  const extracted = extractSnippets(source, file, { output: { unshown: 'empty' } });
   if (listPageProblems(extracted.page).length > 0)
     throw new Error(
       listPageProblems(extracted.page)

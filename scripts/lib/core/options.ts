@@ -84,10 +84,10 @@ const redactions = z.record(z.string(), pattern).superRefine((record, context) =
  */
 export const outputSettingsSchema = z.strictObject({
   /**
-   * A command shown without output: `empty` means it must print nothing (this site's rule);
-   * `unchecked` means its output is simply not shown (the common convention), so not compared,
-   * and neither is a first pull (`Unable to find image ... locally` and what follows) that
-   * the docs leave out before a command's output.
+   * A command shown without output: `unchecked` (the default) means its output is simply not
+   * shown (the common convention), so not compared, and neither is a first pull (`Unable to
+   * find image ... locally` and what follows) that the docs leave out before a command's
+   * output; `empty` means it must print nothing (this site's rule).
    */
   unshown: z.enum(['empty', 'unchecked']).optional(),
   /** `…`, `[...]` and `<placeholder>` in documented output match any text, as readers read them. */
@@ -105,7 +105,7 @@ export interface MatchSettings {
 }
 
 export function mergeOutputSettings(...layers: (OutputSettings | undefined)[]): MatchSettings {
-  const merged: MatchSettings = { unshown: 'empty', elisions: false, redactions: [] };
+  const merged: MatchSettings = { unshown: 'unchecked', elisions: false, redactions: [] };
   const redactions = new Map<string, string>();
   for (const layer of layers) {
     if (!layer) continue;

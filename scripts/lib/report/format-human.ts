@@ -22,6 +22,7 @@ export function formatRunHeader(info: RunInfo): string[] {
   const pages = info.files.length === 1 ? '1 page' : `${info.files.length} pages`;
   const update = info.isUpdate ? ` · ${formatFlag('update')}` : '';
   const [only] = info.legs;
+  if (info.legs.length === 0) return [`${pages}, nothing that can run: Docker was not started`];
   const missing = info.missingLegs.map(
     (leg) => `  ${leg.name}: not verified, it cannot run here (${leg.reason})`,
   );

@@ -8,7 +8,7 @@ import { planPage } from '../../../scripts/lib/plan/plan-page.ts';
 const versions = { client: '28.2.2', server: '26.1.5', apiVersion: '1.45' };
 
 function plan(source: string) {
-  const extracted = extractSnippets(source, 'a.md');
+  const extracted = extractSnippets(source, 'a.md', { output: { unshown: 'empty' } });
   if (listPageProblems(extracted.page).length > 0)
     throw new Error(
       listPageProblems(extracted.page)
@@ -101,6 +101,19 @@ describe('planPage', () => {
     expect(planned?.action === 'run' && planned.steps[0]?.tty).toEqual({
       stdin: 'hostname\nexit\n',
     });
+  });
+
+  it('does not compare a command shown without output unless the settings say it prints nothing', () => {
+    const source = '```console\n$ docker pull busybox\n$ echo hi\nhi\n```\n';
+    const [planned] = planPage(extractSnippets(source, 'a.md').page, {
+      leg: 'sandbox',
+      versions,
+      defaultTimeoutSeconds: 120,
+    }).snippets;
+    expect(planned?.action === 'run' && planned.steps.map((step) => step.isOutputChecked)).toEqual([
+      false,
+      true,
+    ]);
   });
 
   it('does not compare a command shown without output where the page says output is not shown', () => {

@@ -143,4 +143,20 @@ describe('human reporter', () => {
       "
     `);
   });
+
+  it('says when nothing could run, and that Docker was not started', async () => {
+    const target = createMemoryTarget();
+    const reporter = createHumanReporter(target, { env: {} });
+    const none = { ...info, legs: [], files: ['a.md', 'b.md'] };
+    reporter.onRunStart?.(none);
+    await reporter.onRunEnd?.({
+      info: none,
+      pages: [],
+      counts: { pass: 0, drift: 0, failed: 0, timeout: 0, skipped: 0, unchecked: 2, error: 0 },
+      durationMs: 0,
+      updates: [],
+    });
+    expect(target.text()).toContain('2 pages, nothing that can run: Docker was not started');
+    expect(target.text()).toContain('nothing was verified: no snippet of 2 pages could run');
+  });
 });
