@@ -113,7 +113,7 @@ async function reportWithoutDocker(
   for (const result of results) report.onPageEnd(result);
   const counts = countStatuses(results);
   await report.onRunEnd({ info, pages: results, counts, durationMs: 0, updates: [] });
-  return decideExitCode(counts, hasProblems);
+  return decideExitCode(counts, hasProblems, options.shard !== undefined);
 }
 
 async function verify(options: CliOptions, report: Required<Reporter>): Promise<number> {
@@ -176,7 +176,7 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
       updates,
     };
     await report.onRunEnd(summary);
-    return decideExitCode(counts, hasProblems);
+    return decideExitCode(counts, hasProblems, options.shard !== undefined);
   } finally {
     await Promise.all(engines.map((engine) => engine.close()));
     stopHandling();

@@ -76,11 +76,16 @@ export function countFailed(counts: StatusCounts): number {
 /**
  * The run's exit code: 2 when the environment or the documents had a problem (an error, a
  * page or fence that could not be read) or when nothing at all was verified (no snippet ran
- * or was skipped: a pattern that matched nothing useful must not pass silently); 1 when the
- * documentation failed its reader; else 0.
+ * or was skipped: a pattern that matched nothing useful must not pass silently, unless the
+ * run is one shard of several, which may get no page that runs); 1 when the documentation
+ * failed its reader; else 0.
  */
-export function decideExitCode(counts: StatusCounts, hasProblems: boolean): number {
-  if (counts.error > 0 || hasProblems || isNothingVerified(counts)) return 2;
+export function decideExitCode(
+  counts: StatusCounts,
+  hasProblems: boolean,
+  isShard = false,
+): number {
+  if (counts.error > 0 || hasProblems || (!isShard && isNothingVerified(counts))) return 2;
   return countFailed(counts) > 0 ? 1 : 0;
 }
 
