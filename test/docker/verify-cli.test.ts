@@ -60,6 +60,12 @@ describe.each(['sandbox', 'host'])('verify-examples with --docker %s', (engine) 
     expect(result.exitCode).toBe(0);
   });
 
+  it("shows the data root a reader's daemon prints, never this machine's", async () => {
+    const result = await run(['data-root.md']);
+    expect(result.output).toContain('1 passed, 0 failed, 0 skipped');
+    expect(result.exitCode).toBe(0);
+  });
+
   it('runs a tty block with typed input', async () => {
     const result = await run(['tty.md']);
     expect(result.output).toContain('1 passed, 0 failed, 0 skipped');
