@@ -10,12 +10,14 @@
 import { type CliOptions, parseCliArgs, usage } from './lib/cli/parse-args.ts';
 import { collectFiles } from './lib/collect/collect-files.ts';
 import { selectShard } from './lib/collect/select-shard.ts';
+import { readProjectSettings } from './lib/config/project-settings.ts';
 import { VerifyError } from './lib/core/errors.ts';
 import { readPages } from './lib/extract/read-pages.ts';
 import type { Page } from './lib/extract/snippet.ts';
 import { judgeCommand } from './lib/judge/judge-command.ts';
 import { judgePage } from './lib/judge/judge-page.ts';
 import { countFailed, countStatuses, type StatusCounts } from './lib/judge/results.ts';
+import { findUnverifiedBlocks } from './lib/judge/unverified-blocks.ts';
 import {
   orderByExpectedDuration,
   readPageDurations,
@@ -73,17 +75,18 @@ function legInfoOf(engine: DockerEngine): LegInfo {
 
 /** One page on one leg: plan what runs, run it, judge the outcomes. */
 async function verifyPage(page: Page, engine: DockerEngine, timeoutSeconds: number) {
+  const { name, store } = engine.leg;
   const settings = {
-    leg: engine.leg.name,
-    versions: engine.versions,
+    leg: { name, store, versions: engine.versions },
     defaultTimeoutSeconds: timeoutSeconds,
   };
   return judgePage(await runPage(planPage(page, settings), engine, judgeCommand));
 }
 
 async function verify(options: CliOptions, report: Required<Reporter>): Promise<number> {
+  const { settings } = await readProjectSettings();
   const files = await collectFiles(options.patterns);
-  const read = await readPages(files);
+  const read = await readPages(files, { matrix: settings.matrix });
   if (!read.ok) {
     report.onDiagnostics(read.diagnostics);
     return 2;
@@ -93,6 +96,7 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
     docker: options.docker,
     names: options.legs,
     isCi: process.env['CI'] === 'true',
+    matrix: settings.matrix,
   });
   const mirrors =
     options.mirrors.length > 0 ? options.mirrors : resolved.mirror ? [resolved.mirror] : [];
@@ -133,6 +137,7 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
       info,
       pages: results,
       counts,
+      unverified: controller.signal.aborted ? [] : findUnverifiedBlocks(results),
       durationMs: performance.now() - started,
       updates,
     };

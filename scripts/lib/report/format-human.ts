@@ -7,6 +7,7 @@ import {
   type PageResult,
   type StatusCounts,
 } from '../judge/results.ts';
+import type { UnverifiedBlock } from '../judge/unverified-blocks.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 import { type Palette, paintLines } from './colors.ts';
 import type { Finding } from './findings.ts';
@@ -43,13 +44,14 @@ export function formatPageLine(page: PageResult, palette: Palette, isLegNamed = 
     [counts.timeout, 'timed out'],
     [counts.error, counts.error === 1 ? 'error' : 'errors'],
     [counts.skipped, 'skipped'],
+    [counts.excluded, 'for other legs'],
   ]
     .filter(([count]) => count !== 0)
     .map(([count, label]) => `${count} ${label}`);
   const isBroken = countFailed(counts) + counts.error > 0;
   const mark = isBroken
     ? palette.fail('✗')
-    : counts.pass === 0 && counts.skipped > 0
+    : counts.pass === 0 && counts.skipped + counts.excluded > 0
       ? palette.skip('-')
       : palette.pass('✓');
   const what = parts.length > 0 ? parts.join(', ') : 'no snippets';
@@ -81,6 +83,14 @@ export function formatSkipped(
   );
 }
 
+/** Blocks no leg of the run verified, and why. */
+export function formatUnverified(blocks: readonly UnverifiedBlock[], palette: Palette): string[] {
+  return blocks.map(
+    (block) =>
+      `${palette.skip('?')} ${formatPosition(block)}  not verified: ${palette.dim(block.reason)}`,
+  );
+}
+
 export function formatUpdates(updates: readonly FileUpdate[], palette: Palette): string[] {
   const rewritten = updates.filter((update) => update.rewritten.length > 0);
   const refused = updates.flatMap((update) =>
@@ -100,14 +110,15 @@ export function formatUpdates(updates: readonly FileUpdate[], palette: Palette):
   return lines;
 }
 
-function paintCounts(counts: StatusCounts, palette: Palette): string {
+function paintCounts(counts: StatusCounts, palette: Palette, unverified = 0): string {
   const isGreen = countFailed(counts) + counts.error === 0;
-  return (isGreen ? palette.pass : palette.fail)(formatCounts(counts));
+  return (isGreen ? palette.pass : palette.fail)(formatCounts(counts, unverified));
 }
 
 /** The counts of the run; with several legs, first a line per leg. */
 export function formatClosingLines(summary: RunSummary, palette: Palette): string[] {
-  const total = `${paintCounts(summary.counts, palette)} ${palette.dim(`in ${formatDuration(summary.durationMs)}`)}`;
+  const counts = paintCounts(summary.counts, palette, summary.unverified.length);
+  const total = `${counts} ${palette.dim(`in ${formatDuration(summary.durationMs)}`)}`;
   if (!hasSeveralLegs(summary.info)) return [total];
   const width = Math.max(...summary.info.legs.map((leg) => leg.name.length));
   const perLeg = groupByLeg(summary.pages, summary.info.legs).map(

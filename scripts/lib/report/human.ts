@@ -7,6 +7,7 @@ import {
   formatPageLine,
   formatRunHeader,
   formatSkipped,
+  formatUnverified,
   formatUpdates,
 } from './format-human.ts';
 import { hasSeveralLegs } from './legs.ts';
@@ -24,6 +25,7 @@ function formatRunEnd(summary: RunSummary, palette: ReturnType<typeof selectPale
   const sections = [
     ...findings.map((finding) => formatFinding(finding, palette, isLegNamed)),
     formatSkipped(summary.pages, palette, isLegNamed),
+    formatUnverified(summary.unverified, palette),
     summary.info.isUpdate ? formatUpdates(summary.updates, palette) : [],
     formatClosingLines(summary, palette),
   ];

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/errors.ts';
 import type { DockerVersions } from '../core/versions.ts';
 import type { PageResult, StatusCounts } from '../judge/results.ts';
+import type { UnverifiedBlock } from '../judge/unverified-blocks.ts';
 import type { EngineKind } from '../run/engine/engine.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 
@@ -30,6 +31,8 @@ export interface RunSummary {
   info: RunInfo;
   pages: PageResult[];
   counts: StatusCounts;
+  /** Blocks whose condition holds on no leg of the run: not verified, never passed. */
+  unverified: UnverifiedBlock[];
   durationMs: number;
   updates: FileUpdate[];
 }

@@ -28,6 +28,7 @@ describe('json reporter', () => {
         "counts": {
           "drift": 1,
           "error": 1,
+          "excluded": 0,
           "failed": 1,
           "pass": 2,
           "skipped": 2,
@@ -56,6 +57,7 @@ describe('json reporter', () => {
           },
         ],
         "missingLegs": [],
+        "notVerified": [],
         "pages": [
           "src/content/docs/first-container.mdx",
           "src/content/docs/containers.mdx",
@@ -121,6 +123,7 @@ describe('json reporter', () => {
                   "expectedExitCode": 0,
                   "line": 9,
                   "matches": true,
+                  "valueMismatches": [],
                 },
               ],
             },
@@ -153,6 +156,7 @@ describe('json reporter', () => {
                   "expectedExitCode": 0,
                   "line": 15,
                   "matches": false,
+                  "valueMismatches": [],
                 },
               ],
             },
@@ -183,6 +187,7 @@ describe('json reporter', () => {
                   "expectedExitCode": 0,
                   "line": 31,
                   "matches": false,
+                  "valueMismatches": [],
                 },
               ],
             },
@@ -198,6 +203,7 @@ describe('json reporter', () => {
               "steps": [],
             },
           ],
+          "values": [],
         },
       ]
     `);
@@ -219,6 +225,7 @@ describe('json reporter', () => {
         'missingLegs',
         'isUpdate',
         'counts',
+        'notVerified',
         'diagnostics',
         'pages',
         'updates',
@@ -233,6 +240,7 @@ describe('json reporter', () => {
         'documented',
         'documentedLines',
         'actual',
+        'valueMismatches',
         'durationMs',
       ],
     ]);
