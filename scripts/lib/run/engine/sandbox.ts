@@ -16,6 +16,7 @@ import {
   type PageRequest,
   pullIntoPage,
 } from './engine.ts';
+import { daemonVariables } from './sandbox/daemon-config.ts';
 import { type Sandbox, startSandbox } from './sandbox/start-sandbox.ts';
 import { sandboxSocketPath } from './sandbox/wait-for-sandbox.ts';
 import { settleContainers } from './settle-containers.ts';
@@ -26,9 +27,6 @@ export interface SandboxEngineOptions {
   registry: RegistrySettings;
   debug: (message: string) => void;
 }
-
-/** Variables that would send `docker` elsewhere than the page's own /var/run/docker.sock. */
-const daemonVariables = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH'];
 
 /**
  * What a leg's commands run with: its `bin` first on PATH, so the `docker` a page types (and

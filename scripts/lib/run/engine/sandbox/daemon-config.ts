@@ -12,6 +12,17 @@ import type { RegistrySettings } from '../docker-output.ts';
  */
 export const proxyPortInSandbox = 43128;
 
+/**
+ * Variables that would send `docker` elsewhere than the sandbox's own /var/run/docker.sock:
+ * a DOCKER_HOST socket outside /run stays reachable inside the sandbox's mount namespace.
+ */
+export const daemonVariables = [
+  'DOCKER_HOST',
+  'DOCKER_CONTEXT',
+  'DOCKER_TLS_VERIFY',
+  'DOCKER_CERT_PATH',
+];
+
 /** A TCP endpoint on the host's loopback, reproduced at the same address inside a sandbox. */
 export interface LoopbackTarget {
   host: string;

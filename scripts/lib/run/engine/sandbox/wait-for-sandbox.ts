@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tailOf } from '../../../system/run-process.ts';
 import { isDockerAnswering } from '../docker-cli.ts';
+import { daemonVariables } from './daemon-config.ts';
 import { summarizeDaemonLog } from './daemon-log.ts';
 
 export interface Holder {
@@ -49,7 +50,12 @@ export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart
     holder ??= readHolder(scratch);
     if (holder && !isProcessAlive(holder.dockerdPid)) return fail('dockerd exited while starting');
     if (holder && isRelayReady(scratch) && hasDaemonSocket(holder.pid)) {
-      if (await isDockerAnswering({ wrap: options.wrap(holder.pid), env: options.env }, 2_000)) {
+      const docker = {
+        wrap: options.wrap(holder.pid),
+        env: options.env,
+        unsetEnv: daemonVariables,
+      };
+      if (await isDockerAnswering(docker, 2_000)) {
         return { status: 'ready', holder };
       }
     }
