@@ -60,6 +60,14 @@ export interface LoadedSettings {
   settings: ProjectSettings;
 }
 
+/** Where the record is, when the settings have one: paths for record/record-path.ts. */
+export function findRecordLocation(
+  loaded: LoadedSettings,
+): { root: string; pages: string; dir: string } | undefined {
+  const { record } = loaded.settings;
+  return record && { root: loaded.root, pages: record.pages, dir: record.dir };
+}
+
 /** The line of a path in the file: JSON is YAML, whose parser keeps positions. */
 function lineOf(text: string, path: readonly PropertyKey[]): number {
   const document = parseDocument(text);

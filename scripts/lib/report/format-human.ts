@@ -8,6 +8,7 @@ import {
   type StatusCounts,
 } from '../judge/results.ts';
 import type { UnverifiedBlock } from '../judge/unverified-blocks.ts';
+import type { RecordWrite } from '../record/write-records.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 import { type Palette, paintLines } from './colors.ts';
 import type { Finding } from './findings.ts';
@@ -20,7 +21,12 @@ import type { RunInfo, RunSummary } from './reporter.ts';
 /** What the run verifies on which Docker: one line, or one more per leg when there are several. */
 export function formatRunHeader(info: RunInfo): string[] {
   const pages = info.files.length === 1 ? '1 page' : `${info.files.length} pages`;
-  const update = info.isUpdate ? ` · ${formatFlag('update')}` : '';
+  const update = [
+    ...(info.isUpdate ? [formatFlag('update')] : []),
+    ...(info.isRecord ? [formatFlag('record')] : []),
+  ]
+    .map((flag) => ` · ${flag}`)
+    .join('');
   const [only] = info.legs;
   const missing = info.missingLegs.map(
     (leg) => `  ${leg.name}: not verified, it cannot run here (${leg.reason})`,
@@ -81,6 +87,25 @@ export function formatSkipped(
       return [`${palette.skip('-')} ${where}  ${palette.dim(result.reason)}`];
     }),
   );
+}
+
+/** What `--record` wrote: each record that changed, a count of the others. */
+export function formatRecords(writes: readonly RecordWrite[], palette: Palette): string[] {
+  const unchanged = writes.filter((write) => write.status === 'unchanged').length;
+  return [
+    ...writes.flatMap((write) =>
+      write.status === 'written'
+        ? [`${palette.pass('recorded')} ${write.file}`]
+        : write.status === 'outside'
+          ? [
+              `${palette.skip('not recorded')} ${write.page}  ${palette.dim('outside the pages the record covers')}`,
+            ]
+          : [],
+    ),
+    ...(unchanged > 0
+      ? [palette.dim(`${unchanged} ${unchanged === 1 ? 'record' : 'records'} unchanged`)]
+      : []),
+  ];
 }
 
 /** Blocks no leg of the run verified, and why. */

@@ -5,6 +5,7 @@ import {
   formatDiagnosticLines,
   formatFinding,
   formatPageLine,
+  formatRecords,
   formatRunHeader,
   formatSkipped,
   formatUnverified,
@@ -27,6 +28,7 @@ function formatRunEnd(summary: RunSummary, palette: ReturnType<typeof selectPale
     formatSkipped(summary.pages, palette, isLegNamed),
     formatUnverified(summary.unverified, palette),
     summary.info.isUpdate ? formatUpdates(summary.updates, palette) : [],
+    summary.info.isRecord ? formatRecords(summary.records, palette) : [],
     formatClosingLines(summary, palette),
   ];
   return sections.filter((lines) => lines.length > 0).flatMap((lines) => ['', ...lines]);

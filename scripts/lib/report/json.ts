@@ -125,6 +125,7 @@ export function buildJsonReport({ info, diagnostics, pages, summary }: RunRecord
     legs: info?.legs.map(describeLeg) ?? [],
     missingLegs: info?.missingLegs.map((leg) => ({ name: leg.name, reason: leg.reason })) ?? [],
     isUpdate: info?.isUpdate ?? false,
+    isRecord: info?.isRecord ?? false,
     counts: summary?.counts ?? countStatuses(pages),
     notVerified:
       summary?.unverified.map((block) => ({
@@ -139,6 +140,12 @@ export function buildJsonReport({ info, diagnostics, pages, summary }: RunRecord
         file: update.file,
         rewritten: update.rewritten,
         refused: update.refused.map((refusal) => ({ line: refusal.line, reason: refusal.reason })),
+      })) ?? [],
+    records:
+      summary?.records.map((write) => ({
+        page: write.page,
+        status: write.status,
+        file: write.status === 'outside' ? null : write.file,
       })) ?? [],
   };
 }

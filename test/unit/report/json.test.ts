@@ -43,6 +43,7 @@ describe('json reporter', () => {
         "durationMs": 31234,
         "engine": "sandbox",
         "finishedAt": "2026-11-22T05:30:31.234Z",
+        "isRecord": false,
         "isUpdate": true,
         "legs": [
           {
@@ -64,6 +65,7 @@ describe('json reporter', () => {
           "src/content/docs/volumes.mdx",
           "src/content/docs/registry.mdx",
         ],
+        "records": [],
         "schemaVersion": 1,
         "startedAt": "2026-11-22T05:30:00.000Z",
         "tool": "verify-examples",
@@ -224,11 +226,13 @@ describe('json reporter', () => {
         'legs',
         'missingLegs',
         'isUpdate',
+        'isRecord',
         'counts',
         'notVerified',
         'diagnostics',
         'pages',
         'updates',
+        'records',
       ],
       ['file', 'line', 'leg', 'language', 'status', 'durationMs', 'reason', 'problem', 'steps'],
       [

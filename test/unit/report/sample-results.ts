@@ -225,6 +225,7 @@ export const info: RunInfo = {
   files: pages.map((page) => page.file),
   jobs: 2,
   isUpdate: false,
+  isRecord: false,
   startedAt: new Date('2026-11-22T05:30:00.000Z'),
 };
 
@@ -235,6 +236,7 @@ export const summary: RunSummary = {
   unverified: [],
   durationMs: 31_234,
   updates: [],
+  records: [],
 };
 
 export const updateSummary: RunSummary = {
@@ -309,5 +311,6 @@ export const twoLegSummary: RunSummary = (() => {
     unverified: [],
     durationMs: 12_345,
     updates: [],
+    records: [],
   };
 })();
