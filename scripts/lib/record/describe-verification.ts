@@ -3,7 +3,7 @@
  * was verified on, and when. Pure; the site's statement and marks use it.
  */
 import { parseVersionParts } from '../core/version-range.ts';
-import type { BlockAssessment, LegProof } from './assess-page.ts';
+import { type BlockAssessment, type LegProof, listPageProofs } from './assess-page.ts';
 
 const storeNames: Record<string, string> = { containerd: 'containerd', overlay2: 'classic' };
 
@@ -102,4 +102,32 @@ export function describeBlock(block: BlockAssessment): BlockMark {
         day: undefined,
       };
   }
+}
+
+export interface PageStatement {
+  /** `Docker Engine 28.5.2 (…) and 26.1.5 (…)`, or undefined when nothing is proven. */
+  engines: string | undefined;
+  /** The newest day of the page's proofs. */
+  day: string | undefined;
+  /** Blocks proven nowhere (changed since the record was written, or failing): left out. */
+  unproven: number;
+}
+
+/**
+ * What the page says of its examples: the engines and stores every block that holds there
+ * was verified on. Blocks proven nowhere are left out of the claim and counted instead, so
+ * one changed example does not hide what the others prove. `undefined` for a page without
+ * examples.
+ */
+export function describePage(blocks: readonly BlockAssessment[]): PageStatement | undefined {
+  if (blocks.length === 0) return undefined;
+  const proven = blocks.filter(
+    (block) => block.state !== 'unrecorded' && block.state !== 'failing',
+  );
+  const proofs = listPageProofs(proven);
+  return {
+    engines: proofs.length > 0 ? describeEngines(proofs) : undefined,
+    day: newestDay(proofs),
+    unproven: blocks.length - proven.length,
+  };
 }
