@@ -11,7 +11,7 @@ import { formatFlag } from './lib/cli/flags.ts';
 import { type CliOptions, parseCliArgs, usage } from './lib/cli/parse-args.ts';
 import { collectFiles } from './lib/collect/collect-files.ts';
 import { selectShard } from './lib/collect/select-shard.ts';
-import { findRecordLocation, readProjectSettings } from './lib/config/project-settings.ts';
+import { readProjectSettings } from './lib/config/read-project-settings.ts';
 import type { MatrixLeg } from './lib/core/conditions.ts';
 import { VerifyError } from './lib/core/errors.ts';
 import type { SourcePage } from './lib/extract/read-pages.ts';
@@ -28,7 +28,7 @@ import {
 } from './lib/plan/page-durations.ts';
 import { planPage } from './lib/plan/plan-page.ts';
 import { checkRecords } from './lib/record/check-records.ts';
-import type { RecordLocation } from './lib/record/record-path.ts';
+import { findRecordLocation, type RecordLocation } from './lib/record/record-path.ts';
 import { dayOf, writeRecords } from './lib/record/write-records.ts';
 import { createDispatcher } from './lib/report/dispatch.ts';
 import type { LegInfo, Reporter, RunInfo } from './lib/report/reporter.ts';

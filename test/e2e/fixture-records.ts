@@ -5,7 +5,7 @@
  * block changed since: there the record holds the hash of the block's older text.
  */
 import { join } from 'node:path';
-import { readProjectSettings } from '../../scripts/lib/config/project-settings.ts';
+import { readProjectSettings } from '../../scripts/lib/config/read-project-settings.ts';
 import { canHoldOnMatrixLeg } from '../../scripts/lib/core/conditions.ts';
 import { extractSnippets } from '../../scripts/lib/extract/extract-snippets.ts';
 import type { Page } from '../../scripts/lib/extract/snippet.ts';

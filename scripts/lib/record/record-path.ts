@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { FoundSettings } from '../config/read-project-settings.ts';
 
 export interface RecordLocation {
   /** The project root the settings' folders are relative to. */
@@ -10,6 +11,19 @@ export interface RecordLocation {
 }
 
 const toPosix = (path: string) => path.split(sep).join('/');
+
+/**
+ * Where the record is, when the settings have one: folders relative to the settings file's
+ * folder (the project root), or to `cwd` without a file.
+ */
+export function findRecordLocation(
+  found: FoundSettings,
+  cwd = process.cwd(),
+): RecordLocation | undefined {
+  const { record } = found.settings;
+  const root = found.file ? dirname(found.file) : cwd;
+  return record && { root, pages: record.pages, dir: record.dir };
+}
 
 /**
  * Where a page's record is: the record folder, at the page's path under the pages folder,

@@ -5,14 +5,11 @@
  * say the same thing.
  */
 import { readFile } from 'node:fs/promises';
-import {
-  findRecordLocation,
-  readProjectSettings,
-} from '../../../scripts/lib/config/project-settings.ts';
+import { readProjectSettings } from '../../../scripts/lib/config/read-project-settings.ts';
 import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
 import { assessPage, type BlockAssessment } from '../../../scripts/lib/record/assess-page.ts';
 import { readPageRecord } from '../../../scripts/lib/record/read-record.ts';
-import { findRecordFile } from '../../../scripts/lib/record/record-path.ts';
+import { findRecordFile, findRecordLocation } from '../../../scripts/lib/record/record-path.ts';
 
 export interface PageVerification {
   blocks: BlockAssessment[];
@@ -34,7 +31,7 @@ export async function loadPageVerification(
   root = process.cwd(),
 ): Promise<PageVerification | undefined> {
   const loaded = await readProjectSettings(root);
-  const location = findRecordLocation(loaded);
+  const location = findRecordLocation(loaded, root);
   const recordFile = location && findRecordFile(sourceFile, location);
   if (!recordFile) return undefined;
   const [source, recordText] = await Promise.all([readText(sourceFile), readText(recordFile)]);
