@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { z } from 'zod';
 import { buildImages } from './hermetic/build-images.ts';
+import { writeClientEnv } from './hermetic/client-env.ts';
 import { type HermeticPaths, MIRROR_URL, resolvePaths } from './hermetic/config.ts';
 import { DebCache } from './hermetic/debs.ts';
 import { ensureEngine } from './hermetic/engine-bin.ts';
@@ -31,6 +32,9 @@ import {
 import { ensureTool } from './hermetic/tools.ts';
 
 const commandSchema = z.enum(['up', 'down']);
+
+/** The leg of client/env.sh (client-env.ts), until the verifier picks legs itself. */
+const CLIENT_LEG = '28.5/overlay2';
 
 const print = (line: string) => console.log(`  ${line}`);
 
@@ -63,11 +67,10 @@ async function up(paths: HermeticPaths): Promise<void> {
       versions: engine.versions,
     })),
   );
-  await writeLegsFile(paths.legsFile, {
-    mirror: MIRROR_URL,
-    hostDaemon: hostDaemonAddressOf(paths),
-    legs,
-  });
+  const hostDaemon = hostDaemonAddressOf(paths);
+  await writeLegsFile(paths.legsFile, { mirror: MIRROR_URL, hostDaemon, legs });
+  const clientLeg = legs.find((leg) => leg.name === CLIENT_LEG);
+  if (clientLeg) await writeClientEnv(paths, clientLeg, hostDaemon);
   print(`legs: ${legs.map((leg) => leg.name).join(', ')} (${paths.legsFile})`);
   await buildImages(paths, debs, (reference) => print(`${reference}: building`)).then(
     (outcomes) => {

@@ -1,7 +1,7 @@
 // Builds each look-alike whose inputs changed since its stamp (or that the mirror lost),
 // writes its OCI layout in the cache and pushes it to the mirror under all of its tags.
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuildRoot } from './build-root.ts';
 import { type HermeticPaths, MIRROR_URL } from './config.ts';
@@ -99,15 +99,19 @@ async function isServed(recipe: ImageRecipe, digest: string): Promise<boolean> {
   return true;
 }
 
+/** Files are named relative to the repository, so every worktree shares one stamp. */
+const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
 async function hashRecipe(recipe: ImageRecipe, context: BuildContext): Promise<string> {
   const files: SourceFile[] = [];
   for (const source of [...SHARED_SOURCES, ...recipe.sources]) {
+    const name = relative(REPOSITORY_ROOT, source);
     const isDir = (await stat(source)).isDirectory();
     if (isDir) {
       const inside = await readSourceFiles(source);
-      files.push(...inside.map((file) => ({ ...file, path: `${source}/${file.path}` })));
+      files.push(...inside.map((file) => ({ ...file, path: `${name}/${file.path}` })));
     } else {
-      files.push(await readSourceFile(source));
+      files.push(await readSourceFile(source, name));
     }
   }
   const inputs = (await recipe.readInputs?.(context)) ?? {};

@@ -1,5 +1,5 @@
 // hello-world: FROM scratch, COPY hello /, CMD ["/hello"], the binary compiled from our hello.c
-// with musl, static, in the build root.
+// in the build root: static, with no C library at all (its own _start and system calls).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,7 @@ export const helloWorld: ImageRecipe = {
       context.paths,
       [
         'cd /build/hello-world',
-        `musl-gcc -static -Os -fno-asynchronous-unwind-tables -Wl,--build-id=none -DDOCKER_ARCH='"amd64"' -o hello hello.c`,
+        `musl-gcc -static -Os -nostartfiles -nostdlib -fno-stack-protector -fno-asynchronous-unwind-tables -Wl,--build-id=none -DDOCKER_ARCH='"amd64"' -o hello hello.c`,
         'strip -R .comment -s hello',
       ].join('\n'),
     );

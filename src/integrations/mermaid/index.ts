@@ -22,7 +22,7 @@ export function mermaidDiagrams(): AstroIntegration {
   return {
     name: 'docker-fundamentals:mermaid',
     hooks: {
-      'astro:config:setup': ({ config, command, logger, injectScript }) => {
+      'astro:config:setup': ({ config, command, logger, injectScript, updateConfig }) => {
         const processor = config.markdown.processor;
         if (!processor || !isSatteriProcessor(processor)) {
           throw new SiteError(
@@ -40,6 +40,9 @@ export function mermaidDiagrams(): AstroIntegration {
             'No Chromium, Chrome or Edge found (or CHROMIUM_PATH=none): diagrams are drawn in your browser while the dev server runs. `npm run build` and the tests still need one; set CHROMIUM_PATH to point at it.',
           );
           injectScript('page', `import ${JSON.stringify(drawInBrowserScript)};`);
+          // Bundled when the server starts: found on the first page load instead, Vite would
+          // re-bundle then and fail that page's requests with "504 Outdated Optimize Dep".
+          updateConfig({ vite: { optimizeDeps: { include: ['mermaid'] } } });
         }
         const renderer = isDrawnInBrowser
           ? createInBrowserRenderer()
