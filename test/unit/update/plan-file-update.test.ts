@@ -42,6 +42,24 @@ describe('planFileUpdate', () => {
     expect(updated).toBe('1. Run:\n\n   ```console\n   $ echo hi\n   hi\n\n   there\n   ```\n');
   });
 
+  it('rewrites a block inside tabs in MDX in place, with its indentation', () => {
+    const source = [
+      '<Tabs syncKey="image-store">',
+      '<TabItem label="Classic image store">',
+      '  ```console store="overlay2"',
+      '  $ docker image rm busybox',
+      '  Untagged: busybox:latest',
+      '  ```',
+      '</TabItem>',
+      '</Tabs>',
+      '',
+    ].join('\n');
+    const page = simulatePage(source, 'a.mdx', outputs(['Untagged: busybox:latest', 'Deleted: x']));
+    expect(planFileUpdate(source, page).source).toBe(
+      source.replace('  Untagged: busybox:latest\n', '  Untagged: busybox:latest\n  Deleted: x\n'),
+    );
+  });
+
   describe('with named values', () => {
     const frontmatter =
       "---\nverify:\n  values:\n    ENGINE: { shown: 29.0.0, pattern: '\\d+\\.\\d+\\.\\d+' }\n---\n";
