@@ -1,8 +1,13 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { listSitePages } from '../../scripts/site/list-site-pages.ts';
 import { type ColorScheme, launchBrowser, presetTheme } from '../helpers/browser.ts';
 
 const siteUrl = inject('siteUrl');
+const distDir = inject('distDir');
+const base = new URL(siteUrl).pathname;
 const fixture = `${siteUrl}fixtures/verification/`;
 
 const everyLeg =
@@ -142,5 +147,27 @@ describe('the verification record on the site', () => {
     expect(content).not.toContain('Verified on');
     expect(content).not.toContain('Examples verified on');
     await context.close();
+  });
+
+  it('gives every chapter with examples its statement, complete', async () => {
+    const chapters = (await listSitePages(distDir)).filter(
+      (path) => path !== base && !path.includes('/fixtures/'),
+    );
+    const withExamples: string[] = [];
+    for (const path of chapters) {
+      const html = await readFile(join(distDir, path.slice(base.length), 'index.html'), 'utf8');
+      if (!html.includes('verification-mark')) continue;
+      withExamples.push(path);
+      const statement = /<p class="verification-statement[^>]*>.*?<\/p>/s.exec(html)?.[0];
+      expect(statement, path).toMatch(
+        /data-complete="true"[^>]*>Examples verified on Docker Engine /,
+      );
+      const unverified = [...html.matchAll(/data-verified="false"[^>]*>(.*?)<\/p>/gs)];
+      expect(
+        unverified.map((match) => match[1]),
+        path,
+      ).toEqual([]);
+    }
+    expect(withExamples.length).toBeGreaterThan(0);
   });
 });

@@ -52,6 +52,8 @@ export async function writeRecords(options: WriteRecordsOptions): Promise<Record
       continue;
     }
     const previous = await readPageRecord(recordFile);
+    // A page without examples has nothing to record (unless it had, and lost them).
+    if (!previous && page.snippets.length === 0) continue;
     const next = updatePageRecord({
       page,
       pageName: namePage(file, location.root),
