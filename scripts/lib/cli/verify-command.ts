@@ -12,12 +12,11 @@ export interface VerifyCommand {
 
 /**
  * How `npm run verify` starts the verifier (minus npm) in `checkout`, for the tests and the
- * benchmarks that run it as a user does: the launcher, which runs the cached bundle of
- * scripts/verify-examples.ts.
+ * benchmarks that run it as a user does.
  */
 export function verifyCommand(checkout: string, args: readonly string[]): VerifyCommand {
   return {
-    args: [...nodeFlags, join(checkout, 'scripts/launch-verify-examples.ts'), ...args],
+    args: [...nodeFlags, join(checkout, 'scripts/verify-examples.ts'), ...args],
     env: { NO_COLOR: '1' },
   };
 }

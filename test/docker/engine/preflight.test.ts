@@ -1,8 +1,13 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   preflightDocker,
   resolveDockerEndpoint,
 } from '../../../scripts/lib/run/engine/preflight.ts';
+import { hostDaemonEnv } from '../../helpers/legs.ts';
 import { requireDocker } from './probe.ts';
 
 const saved = { ...process.env };
@@ -10,7 +15,7 @@ const saved = { ...process.env };
 beforeAll(requireDocker);
 
 afterEach(() => {
-  for (const name of ['DOCKER_HOST', 'PATH']) {
+  for (const name of ['DOCKER_HOST', 'DOCKER_CONFIG', 'PATH']) {
     if (saved[name] === undefined) delete process.env[name];
     else process.env[name] = saved[name];
   }
@@ -18,8 +23,17 @@ afterEach(() => {
 
 describe('preflightDocker', () => {
   it('finds and reaches the daemon of the current context', async () => {
+    // A user whose current context is hermetic's host dockerd.
+    const config = await mkdtemp(join(tmpdir(), 'dfv-context-'));
+    const { DOCKER_HOST: host } = await hostDaemonEnv();
+    const docker = (...args: string[]) =>
+      execa('docker', ['--config', config, ...args], { env: { DOCKER_HOST: '' } });
+    await docker('context', 'create', 'hermetic', '--docker', `host=${host}`);
+    await docker('context', 'use', 'hermetic');
     delete process.env['DOCKER_HOST'];
+    process.env['DOCKER_CONFIG'] = config;
     const preflight = await preflightDocker();
+    expect(preflight.endpoint).toMatchObject({ host, source: 'context "hermetic"' });
     expect(preflight.endpoint.env['DOCKER_HOST']).toBe(preflight.endpoint.host);
     expect(preflight.server.version).toMatch(/^\d+\.\d+/);
   });

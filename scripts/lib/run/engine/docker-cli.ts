@@ -2,6 +2,7 @@
  * Runs the `docker` CLI for the engines. Outcomes are values (`reject: false`): callers decide
  * what a non-zero exit means. `wrap` puts the command inside a sandbox (nsenter).
  */
+
 import { VerifyError } from '../../core/errors.ts';
 import { type ProcessResult, runProcess, tailOf } from '../../system/run-process.ts';
 import {
@@ -11,6 +12,7 @@ import {
   parseVersionJson,
   type RegistrySettings,
 } from './docker-output.ts';
+import type { PageEnvironment } from './engine.ts';
 
 export interface DockerCallOptions {
   /** Variables to set on top of the verifier's environment. */
@@ -106,4 +108,21 @@ export async function pullImage(
     `Could not pull ${image} for page ${pageId}: ${tailOf(pull.stderr, 1)}`,
     { hint: 'Check the image name in `verify.images`, and that its registry (or mirror) answers.' },
   );
+}
+
+/**
+ * Finishes opening a page: runs `pull` (the page's `verify.images`) in its fresh environment,
+ * and disposes of the environment when that fails, so a page that never starts leaves nothing.
+ */
+export async function pullIntoPage(
+  environment: PageEnvironment,
+  pull: () => Promise<void>,
+): Promise<PageEnvironment> {
+  try {
+    await pull();
+  } catch (error) {
+    await environment.dispose();
+    throw error;
+  }
+  return environment;
 }

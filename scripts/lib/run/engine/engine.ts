@@ -76,20 +76,3 @@ export interface DockerEngine {
   /** Disposes every open page and anything the engine started. Never throws; idempotent. */
   close(): Promise<void>;
 }
-
-/**
- * Finishes opening a page: runs `pull` (the page's `verify.images`) in its fresh environment,
- * and disposes of the environment when that fails, so a page that never starts leaves nothing.
- */
-export async function pullIntoPage(
-  environment: PageEnvironment,
-  pull: () => Promise<void>,
-): Promise<PageEnvironment> {
-  try {
-    await pull();
-  } catch (error) {
-    await environment.dispose();
-    throw error;
-  }
-  return environment;
-}

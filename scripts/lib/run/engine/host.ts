@@ -6,14 +6,14 @@
  */
 import type { DockerVersions } from '../../core/versions.ts';
 import { canUseApi } from './docker-api.ts';
-import { type DockerCallOptions, isDockerAnswering, pullImage, runDocker } from './docker-cli.ts';
 import {
-  type DockerEngine,
-  type Leg,
-  type PageEnvironment,
-  type PageRequest,
+  type DockerCallOptions,
+  isDockerAnswering,
+  pullImage,
   pullIntoPage,
-} from './engine.ts';
+  runDocker,
+} from './docker-cli.ts';
+import type { DockerEngine, Leg, PageEnvironment, PageRequest } from './engine.ts';
 import { applyCleanup } from './host/apply-cleanup.ts';
 import { isEmptyPlan, planCleanup } from './host/plan-cleanup.ts';
 import { takeSnapshot } from './host/take-snapshot.ts';

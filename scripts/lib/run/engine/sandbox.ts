@@ -7,15 +7,15 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { VerifyError } from '../../core/errors.ts';
 import { prependToPath } from '../../system/find-program.ts';
-import { isDockerAnswering, pullImage, readDockerVersion, readImageStore } from './docker-cli.ts';
-import type { RegistrySettings } from './docker-output.ts';
 import {
-  type DockerEngine,
-  type Leg,
-  type PageEnvironment,
-  type PageRequest,
+  isDockerAnswering,
+  pullImage,
   pullIntoPage,
-} from './engine.ts';
+  readDockerVersion,
+  readImageStore,
+} from './docker-cli.ts';
+import type { RegistrySettings } from './docker-output.ts';
+import type { DockerEngine, Leg, PageEnvironment, PageRequest } from './engine.ts';
 import { daemonVariables } from './sandbox/daemon-config.ts';
 import { type Sandbox, startSandbox } from './sandbox/start-sandbox.ts';
 import { sandboxSocketPath } from './sandbox/wait-for-sandbox.ts';
