@@ -7,22 +7,28 @@
  *   or environment)
  */
 
+import { formatFlag } from './lib/cli/flags.ts';
 import { type CliOptions, parseCliArgs, usage } from './lib/cli/parse-args.ts';
 import { collectFiles } from './lib/collect/collect-files.ts';
 import { selectShard } from './lib/collect/select-shard.ts';
 import { readProjectSettings } from './lib/config/read-project-settings.ts';
+import type { MatrixLeg } from './lib/core/conditions.ts';
 import { VerifyError } from './lib/core/errors.ts';
 import { readPages, type SourcePage } from './lib/extract/read-pages.ts';
 import { hasRunnableSnippet, type Page } from './lib/extract/snippet.ts';
 import { judgeCommand } from './lib/judge/judge-command.ts';
 import { judgePage } from './lib/judge/judge-page.ts';
 import { countStatuses, decideExitCode } from './lib/judge/results.ts';
+import { findUnverifiedBlocks } from './lib/judge/unverified-blocks.ts';
 import {
   orderByExpectedDuration,
   readPageDurations,
   writePageDurations,
 } from './lib/plan/page-durations.ts';
 import { planPage } from './lib/plan/plan-page.ts';
+import { checkRecords } from './lib/record/check-records.ts';
+import { findRecordLocation, type RecordLocation } from './lib/record/record-path.ts';
+import { dayOf, writeRecords } from './lib/record/write-records.ts';
 import { createDispatcher } from './lib/report/dispatch.ts';
 import type { LegInfo, Reporter, RunInfo } from './lib/report/reporter.ts';
 import { createReporters } from './lib/report/reporters.ts';
@@ -71,9 +77,9 @@ function legInfoOf(engine: DockerEngine): LegInfo {
 
 /** One page on one leg: plan what runs, run it, judge the outcomes. */
 async function verifyPage(page: Page, engine: DockerEngine, options: RunSettings) {
+  const { name, store } = engine.leg;
   const settings = {
-    leg: engine.leg.name,
-    versions: engine.versions,
+    leg: { name, store, versions: engine.versions },
     defaultTimeoutSeconds: options.timeoutSeconds,
     isStrict: options.isStrict,
   };
@@ -98,12 +104,12 @@ async function reportWithoutDocker(
     files: pages.map((page) => page.file),
     jobs: 1,
     isUpdate: options.isUpdate,
+    isRecord: options.isRecord,
     startedAt: new Date(),
   };
   report.onRunStart(info);
   const settings = {
-    leg: '-',
-    versions: noDocker,
+    leg: { name: '-', store: undefined, versions: noDocker },
     defaultTimeoutSeconds: 0,
     isStrict: options.isStrict,
   };
@@ -112,18 +118,54 @@ async function reportWithoutDocker(
   );
   for (const result of results) report.onPageEnd(result);
   const counts = countStatuses(results);
-  await report.onRunEnd({ info, pages: results, counts, durationMs: 0, updates: [] });
+  await report.onRunEnd({
+    info,
+    pages: results,
+    counts,
+    unverified: [],
+    durationMs: 0,
+    updates: [],
+    records: [],
+  });
   return decideExitCode(counts, hasProblems, options.shard !== undefined);
 }
 
+/** `--check-record`: the record against the docs, nothing run. */
+async function checkRecord(
+  pages: readonly SourcePage[],
+  location: RecordLocation | undefined,
+  matrix: readonly MatrixLeg[],
+  report: Required<Reporter>,
+): Promise<number> {
+  if (!location) {
+    throw new VerifyError(
+      'USAGE',
+      `${formatFlag('check-record')} needs \`record\` in verify-examples.json`,
+    );
+  }
+  const problems = await checkRecords(pages, location, matrix);
+  if (problems.length > 0) {
+    report.onDiagnostics(problems);
+    return 1;
+  }
+  process.stdout.write(`✓ the record proves every block of ${pages.length} pages\n`);
+  return 0;
+}
+
 async function verify(options: CliOptions, report: Required<Reporter>): Promise<number> {
-  const { settings } = await readProjectSettings();
-  const run = { ...options, isStrict: options.isStrict || settings.strict };
+  const loaded = await readProjectSettings();
+  const { settings } = loaded;
+  const recordLocation = findRecordLocation(loaded);
   const files = await collectFiles(options.patterns);
+  const run = { ...options, isStrict: options.isStrict || settings.strict };
   const read = await readPages(files, settings);
   // A page with problems is reported and does not run; the others still do.
   const hasProblems = read.diagnostics.length > 0;
   if (hasProblems) report.onDiagnostics(read.diagnostics);
+  if (options.isCheckRecord) {
+    if (hasProblems) return 2;
+    return checkRecord(read.pages, recordLocation, settings.matrix, report);
+  }
   const pages = options.shard ? selectShard(read.pages, options.shard) : read.pages;
   if (!pages.some(({ page }) => hasRunnableSnippet(page))) {
     return reportWithoutDocker(pages, run, hasProblems, report);
@@ -132,6 +174,7 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
     docker: options.docker,
     names: options.legs,
     isCi: process.env['CI'] === 'true',
+    matrix: settings.matrix,
   });
   const mirrors =
     options.mirrors.length > 0 ? options.mirrors : resolved.mirror ? [resolved.mirror] : [];
@@ -148,6 +191,7 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
       files: pages.map((page) => page.page.file),
       jobs: clampJobs(options.jobs, engines),
       isUpdate: options.isUpdate,
+      isRecord: options.isRecord,
       startedAt: new Date(),
     };
     report.onRunStart(info);
@@ -165,15 +209,31 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
       onEnd: report.onPageEnd,
     });
     await writePageDurations(results, durations);
-    const updates =
-      options.isUpdate && !controller.signal.aborted ? await applyUpdates(pages, results) : [];
+    const isComplete = !controller.signal.aborted;
+    const updates = options.isUpdate && isComplete ? await applyUpdates(pages, results) : [];
+    const records =
+      options.isRecord && isComplete
+        ? await writeRecords({
+            location: recordLocation,
+            pages,
+            results,
+            legs: engines.map(({ leg, versions }) => ({
+              name: leg.name,
+              store: leg.store,
+              versions,
+            })),
+            today: dayOf(new Date()),
+          })
+        : [];
     const counts = countStatuses(results);
     const summary = {
       info,
       pages: results,
       counts,
+      unverified: isComplete ? findUnverifiedBlocks(results) : [],
       durationMs: performance.now() - started,
       updates,
+      records,
     };
     await report.onRunEnd(summary);
     return decideExitCode(counts, hasProblems, options.shard !== undefined);

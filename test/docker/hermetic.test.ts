@@ -8,6 +8,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIRROR_URL } from '../../scripts/hermetic/config.ts';
 import { readDebianArch, toDockerLibraryArch } from '../../scripts/hermetic/host.ts';
+import { hostClientEnv } from '../helpers/legs.ts';
 
 /** The oldest Engine whose behaviour the docs show. */
 const MIN_ENGINE_MAJOR = 26;
@@ -38,7 +39,9 @@ For more examples and ideas, visit:
 
 `;
 
-const docker = (...args: string[]) => execa('docker', args);
+// The user's daemon of these tests: hermetic's host dockerd, with its engine's client.
+const env = await hostClientEnv();
+const docker = (...args: string[]) => execa('docker', args, { env });
 
 async function listReferences(): Promise<Set<string>> {
   const { stdout } = await docker('images', '--format', '{{.Repository}}:{{.Tag}}');
@@ -54,9 +57,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (containers.length > 0)
-    await execa('docker', ['rm', '-f', '-v', ...containers], { reject: false });
+    await execa('docker', ['rm', '-f', '-v', ...containers], { env, reject: false });
   const created = [...(await listReferences())].filter((reference) => !before.has(reference));
-  if (created.length > 0) await execa('docker', ['rmi', ...created], { reject: false });
+  if (created.length > 0) await execa('docker', ['rmi', ...created], { env, reject: false });
 });
 
 describe('the hermetic mirror', () => {
@@ -101,14 +104,14 @@ describe('Docker Engine', () => {
       await writeFile(join(context, 'Dockerfile'), 'FROM scratch\nCOPY hi /\n');
       await writeFile(join(context, 'hi'), 'hi\n');
       const build = await execa('docker', ['build', '-q', '-t', 'hermetic-test:scratch', context], {
-        env: { DOCKER_BUILDKIT: undefined },
+        env: { ...env, DOCKER_BUILDKIT: undefined },
       });
       expect(build.stdout).toMatch(/^sha256:[0-9a-f]{64}$/);
       expect(build.stderr).toBe('');
       const plain = await execa(
         'docker',
         ['build', '--progress=plain', '-t', 'hermetic-test:scratch', context],
-        { all: true },
+        { env, all: true },
       );
       expect(plain.all).toMatch(/^#0 building with "default" instance using docker driver$/m);
       expect(plain.all).not.toContain('DEPRECATED');
@@ -121,6 +124,7 @@ describe('Docker Engine', () => {
 describe('images pulled as from Docker Hub', () => {
   it('hello-world prints the official greeting', async () => {
     const { stdout } = await execa('docker', ['run', '--rm', 'hello-world'], {
+      env,
       stripFinalNewline: false,
     });
     expect(stdout).toBe(helloWorldOutput(toDockerLibraryArch(await readDebianArch())));
@@ -179,7 +183,10 @@ describe('images pulled as from Docker Hub', () => {
  */
 function typeAtPrompt(command: string, prompt: string, input: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', command, '/dev/null'], { stdio: 'pipe' });
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      stdio: 'pipe',
+      env: { ...process.env, ...env },
+    });
     let screen = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.stdout.on('data', (chunk: Buffer) => {

@@ -1,6 +1,10 @@
+import { mkdtemp, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { resolvePaths } from '../../scripts/hermetic/config.ts';
 import { type LegsFile, readLegsFile } from '../../scripts/hermetic/legs-file.ts';
 import type { Leg } from '../../scripts/lib/run/engine/engine.ts';
+import { prependToPath } from '../../scripts/lib/system/find-program.ts';
 
 /** The leg Docker tests run on unless they need another: Engine 28.5, classic image store. */
 export const testLegName = '28.5/overlay2';
@@ -26,4 +30,25 @@ export async function testLeg(name = testLegName): Promise<Leg> {
  */
 export async function hostDaemonEnv(): Promise<{ DOCKER_HOST: string }> {
   return { DOCKER_HOST: (await readTestLegs()).hostDaemon };
+}
+
+let clientConfig: Promise<string> | undefined;
+
+/**
+ * A shell of the tests' user talking to the host daemon with the client of its engine: the
+ * leg's `docker` first on PATH, DOCKER_HOST at hermetic's host dockerd, and a DOCKER_CONFIG
+ * whose cli-plugins (buildx, compose) are that engine's.
+ */
+export async function hostClientEnv(): Promise<Record<string, string>> {
+  const leg = await testLeg();
+  clientConfig ??= (async () => {
+    const config = await mkdtemp(join(tmpdir(), 'dfv-client-'));
+    await symlink(join(leg.bin ?? '', 'cli-plugins'), join(config, 'cli-plugins'));
+    return config;
+  })();
+  return {
+    ...(await hostDaemonEnv()),
+    PATH: prependToPath(leg.bin),
+    DOCKER_CONFIG: await clientConfig,
+  };
 }

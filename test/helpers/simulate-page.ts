@@ -18,6 +18,7 @@ export function simulatePage(
   file: string,
   actualOf: (step: number) => string[],
   leg = 'sandbox',
+  store = 'overlay2',
 ): PageResult {
   // This site's settings: a command shown without output must print nothing.
   const extracted = extractSnippets(source, file, { output: { unshown: 'empty' } });
@@ -27,7 +28,10 @@ export function simulatePage(
         .map((d) => d.message)
         .join('\n'),
     );
-  const plan = planPage(extracted.page, { leg, versions, defaultTimeoutSeconds: 120 });
+  const plan = planPage(extracted.page, {
+    leg: { name: leg, store, versions },
+    defaultTimeoutSeconds: 120,
+  });
   let stepNumber = 0;
   const snippets = plan.snippets.map((planned): SnippetOutcome => {
     if (planned.action === 'write') return { kind: 'written' };

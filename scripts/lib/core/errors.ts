@@ -55,6 +55,7 @@ export const verifyErrorCodes = [
   'UNCHECKED_FENCE',
   'MISSING_TOOL',
   'NEEDS_TERMINAL',
+  'STALE_RECORD',
 ] as const;
 export type ErrorCode = (typeof verifyErrorCodes)[number];
 

@@ -1,4 +1,6 @@
 import type { Code } from 'mdast';
+import { hashBlock } from '../core/block-hash.ts';
+import type { MatrixLeg } from '../core/conditions.ts';
 import type { Diagnostic, SourcePosition } from '../core/errors.ts';
 import {
   defaultPageOptions,
@@ -9,20 +11,25 @@ import {
 } from '../core/options.ts';
 import { readBlock } from '../core/read-block.ts';
 import type { Transcript } from '../core/transcript.ts';
+import { checkConditions, checkValuesShown } from './check-page.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { readFenceOptions } from './read-fence-options.ts';
 import { readPageOptions } from './read-page-options.ts';
 import { listCommandSteps, type Page, type Snippet, type SnippetBody } from './snippet.ts';
 
-/** What the project's settings give every page: output settings and images to have present. */
-export interface ProjectDefaults {
-  output?: OutputSettings | undefined;
-  images?: readonly string[] | undefined;
-}
-
 /** A page, always: problems of a fence are on its snippet, those of the page as a whole here. */
 export interface ExtractResult {
   page: Page;
+}
+
+/** What the project's settings (verify-examples.json) say for every page. */
+export interface ExtractSettings {
+  /** The project's legs: every condition must hold on one of them. */
+  matrix?: readonly MatrixLeg[] | undefined;
+  /** How output is compared, under the page's own settings. */
+  output?: OutputSettings | undefined;
+  /** Images every page starts with. */
+  images?: readonly string[] | undefined;
 }
 
 /** The part of the first content line in the file that is not the code itself. */
@@ -89,6 +96,7 @@ function readSnippet(
   lines: readonly string[],
   file: string,
   pageOptions: PageOptions,
+  settings: ExtractSettings,
 ): Snippet | undefined {
   const line = node.position?.start.line ?? 1;
   const firstContent = line + 1;
@@ -101,13 +109,17 @@ function readSnippet(
   const block = readBlock(node.lang, node.value);
   const isFile = block.kind === 'other' && fenceOptions.file !== undefined;
   if (block.kind === 'other' && !isFile && read.ok) return undefined;
+  const language = node.lang ?? '';
   const snippet: Snippet = {
     file,
     line,
-    language: node.lang ?? '',
+    language,
     options: mergeOptions(pageOptions, fenceOptions),
     body: { kind: 'invalid', diagnostics: read.ok ? [] : read.diagnostics },
     linePrefix: findLinePrefix(lines, node),
+    code: node.value,
+    meta: node.meta ?? '',
+    hash: hashBlock({ language, code: node.value, fence: fenceOptions, page: pageOptions }),
   };
   if (!read.ok) return snippet;
   if (isFile) snippet.body = { kind: 'file', path: fenceOptions.file ?? '', content: node.value };
@@ -125,6 +137,7 @@ function readSnippet(
   }
   const exitProblem = checkExitCodes(snippet, read.positions.exit ?? { file, line });
   if (exitProblem) problems.push(exitProblem);
+  problems.push(...checkConditions(snippet, settings.matrix ?? [], read.positions));
   if (problems.length > 0) snippet.body = { kind: 'invalid', diagnostics: problems };
   return snippet;
 }
@@ -138,23 +151,25 @@ function readSnippet(
 export function extractSnippets(
   source: string,
   file: string,
-  project: ProjectDefaults = {},
+  settings: ExtractSettings = {},
 ): ExtractResult {
   const parsed = parseMarkdown(source, file);
   if (!parsed.ok) {
     const options = defaultPageOptions();
-    const match = mergeOutputSettings(project.output);
+    const match = mergeOutputSettings(settings.output);
     return { page: { file, options, match, snippets: [], diagnostics: [parsed.diagnostic] } };
   }
   const pageOptions = readPageOptions(parsed.parsed.frontmatter, file);
   const options = pageOptions.ok ? pageOptions.options : defaultPageOptions();
   const lines = source.split(/\r?\n/);
   const snippets = parsed.parsed.code
-    .map((node) => readSnippet(node, lines, file, options))
+    .map((node) => readSnippet(node, lines, file, options, settings))
     .filter((snippet) => snippet !== undefined);
-  const diagnostics = pageOptions.ok ? [] : pageOptions.diagnostics;
-  const match = mergeOutputSettings(project.output, options.output);
-  const images = [...new Set([...(project.images ?? []), ...options.images])];
+  const diagnostics = pageOptions.ok
+    ? checkValuesShown(file, snippets, options, pageOptions.lineOf)
+    : pageOptions.diagnostics;
+  const match = mergeOutputSettings(settings.output, options.output);
+  const images = [...new Set([...(settings.images ?? []), ...options.images])];
   return { page: { file, options: { ...options, images }, match, snippets, diagnostics } };
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../core/errors.ts';
-import { extractSnippets, type ProjectDefaults } from './extract-snippets.ts';
+import { type ExtractSettings, extractSnippets } from './extract-snippets.ts';
 import { listCommandSteps, type Page } from './snippet.ts';
 
 export interface SourcePage {
@@ -28,12 +28,12 @@ function countCommands(page: Page): number {
  */
 export async function readPages(
   files: readonly string[],
-  project: ProjectDefaults = {},
+  settings: ExtractSettings = {},
 ): Promise<ReadPagesResult> {
   const pages: SourcePage[] = [];
   for (const file of files) {
     const source = await readFile(file, 'utf8');
-    const { page } = extractSnippets(source, file, project);
+    const { page } = extractSnippets(source, file, settings);
     pages.push({ file, page, source, weight: countCommands(page) });
   }
   return { pages, diagnostics: pages.flatMap((source) => source.page.diagnostics) };

@@ -18,6 +18,9 @@ export interface Alignment {
   ops: AlignmentOp[];
 }
 
+/** Whether a documented line (normalized) matches an actual one. */
+export type LineMatch = (expected: string, actual: string) => boolean;
+
 /**
  * Aligns normalized documented lines with normalized actual lines: fewest removed, added and
  * changed lines first (an edit distance where `...` absorbs any run for free), then most
@@ -26,7 +29,11 @@ export interface Alignment {
  * (a match) is a cost of zero or less. The same alignment drives the diff and `--update`, so
  * what the diff shows as unchanged is exactly what an update keeps.
  */
-export function alignLines(expected: readonly string[], actual: readonly string[]): Alignment {
+export function alignLines(
+  expected: readonly string[],
+  actual: readonly string[],
+  isMatch: LineMatch = lineMatches,
+): Alignment {
   const rows = expected.length + 1;
   const columns = actual.length + 1;
   const weight = Math.min(expected.length, actual.length) + 1;
@@ -40,10 +47,14 @@ export function alignLines(expected: readonly string[], actual: readonly string[
         actual,
         { i, j, weight },
         (row, column) => cost[at(row, column)] ?? 0,
+        isMatch,
       );
     }
   }
-  return { matches: (cost[0] ?? 0) <= 0, ops: walk(expected, actual, cost, columns, weight) };
+  return {
+    matches: (cost[0] ?? 0) <= 0,
+    ops: walk(expected, actual, { cost, columns, weight }, isMatch),
+  };
 }
 
 type CostAt = (i: number, j: number) => number;
@@ -59,6 +70,7 @@ function cheapest(
   actual: readonly string[],
   { i, j, weight }: { i: number; j: number; weight: number },
   costAt: CostAt,
+  isMatch: LineMatch,
 ): number {
   if (i === expected.length) return weight * (actual.length - j);
   const line = expected[i] ?? '';
@@ -68,7 +80,7 @@ function cheapest(
   if (j < actual.length) {
     best = Math.min(best, weight + costAt(i, j + 1));
     if (isWildcard) best = Math.min(best, costAt(i, j + 1));
-    else if (lineMatches(line, actual[j] ?? '')) best = Math.min(best, costAt(i + 1, j + 1) - 1);
+    else if (isMatch(line, actual[j] ?? '')) best = Math.min(best, costAt(i + 1, j + 1) - 1);
     else best = Math.min(best, weight + costAt(i + 1, j + 1));
   }
   return best;
@@ -82,9 +94,8 @@ function cheapest(
 function walk(
   expected: readonly string[],
   actual: readonly string[],
-  cost: Float64Array,
-  columns: number,
-  weight: number,
+  { cost, columns, weight }: { cost: Float64Array; columns: number; weight: number },
+  isMatch: LineMatch,
 ): AlignmentOp[] {
   const at = (i: number, j: number) => cost[i * columns + j] ?? 0;
   const ops: AlignmentOp[] = [];
@@ -112,7 +123,7 @@ function walk(
     } else if (
       hasExpected &&
       hasActual &&
-      lineMatches(line, actual[j] ?? '') &&
+      isMatch(line, actual[j] ?? '') &&
       here === at(i + 1, j + 1) - 1
     ) {
       ops.push({ op: 'same', expected: i, actual: j });

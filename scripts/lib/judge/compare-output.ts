@@ -1,8 +1,10 @@
+import type { NamedValue } from '../core/named-values.ts';
 import type { MatchSettings } from '../core/options.ts';
 import { type Alignment, alignLines } from './align-lines.ts';
 import { expandElisions } from './elisions.ts';
 import { applyFilters, type Line, redactWith, toLines } from './filters.ts';
 import { dropImplicitPull } from './implicit-pull.ts';
+import { type CapturedValue, createValueMatcher, markValues } from './match-values.ts';
 
 export interface OutputComparison {
   matches: boolean;
@@ -11,6 +13,8 @@ export interface OutputComparison {
   /** Actual output as a terminal finally shows it: what `--update` would write. */
   actual: Line[];
   alignment: Alignment;
+  /** What the named values shown in matching lines were in the actual output, in order. */
+  values: CapturedValue[];
 }
 
 const texts = (lines: readonly Line[]) => lines.map((line) => line.text);
@@ -23,13 +27,14 @@ const strict: Matching = { unshown: 'empty', elisions: false, redactions: [] };
  * Compares documented output with actual output. Both sides go through the display filters
  * (and, where output not shown is not checked, a first pull the docs leave out is left out),
  * then the project's and page's own redactions, then the built-in ones; only then are
- * wildcards honoured, and only on the documented side (elisions such as `…` among them,
- * when enabled).
+ * wildcards (elisions such as `…` among them, when enabled) and named values honoured, and
+ * only on the documented side.
  */
 export function compareOutput(
   documented: readonly string[],
   actualLines: readonly string[],
   match: Matching = strict,
+  values: readonly NamedValue[] = [],
 ): OutputComparison {
   const expected = applyFilters(toLines(documented), 'display');
   const shown = applyFilters(toLines(actualLines), 'display');
@@ -37,8 +42,18 @@ export function compareOutput(
   const written = match.elisions
     ? expected.map((line) => ({ ...line, text: expandElisions(line.text) }))
     : expected;
-  const redact = (lines: readonly Line[]) =>
-    texts(applyFilters(redactWith(lines, match.redactions), 'redact'));
-  const alignment = alignLines(redact(written), redact(actual));
-  return { matches: alignment.matches, expected, actual, alignment };
+  const expectedTexts = texts(
+    applyFilters(markValues(redactWith(written, match.redactions), values), 'redact'),
+  );
+  const actualTexts = texts(applyFilters(redactWith(actual, match.redactions), 'redact'));
+  const matcher = createValueMatcher(values);
+  const alignment = alignLines(expectedTexts, actualTexts, matcher.matches);
+  const captured = alignment.ops.flatMap((op) =>
+    op.op === 'same'
+      ? matcher
+          .capture(expectedTexts[op.expected] ?? '', actualTexts[op.actual] ?? '')
+          .map((value) => ({ ...value, origin: expected[op.expected]?.origin ?? 0 }))
+      : [],
+  );
+  return { matches: alignment.matches, expected, actual, alignment, values: captured };
 }

@@ -44,7 +44,7 @@ function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
   if (known?.step === step) return known.outcome;
   const actual = dropFinalPrompt(step, splitOutput(result.all));
   const comparison = step.isOutputChecked
-    ? compareOutput(step.expected, actual, step.match)
+    ? compareOutput(step.expected, actual, step.match, step.values)
     : undefined;
   const shown = comparison?.actual ?? applyFilters(toLines(actual), 'display');
   const outcome: StepOutcome = {
@@ -56,6 +56,7 @@ function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
     output: shown.map((line) => line.text),
     documented: step.expected,
     documentedLines: step.isOutputChecked ? step.expectedLines : undefined,
+    valueMismatches: [],
     durationMs: result.durationMs,
   };
   comparisons.set(result, { step, outcome });

@@ -1,9 +1,10 @@
+import { findUnmetCondition, type LegFacts } from '../core/conditions.ts';
 import type { Diagnostic } from '../core/errors.ts';
-import type { MatchSettings } from '../core/options.ts';
+import type { NamedValue } from '../core/named-values.ts';
+import { listNamedValues, type MatchSettings } from '../core/options.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
 import type { DockerVersions } from '../core/versions.ts';
 import { type CommandStep, listCommandSteps, type Page, type Snippet } from '../extract/snippet.ts';
-import { findUnmetRequirement } from './version-requirements.ts';
 
 /** A command to run and what the page documents for it. */
 export interface PlannedStep extends CommandStep {
@@ -17,6 +18,8 @@ export interface PlannedStep extends CommandStep {
   match: MatchSettings;
   /** On a pseudo-terminal, with this typed line by line; `undefined`: no terminal. */
   tty: { stdin: string | undefined } | undefined;
+  /** The page's named values, which its documented output may show. */
+  values: readonly NamedValue[];
 }
 
 /** What happens to one snippet of a page, decided before anything runs. */
@@ -28,7 +31,9 @@ export type PlannedSnippet =
   /** Shown but not runnable (output only, Windows...): reported as not checked, and why. */
   | { action: 'unchecked'; snippet: Snippet; category: UncheckedCategory; reason: string }
   /** A fence with a problem: reported at its position, not run. */
-  | { action: 'invalid'; snippet: Snippet; diagnostics: Diagnostic[] };
+  | { action: 'invalid'; snippet: Snippet; diagnostics: Diagnostic[] }
+  /** Its condition does not hold on this leg: it is verified on others, or not at all. */
+  | { action: 'exclude'; snippet: Snippet; reason: string };
 
 export interface PagePlan {
   page: Page;
@@ -40,9 +45,8 @@ export interface PagePlan {
 }
 
 export interface PlanSettings {
-  /** The leg the page runs on, and its versions for `min-client` and `min-server`. */
-  leg: string;
-  versions: DockerVersions;
+  /** The leg the page runs on: its name, image store and versions, for conditions. */
+  leg: LegFacts & { versions: DockerVersions };
   defaultTimeoutSeconds: number;
   /** `--strict`: a shell-looking fence that cannot be checked is an error, not a note. */
   isStrict?: boolean | undefined;
@@ -56,6 +60,7 @@ function planSteps(
   snippet: Snippet,
   steps: readonly CommandStep[],
   match: MatchSettings,
+  values: readonly NamedValue[],
 ): PlannedStep[] {
   const { options } = snippet;
   const exit = options.exit ?? [];
@@ -73,6 +78,7 @@ function planSteps(
       isOutputChecked: isTranscript && (isShown || match.unshown === 'empty'),
       match,
       tty,
+      values,
     };
   });
 }
@@ -84,10 +90,12 @@ function typedInput(lines: readonly string[]): string | undefined {
 
 function planSnippet(
   snippet: Snippet,
-  match: MatchSettings,
   settings: PlanSettings,
+  page: { match: MatchSettings; values: readonly NamedValue[] },
 ): PlannedSnippet {
   const { body, options } = snippet;
+  const unmet = findUnmetCondition(options.condition, settings.leg);
+  if (unmet) return { action: 'exclude', snippet, reason: unmet };
   if (body.kind === 'file') {
     return { action: 'write', snippet, path: body.path, content: body.content };
   }
@@ -109,22 +117,21 @@ function planSnippet(
     }
     return { action: 'unchecked', snippet, category, reason };
   }
-  const unmet = findUnmetRequirement(options, settings.versions);
-  if (unmet) return { action: 'skip', snippet, reason: unmet };
   return {
     action: 'run',
     snippet,
-    steps: planSteps(snippet, listCommandSteps(snippet), match),
+    steps: planSteps(snippet, listCommandSteps(snippet), page.match, page.values),
     timeoutMs: (options.timeoutSeconds ?? settings.defaultTimeoutSeconds) * 1000,
   };
 }
 
 /**
- * Decides, for one page on one Docker, what runs and what is skipped and why, before
- * anything runs. A page skipped as a whole opens no Docker world; its file fences are not
- * written. Pure.
+ * Decides, for one page on one leg, what runs, what is skipped and why, and what is left to
+ * other legs (a condition that does not hold here), before anything runs. A page skipped as
+ * a whole, or with nothing for this leg, opens no Docker world. Pure.
  */
 export function planPage(page: Page, settings: PlanSettings): PagePlan {
+  const leg = settings.leg.name;
   const pageSkip = page.options.skip;
   const hasProblems = page.diagnostics.length > 0;
   if (pageSkip || hasProblems) {
@@ -132,16 +139,14 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
     const runnable = page.snippets.filter((snippet) => snippet.body.kind !== 'file');
     return {
       page,
-      leg: settings.leg,
+      leg,
       isOpening: false,
       snippets: runnable.map((snippet) => ({ action: 'skip', snippet, reason })),
     };
   }
-  const snippets = page.snippets.map((snippet) => planSnippet(snippet, page.match, settings));
-  return {
-    page,
-    leg: settings.leg,
-    isOpening: snippets.some((planned) => planned.action === 'run'),
-    snippets,
-  };
+  const values = listNamedValues(page.options);
+  const snippets = page.snippets.map((snippet) =>
+    planSnippet(snippet, settings, { match: page.match, values }),
+  );
+  return { page, leg, isOpening: snippets.some((planned) => planned.action === 'run'), snippets };
 }

@@ -25,7 +25,8 @@ function plan(source: string): PagePlan {
         .map((d) => d.message)
         .join('\n'),
     );
-  return planPage(extracted.page, { leg: 'sandbox', versions, defaultTimeoutSeconds: 120 });
+  const leg = { name: 'sandbox', store: 'overlay2', versions };
+  return planPage(extracted.page, { leg, defaultTimeoutSeconds: 120 });
 }
 
 const exited = (code: number, output = '') => exitedProcess('cmd', code, output, 5);

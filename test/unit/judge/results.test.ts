@@ -8,6 +8,7 @@ const counts = (partial: Partial<StatusCounts>): StatusCounts => ({
   timeout: 0,
   skipped: 0,
   unchecked: 0,
+  excluded: 0,
   error: 0,
   ...partial,
 });

@@ -110,6 +110,7 @@ describe('findPageFindings', () => {
     const page = {
       file,
       leg: 'sandbox',
+      values: [],
       durationMs: 900,
       results: [setupError(4), setupError(12), setupError(20)],
     };
@@ -126,6 +127,7 @@ describe('findPageFindings', () => {
     const page = {
       file,
       leg: 'sandbox',
+      values: [],
       durationMs: 900,
       results: [setupError(4), setupError(12, other), setupError(20, other)],
     };

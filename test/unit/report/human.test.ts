@@ -152,9 +152,20 @@ describe('human reporter', () => {
     await reporter.onRunEnd?.({
       info: none,
       pages: [],
-      counts: { pass: 0, drift: 0, failed: 0, timeout: 0, skipped: 0, unchecked: 2, error: 0 },
+      counts: {
+        pass: 0,
+        drift: 0,
+        failed: 0,
+        timeout: 0,
+        skipped: 0,
+        unchecked: 2,
+        excluded: 0,
+        error: 0,
+      },
       durationMs: 0,
       updates: [],
+      unverified: [],
+      records: [],
     });
     expect(target.text()).toContain('2 pages, nothing that can run: Docker was not started');
     expect(target.text()).toContain('nothing was verified: no snippet of 2 pages could run');

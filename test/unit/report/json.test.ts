@@ -28,6 +28,7 @@ describe('json reporter', () => {
         "counts": {
           "drift": 1,
           "error": 1,
+          "excluded": 0,
           "failed": 1,
           "pass": 2,
           "skipped": 2,
@@ -43,6 +44,7 @@ describe('json reporter', () => {
         "durationMs": 31234,
         "engine": "sandbox",
         "finishedAt": "2026-11-22T05:30:31.234Z",
+        "isRecord": false,
         "isUpdate": true,
         "legs": [
           {
@@ -57,12 +59,14 @@ describe('json reporter', () => {
           },
         ],
         "missingLegs": [],
+        "notVerified": [],
         "pages": [
           "src/content/docs/first-container.mdx",
           "src/content/docs/containers.mdx",
           "src/content/docs/volumes.mdx",
           "src/content/docs/registry.mdx",
         ],
+        "records": [],
         "schemaVersion": 1,
         "startedAt": "2026-11-22T05:30:00.000Z",
         "tool": "verify-examples",
@@ -123,6 +127,7 @@ describe('json reporter', () => {
                   "expectedExitCode": 0,
                   "line": 9,
                   "matches": true,
+                  "valueMismatches": [],
                 },
               ],
             },
@@ -156,6 +161,7 @@ describe('json reporter', () => {
                   "expectedExitCode": 0,
                   "line": 15,
                   "matches": false,
+                  "valueMismatches": [],
                 },
               ],
             },
@@ -187,6 +193,7 @@ describe('json reporter', () => {
                   "expectedExitCode": 0,
                   "line": 31,
                   "matches": false,
+                  "valueMismatches": [],
                 },
               ],
             },
@@ -203,6 +210,7 @@ describe('json reporter', () => {
               "steps": [],
             },
           ],
+          "values": [],
         },
       ]
     `);
@@ -223,10 +231,13 @@ describe('json reporter', () => {
         'legs',
         'missingLegs',
         'isUpdate',
+        'isRecord',
         'counts',
+        'notVerified',
         'diagnostics',
         'pages',
         'updates',
+        'records',
       ],
       [
         'file',
@@ -249,6 +260,7 @@ describe('json reporter', () => {
         'documented',
         'documentedLines',
         'actual',
+        'valueMismatches',
         'durationMs',
       ],
     ]);

@@ -134,6 +134,7 @@ describe('junit reporter', () => {
     const page: PageResult = {
       file,
       leg: 'sandbox',
+      values: [],
       durationMs: 10,
       results: [
         {
@@ -204,6 +205,7 @@ describe('junit reporter', () => {
       file: 'a.md',
       leg: 'sandbox',
       durationMs: 1,
+      values: [],
       results: [
         {
           status: 'unchecked',
