@@ -15,11 +15,13 @@ import { readProjectSettings } from './lib/config/read-project-settings.ts';
 import type { MatrixLeg } from './lib/core/conditions.ts';
 import { VerifyError } from './lib/core/errors.ts';
 import { readPages, type SourcePage } from './lib/extract/read-pages.ts';
-import { hasRunnableSnippet, type Page } from './lib/extract/snippet.ts';
-import { judgeCommand } from './lib/judge/judge-command.ts';
+import { hasRunnableSnippet } from './lib/extract/snippet.ts';
 import { judgePage } from './lib/judge/judge-page.ts';
-import { countStatuses, decideExitCode } from './lib/judge/results.ts';
+import { countStatuses, decideExitCode, type PageResult } from './lib/judge/results.ts';
 import { findUnverifiedBlocks } from './lib/judge/unverified-blocks.ts';
+import { handleInterrupts } from './lib/orchestrate/handle-interrupts.ts';
+import { startLegs } from './lib/orchestrate/start-legs.ts';
+import { describeLegInfo, type RunSettings, verifyPage } from './lib/orchestrate/verify-page.ts';
 import {
   orderByExpectedDuration,
   readPageDurations,
@@ -29,16 +31,16 @@ import { planPage } from './lib/plan/plan-page.ts';
 import { checkRecords } from './lib/record/check-records.ts';
 import { findRecordLocation, type RecordLocation } from './lib/record/record-path.ts';
 import { dayOf, writeRecords } from './lib/record/write-records.ts';
+import { colorPalette, isColorEnabled, plainPalette } from './lib/report/colors.ts';
 import { createDispatcher } from './lib/report/dispatch.ts';
-import type { LegInfo, Reporter, RunInfo } from './lib/report/reporter.ts';
+import type { Reporter, RunInfo } from './lib/report/reporter.ts';
 import { createReporters } from './lib/report/reporters.ts';
-import { startEngines } from './lib/run/engine/create-engine.ts';
-import type { DockerEngine } from './lib/run/engine/engine.ts';
-import { resolveLegs } from './lib/run/engine/resolve-legs.ts';
-import { describeUnopenedPage, runPage } from './lib/run/run-page.ts';
+import { openKeyReader } from './lib/review/key-reader.ts';
+import { checkReviewTerminal, reviewUpdates } from './lib/review/review-changes.ts';
+import { describeUnopenedPage } from './lib/run/run-page.ts';
 import { clampJobs, runPages } from './lib/run/run-pages.ts';
-import { killRunningCommands } from './lib/run/session/command.ts';
 import { applyUpdates } from './lib/update/apply-updates.ts';
+import type { FileUpdate } from './lib/update/plan-file-update.ts';
 
 const noDocker = { client: '0', server: '0', apiVersion: '0' };
 
@@ -50,45 +52,6 @@ function printError(error: unknown): void {
       `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
   }
-}
-
-/** Ctrl-C or a CI cancel: stop starting pages, kill running commands, let pages clean up. */
-function handleInterrupts(controller: AbortController, engines: readonly DockerEngine[]) {
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) return;
-    process.stderr.write(`\n${signal}: stopping, cleaning up what the run created...\n`);
-    controller.abort();
-    process.exitCode = signal === 'SIGINT' ? 130 : 143;
-    killRunningCommands();
-    for (const engine of engines) void engine.close();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  };
-}
-
-function legInfoOf(engine: DockerEngine): LegInfo {
-  const { leg, kind, versions } = engine;
-  return { name: leg.name, kind, store: leg.store, versions };
-}
-
-/** One page on one leg: plan what runs, run it, judge the outcomes. */
-async function verifyPage(page: Page, engine: DockerEngine, options: RunSettings) {
-  const { name, store } = engine.leg;
-  const settings = {
-    leg: { name, store, versions: engine.versions },
-    defaultTimeoutSeconds: options.timeoutSeconds,
-    isStrict: options.isStrict,
-  };
-  return judgePage(await runPage(planPage(page, settings), engine, judgeCommand));
-}
-
-interface RunSettings {
-  timeoutSeconds: number;
-  isStrict: boolean;
 }
 
 /** Pages of which nothing can run: reported as they are (not checked, skipped), no Docker. */
@@ -152,7 +115,26 @@ async function checkRecord(
   return 0;
 }
 
+/** `--update` writes every agreed change; `--review` asks about each at the terminal. */
+async function writeUpdates(
+  options: CliOptions,
+  pages: readonly SourcePage[],
+  results: readonly PageResult[],
+): Promise<FileUpdate[]> {
+  if (!options.isUpdate) return [];
+  if (!options.isReview) return applyUpdates(pages, results);
+  const keys = openKeyReader(process.stdin);
+  try {
+    const palette = isColorEnabled(true, process.env) ? colorPalette : plainPalette;
+    const write = (text: string) => void process.stdout.write(text);
+    return await reviewUpdates(pages, results, { keys, write, palette });
+  } finally {
+    keys.close();
+  }
+}
+
 async function verify(options: CliOptions, report: Required<Reporter>): Promise<number> {
+  if (options.isReview) checkReviewTerminal(process.stdin, process.stdout);
   const loaded = await readProjectSettings();
   const { settings } = loaded;
   const recordLocation = findRecordLocation(loaded);
@@ -170,24 +152,13 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
   if (!pages.some(({ page }) => hasRunnableSnippet(page))) {
     return reportWithoutDocker(pages, run, hasProblems, report);
   }
-  const resolved = await resolveLegs({
-    docker: options.docker,
-    names: options.legs,
-    isCi: process.env['CI'] === 'true',
-    matrix: settings.matrix,
-  });
-  const mirrors =
-    options.mirrors.length > 0 ? options.mirrors : resolved.mirror ? [resolved.mirror] : [];
-  const engines = await startEngines(resolved.legs, {
-    mirrors,
-    isHostFallback: options.docker === 'auto',
-  });
+  const { engines, missing } = await startLegs(options, settings.matrix);
   const controller = new AbortController();
-  const stopHandling = handleInterrupts(controller, engines);
+  const stopHandling = handleInterrupts(controller, () => engines);
   try {
     const info: RunInfo = {
-      legs: engines.map(legInfoOf),
-      missingLegs: resolved.missing,
+      legs: engines.map(describeLegInfo),
+      missingLegs: missing,
       files: pages.map((page) => page.page.file),
       jobs: clampJobs(options.jobs, engines),
       isUpdate: options.isUpdate,
@@ -204,13 +175,17 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
       startOrder: orderByExpectedDuration(tasks, durations),
       signal: controller.signal,
       engineOf: (task) => task.engine,
-      run: (task) => verifyPage(task.page, task.engine, run),
+      run: (task) =>
+        verifyPage(task.page, task.engine, run, (progress) =>
+          report.onPageProgress(task.file, task.engine.leg.name, progress),
+        ),
       onStart: (task) => report.onPageStart(task.file, task.engine.leg.name),
       onEnd: report.onPageEnd,
     });
+    const durationMs = performance.now() - started;
     await writePageDurations(results, durations);
     const isComplete = !controller.signal.aborted;
-    const updates = options.isUpdate && isComplete ? await applyUpdates(pages, results) : [];
+    const updates = isComplete ? await writeUpdates(options, pages, results) : [];
     const records =
       options.isRecord && isComplete
         ? await writeRecords({
@@ -231,7 +206,7 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
       pages: results,
       counts,
       unverified: isComplete ? findUnverifiedBlocks(results) : [],
-      durationMs: performance.now() - started,
+      durationMs,
       updates,
       records,
     };

@@ -19,6 +19,20 @@ export const flags = {
     type: 'boolean',
     help: ['rewrite the documented output of drifted snippets in place'],
   },
+  review: {
+    type: 'boolean',
+    help: [
+      "with --update: show each drifted snippet's diff and ask, key by key, whether",
+      'to write it (a accept, s skip, A accept all remaining, q quit); needs a terminal',
+    ],
+  },
+  watch: {
+    type: 'boolean',
+    help: [
+      'verify the pages, then again each page you save (and all of them when',
+      'verify-examples.json changes), printing what changed; Ctrl-C stops',
+    ],
+  },
   record: {
     type: 'boolean',
     help: [

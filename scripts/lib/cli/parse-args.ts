@@ -11,6 +11,8 @@ const shardPattern = /^(\d+)\/(\d+)$/;
 const optionsSchema = z.object({
   patterns: z.array(z.string()),
   isUpdate: z.boolean(),
+  isReview: z.boolean(),
+  isWatch: z.boolean(),
   isRecord: z.boolean(),
   isCheckRecord: z.boolean(),
   jobs: z.coerce
@@ -36,7 +38,8 @@ const optionsSchema = z.object({
 });
 export type CliOptions = z.infer<typeof optionsSchema>;
 
-export const usage = `Usage: npm run verify -- [files or globs...] [options]
+export const usage = `Usage: verify-examples [files or globs...] [options]
+       (in this repository: npm run verify -- [files or globs...] [options])
 
 Runs every shell snippet of the docs against Docker and reports where the documented output
 no longer matches. Default files: ${defaultPatterns.join(' ')}
@@ -62,7 +65,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const { values, positionals } = parsed;
   const result = optionsSchema.safeParse({
     patterns: positionals.length > 0 ? positionals : defaultPatterns,
-    isUpdate: values.update ?? false,
+    // Reviewing is updating with a person deciding each change.
+    isUpdate: (values.update ?? false) || (values.review ?? false),
+    isReview: values.review ?? false,
+    isWatch: values.watch ?? false,
     isRecord: values.record ?? false,
     isCheckRecord: values['check-record'] ?? false,
     jobs: values.jobs ?? availableParallelism(),
@@ -90,7 +96,29 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       { hint: `Run with ${formatFlag('update')} first, then with ${formatFlag('record')}.` },
     );
   }
+  checkWatch(result.data);
   return result.data;
+}
+
+/** Watching re-runs pages as they are saved: nothing that writes files or reads a record. */
+function checkWatch(options: CliOptions): void {
+  if (!options.isWatch) return;
+  const clashing = (
+    [
+      ['update', options.isUpdate],
+      ['record', options.isRecord],
+      ['check-record', options.isCheckRecord],
+      ['shard', options.shard !== undefined],
+    ] as const
+  ).find(([, isSet]) => isSet);
+  if (!clashing) return;
+  throw new VerifyError(
+    'USAGE',
+    `${formatFlag('watch')} cannot go with ${formatFlag(clashing[0])}: it re-runs pages as you save them`,
+    {
+      hint: `Stop watching and run once with ${formatFlag(clashing[0])} (e.g. \`${formatFlag('update')} ${formatFlag('review')}\` to accept drift).`,
+    },
+  );
 }
 
 function parse(argv: readonly string[]) {

@@ -16,6 +16,9 @@ export function createDispatcher(reporters: readonly Reporter[]): Required<Repor
     onPageStart: (file, leg) => {
       for (const reporter of reporters) reporter.onPageStart?.(file, leg);
     },
+    onPageProgress: (file, leg, progress) => {
+      for (const reporter of reporters) reporter.onPageProgress?.(file, leg, progress);
+    },
     onPageEnd: (page) => {
       for (const reporter of reporters) reporter.onPageEnd?.(page);
     },

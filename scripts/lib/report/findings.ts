@@ -22,7 +22,7 @@ export interface Finding {
 
 const shownCommandLines = 6;
 
-function showCommand(command: string): StyledLine[] {
+export function showCommand(command: string): StyledLine[] {
   const lines = command.split('\n');
   const shown = lines.slice(0, shownCommandLines).map((text, index) => ({
     style: 'command' as const,

@@ -126,6 +126,9 @@ export function formatUpdates(updates: readonly FileUpdate[], palette: Palette):
   const refused = updates.flatMap((update) =>
     update.refused.map((refusal) => ({ file: update.file, ...refusal })),
   );
+  const skipped = updates.flatMap((update) =>
+    update.skipped.map((line) => ({ file: update.file, line })),
+  );
   const lines: string[] = [];
   if (rewritten.length === 0) lines.push(`${formatFlag('update')} rewrote no file`);
   for (const update of rewritten) {
@@ -133,6 +136,9 @@ export function formatUpdates(updates: readonly FileUpdate[], palette: Palette):
     lines.push(
       `${palette.pass('updated')} ${update.file}  output of the ${commands} at line ${update.rewritten.join(', ')}`,
     );
+  }
+  for (const skip of skipped) {
+    lines.push(`${palette.skip('skipped')} ${formatPosition(skip)}  left as documented`);
   }
   for (const refusal of refused) {
     lines.push(`${palette.fail('not updated')} ${formatPosition(refusal)}  ${refusal.reason}`);

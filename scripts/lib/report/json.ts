@@ -143,6 +143,7 @@ export function buildJsonReport({ info, diagnostics, pages, summary }: RunRecord
         file: update.file,
         rewritten: update.rewritten,
         refused: update.refused.map((refusal) => ({ line: refusal.line, reason: refusal.reason })),
+        skipped: update.skipped,
       })) ?? [],
     records:
       summary?.records.map((write) => ({

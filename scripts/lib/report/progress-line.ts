@@ -30,7 +30,8 @@ export function fitToWidth(text: string, columns: number): string {
 export function createProgressLine(target: ReportTarget): ProgressLine {
   if (!target.isTty) return { show() {}, write: (text) => target.write(text), clear() {} };
   let status: string | undefined;
-  const draw = () => status && target.write(fitToWidth(status, target.columns ?? 80));
+  // A pseudo-terminal nobody sized (\`script\` without a terminal) reports 0 columns.
+  const draw = () => status && target.write(fitToWidth(status, target.columns || 80));
   return {
     show(next) {
       status = next;

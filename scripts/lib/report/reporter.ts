@@ -4,6 +4,7 @@ import type { PageResult, StatusCounts } from '../judge/results.ts';
 import type { UnverifiedBlock } from '../judge/unverified-blocks.ts';
 import type { RecordWrite } from '../record/write-records.ts';
 import type { EngineKind } from '../run/engine/engine.ts';
+import type { SnippetProgress } from '../run/run-page.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 
 export const reporterNames = ['human', 'json', 'junit', 'github'] as const;
@@ -59,6 +60,8 @@ export interface Reporter {
   /** Problems in the documents themselves; the run stops after them. */
   onDiagnostics?(diagnostics: readonly Diagnostic[]): void;
   onPageStart?(file: string, leg: string): void;
+  /** A running page reached its `current`-th snippet that runs (for live progress). */
+  onPageProgress?(file: string, leg: string, progress: SnippetProgress): void;
   onPageEnd?(page: PageResult): void;
   onRunEnd?(summary: RunSummary): void | Promise<void>;
   /**

@@ -24,6 +24,13 @@ export interface PageRun {
   durationMs: number;
 }
 
+/** Where a running page is: its `current`-th snippet that runs of `total`, at `line`. */
+export interface SnippetProgress {
+  current: number;
+  total: number;
+  line: number;
+}
+
 /** A filesystem- and name-safe identifier for a page, e.g. `docs-first-container`. */
 export function pageIdOf(file: string): string {
   return (
@@ -71,6 +78,7 @@ export async function runPage(
   plan: PagePlan,
   engine: DockerEngine,
   judgeCommand: SnippetContext['judgeCommand'],
+  onProgress: (progress: SnippetProgress) => void = () => {},
 ): Promise<PageRun> {
   const started = performance.now();
   const notRun = plan.snippets.map(() => ({ kind: 'not-run' }) as const);
@@ -101,7 +109,11 @@ export async function runPage(
     session = createSession(scratch, daemon, plan.page.options.env);
     const context = { session, isDaemonAlive: () => daemon.isDaemonAlive(), judgeCommand };
     const outcomes: SnippetOutcome[] = [];
+    const total = plan.snippets.filter((planned) => planned.action === 'run').length;
+    let current = 0;
     for (const [index, planned] of plan.snippets.entries()) {
+      if (planned.action === 'run')
+        onProgress({ current: ++current, total, line: planned.snippet.line });
       if (planned.action === 'write') {
         outcomes.push(await writeFile(session, planned.path, planned.content));
       } else if (planned.action === 'run') {

@@ -4,14 +4,16 @@ import { VerifyError } from '../core/errors.ts';
 import type { SourcePage } from '../extract/read-pages.ts';
 import type { PageResult } from '../judge/results.ts';
 import { replaceFile } from '../system/replace-file.ts';
-import { type FileUpdate, type PlannedUpdate, planFileUpdate } from './plan-file-update.ts';
+import { type AgreedChange, agreeOnChanges, type FileChanges } from './agree-on-changes.ts';
+import { type FileUpdate, listRewrittenLines } from './plan-file-update.ts';
+import { rewriteSource } from './rewrite-source.ts';
 
 /**
- * Writes a page's new text, unless the file no longer holds `original` (someone edited it
- * while the run was going): then nothing is written.
+ * Writes a page's new text, unless the file no longer holds `expected` (someone edited it
+ * while the run, or the review, was going): then nothing is written.
  */
-async function rewriteFile(path: string, content: string, original: string): Promise<void> {
-  if ((await readFile(path, 'utf8')) !== original) {
+export async function rewriteFile(path: string, content: string, expected: string): Promise<void> {
+  if ((await readFile(path, 'utf8')) !== expected) {
     throw new VerifyError(
       'WRITE_FAILED',
       `${path} changed while it was being verified; not rewritten`,
@@ -25,28 +27,25 @@ async function rewriteFile(path: string, content: string, original: string): Pro
   }
 }
 
-/**
- * One file's update from its results on every leg: the legs' rewrites when they agree;
- * when they would write different text, nothing, and each drifted command is refused.
- */
-function agreeOnUpdate(file: string, planned: readonly PlannedUpdate[]): PlannedUpdate | undefined {
-  const [first, ...others] = planned;
-  if (!first || others.every((other) => other.source === first.source)) return first;
-  const lines = [...new Set(planned.flatMap(({ update }) => update.rewritten))].sort(
-    (a, b) => a - b,
-  );
-  const reason = 'the legs print different output here; update it on one leg at a time';
-  const refusals = [
-    ...lines.map((line) => ({ line, reason })),
-    ...planned.flatMap(({ update }) => update.refused),
-  ];
-  const refused = refusals.filter(
-    (refusal, index) =>
-      refusals.findIndex(
-        (other) => other.line === refusal.line && other.reason === refusal.reason,
-      ) === index,
-  );
-  return { source: '', update: { file, rewritten: [], refused } };
+/** The source with `changes` applied to it; every other byte as it was. */
+export function applyChanges(source: string, changes: readonly AgreedChange[]): string {
+  const edits = changes.flatMap((change) => change.edits);
+  return edits.length > 0 ? rewriteSource(source, edits) : source;
+}
+
+/** Each file's agreed changes, for the pages that have any (or refusals to report). */
+export function planUpdates(
+  pages: readonly SourcePage[],
+  results: readonly PageResult[],
+): FileChanges[] {
+  return pages
+    .map((page) =>
+      agreeOnChanges(
+        page.file,
+        results.filter((result) => result.file === page.file),
+      ),
+    )
+    .filter((planned) => planned.changes.length > 0 || planned.refused.length > 0);
 }
 
 /** `--update`: rewrites the drifted output of each page's file, one atomic write per file. */
@@ -55,17 +54,17 @@ export async function applyUpdates(
   results: readonly PageResult[],
 ): Promise<FileUpdate[]> {
   const updates: FileUpdate[] = [];
-  for (const page of pages) {
-    const planned = results
-      .filter((result) => result.file === page.file)
-      .map((result) => planFileUpdate(page.source, result));
-    const agreed = agreeOnUpdate(page.file, planned);
-    if (!agreed) continue;
-    const { source, update } = agreed;
-    if (update.rewritten.length === 0 && update.refused.length === 0) continue;
-    if (update.rewritten.length > 0 && source !== page.source)
-      await rewriteFile(page.file, source, page.source);
-    updates.push(update);
+  for (const planned of planUpdates(pages, results)) {
+    const page = pages.find((candidate) => candidate.file === planned.file);
+    if (!page) continue;
+    if (planned.changes.length > 0)
+      await rewriteFile(page.file, applyChanges(page.source, planned.changes), page.source);
+    updates.push({
+      file: planned.file,
+      rewritten: planned.changes.flatMap(listRewrittenLines),
+      refused: planned.refused,
+      skipped: [],
+    });
   }
   return updates;
 }

@@ -1,15 +1,36 @@
 import { replaceValueToken } from '../core/named-values.ts';
-import type { PageResult, ValueBinding } from '../judge/results.ts';
+import type { PageResult, StepOutcome, ValueBinding } from '../judge/results.ts';
 import { type OutputEdit, rewriteSource } from './rewrite-source.ts';
 import { updatedOutput } from './updated-output.ts';
 
-/** What `--update` did to one file. */
+export interface Refusal {
+  line: number;
+  reason: string;
+}
+
+/** What `--update` (or `--review`) did to one file. */
 export interface FileUpdate {
   file: string;
   /** Lines of the commands whose output was rewritten. */
   rewritten: number[];
   /** Drifted steps left as they were, and why (e.g. a line would read as a command). */
-  refused: { line: number; reason: string }[];
+  refused: Refusal[];
+  /** Lines of the commands a person saw in `--review` and did not accept. */
+  skipped: number[];
+}
+
+/**
+ * What rewriting one drifted snippet would do on one leg: the edits of its output, the
+ * steps they come from (for a diff), and the steps it cannot rewrite, with why.
+ */
+export interface SnippetChange {
+  file: string;
+  /** Line of the opening fence: the snippet's identity within the file. */
+  line: number;
+  edits: OutputEdit[];
+  /** The drifted steps the edits rewrite, in order. */
+  steps: StepOutcome[];
+  refused: Refusal[];
 }
 
 /** Writes each bound value as the page shows it, wherever this machine's text stands. */
@@ -21,27 +42,29 @@ function restoringValues(values: readonly ValueBinding[]): (text: string) => str
     bound.reduce((line, value) => replaceValueToken(line, value.actual ?? '', value.shown), text);
 }
 
-export interface PlannedUpdate {
-  source: string;
-  update: FileUpdate;
-}
-
 /**
- * Plans `--update` for one file: the documented output of every drifted step of a drifted
- * snippet is rewritten. Failed snippets are left alone: a command that exits with the wrong
- * code needs a person, not a rewrite.
+ * Plans the rewrite of each drifted snippet of a page on one leg: the documented output of
+ * every drifted step is rewritten. Failed snippets are left alone: a command that exits with
+ * the wrong code needs a person, not a rewrite. A named value is written as the page shows
+ * it, never as this machine printed it; one printed unlike its first occurrence is refused.
  */
-export function planFileUpdate(source: string, page: PageResult): PlannedUpdate {
-  const edits: OutputEdit[] = [];
-  const update: FileUpdate = { file: page.file, rewritten: [], refused: [] };
+export function planSnippetChanges(page: PageResult): SnippetChange[] {
   const restoreValues = restoringValues(page.values);
+  const changes: SnippetChange[] = [];
   for (const result of page.results) {
     if (result.status !== 'drift' || result.snippet.body.kind !== 'transcript') continue;
     const { family } = result.snippet.body;
+    const change: SnippetChange = {
+      file: page.file,
+      line: result.snippet.line,
+      edits: [],
+      steps: [],
+      refused: [],
+    };
     for (const step of result.steps) {
       const [mismatch] = step.valueMismatches;
       if (mismatch) {
-        update.refused.push({
+        change.refused.push({
           line: step.line,
           reason: `${mismatch.name} is \`${mismatch.found.text}\` here but \`${mismatch.bound.text}\` at line ${mismatch.bound.line}, where the page first printed it: a person must decide`,
         });
@@ -50,16 +73,42 @@ export function planFileUpdate(source: string, page: PageResult): PlannedUpdate 
       if (!step.comparison || step.comparison.matches || !step.documentedLines) continue;
       const output = updatedOutput(step.documented, step.comparison, family, restoreValues);
       if (!output.ok) {
-        update.refused.push({ line: step.line, reason: output.reason });
+        change.refused.push({ line: step.line, reason: output.reason });
         continue;
       }
-      edits.push({
+      change.edits.push({
         lines: step.documentedLines,
         output: output.lines,
         linePrefix: result.snippet.linePrefix,
       });
-      update.rewritten.push(step.line);
+      change.steps.push(step);
     }
+    changes.push(change);
   }
-  return { source: edits.length > 0 ? rewriteSource(source, edits) : source, update };
+  return changes;
+}
+
+/** The command lines a change rewrites. */
+export function listRewrittenLines(change: Pick<SnippetChange, 'steps'>): number[] {
+  return change.steps.map((step) => step.line);
+}
+
+export interface PlannedUpdate {
+  source: string;
+  update: FileUpdate;
+}
+
+/** Plans `--update` for one file on one leg: every drifted snippet's change, applied. */
+export function planFileUpdate(source: string, page: PageResult): PlannedUpdate {
+  const changes = planSnippetChanges(page);
+  const edits = changes.flatMap((change) => change.edits);
+  return {
+    source: edits.length > 0 ? rewriteSource(source, edits) : source,
+    update: {
+      file: page.file,
+      rewritten: changes.flatMap(listRewrittenLines),
+      refused: changes.flatMap((change) => change.refused),
+      skipped: [],
+    },
+  };
 }

@@ -41,6 +41,8 @@ describe('parseCliArgs', () => {
     ).toEqual({
       patterns: ['docs/a.md'],
       isUpdate: true,
+      isReview: false,
+      isWatch: false,
       isRecord: false,
       isCheckRecord: false,
       jobs: 3,
@@ -60,6 +62,27 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--record', '--update'])).toThrow(
       '--record records what a run proved, and --update changes the docs after it',
     );
+  });
+
+  it('reviews as an update a person decides, which a record cannot follow either', () => {
+    expect(parseCliArgs(['--review'])).toMatchObject({ isUpdate: true, isReview: true });
+    expect(parseCliArgs(['--update', '--review'])).toMatchObject({
+      isUpdate: true,
+      isReview: true,
+    });
+    expect(() => parseCliArgs(['--review', '--record'])).toThrow(
+      '--record records what a run proved',
+    );
+  });
+
+  it.each([
+    [['--update'], '--update'],
+    [['--review'], '--update'],
+    [['--record'], '--record'],
+    [['--check-record'], '--check-record'],
+    [['--shard', '1/2'], '--shard'],
+  ])('refuses --watch with %j', (argv, flag) => {
+    expect(() => parseCliArgs(['--watch', ...argv])).toThrow(`--watch cannot go with ${flag}`);
   });
 
   it.each([

@@ -82,6 +82,7 @@ describe('json reporter', () => {
             "rewritten": [
               15,
             ],
+            "skipped": [],
           },
         ],
       }

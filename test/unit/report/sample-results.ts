@@ -252,6 +252,7 @@ export const updateSummary: RunSummary = {
           reason: 'output line 1 (`$ rm`) would read as a command, so it was not written',
         },
       ],
+      skipped: [],
     },
   ],
 };

@@ -37,7 +37,7 @@ describe('applyUpdates', () => {
       simulatePage(source, page.file, printing('new'), leg),
     );
     expect(await applyUpdates([page], results)).toEqual([
-      { file: page.file, rewritten: [2], refused: [] },
+      { file: page.file, rewritten: [2], refused: [], skipped: [] },
     ]);
     expect(await readFile(page.file, 'utf8')).toBe('```console\n$ echo new\nnew\n```\n');
   });

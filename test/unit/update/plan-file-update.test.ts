@@ -29,7 +29,7 @@ describe('planFileUpdate', () => {
       outputs(['0'.repeat(64)], ['busybox Up Less than a second', 'debian Up 1 second']),
     );
     const { source: updated, update } = planFileUpdate(source, page);
-    expect(update).toEqual({ file: 'a.md', rewritten: [6], refused: [] });
+    expect(update).toEqual({ file: 'a.md', rewritten: [6], refused: [], skipped: [] });
     expect(updated).toBe(source.replace('alpine Up 3 seconds', 'debian Up 1 second'));
   });
 

@@ -1,0 +1,31 @@
+import type { CliOptions } from '../cli/parse-args.ts';
+import type { MatrixLeg } from '../core/conditions.ts';
+import { startEngines } from '../run/engine/create-engine.ts';
+import type { DockerEngine } from '../run/engine/engine.ts';
+import { resolveLegs } from '../run/engine/resolve-legs.ts';
+
+export interface StartedLegs {
+  engines: DockerEngine[];
+  /** Legs of legs.json that cannot run here, and why (outside CI only). */
+  missing: { name: string; reason: string }[];
+}
+
+/** The legs the run verifies on (legs.json, `--leg`, `--docker`), each engine started. */
+export async function startLegs(
+  options: Pick<CliOptions, 'docker' | 'legs' | 'mirrors'>,
+  matrix: readonly MatrixLeg[],
+): Promise<StartedLegs> {
+  const resolved = await resolveLegs({
+    docker: options.docker,
+    names: options.legs,
+    isCi: process.env['CI'] === 'true',
+    matrix,
+  });
+  const mirrors =
+    options.mirrors.length > 0 ? options.mirrors : resolved.mirror ? [resolved.mirror] : [];
+  const engines = await startEngines(resolved.legs, {
+    mirrors,
+    isHostFallback: options.docker === 'auto',
+  });
+  return { engines, missing: resolved.missing };
+}
