@@ -20,13 +20,9 @@ import { judgePage } from './lib/judge/judge-page.ts';
 import { countStatuses, decideExitCode, type PageResult } from './lib/judge/results.ts';
 import { findUnverifiedBlocks } from './lib/judge/unverified-blocks.ts';
 import { handleInterrupts } from './lib/orchestrate/handle-interrupts.ts';
+import { runVerification } from './lib/orchestrate/run-verification.ts';
 import { startLegs } from './lib/orchestrate/start-legs.ts';
-import { describeLegInfo, type RunSettings, verifyPage } from './lib/orchestrate/verify-page.ts';
-import {
-  orderByExpectedDuration,
-  readPageDurations,
-  writePageDurations,
-} from './lib/plan/page-durations.ts';
+import type { RunSettings } from './lib/orchestrate/verify-page.ts';
 import { planPage } from './lib/plan/plan-page.ts';
 import { checkRecords } from './lib/record/check-records.ts';
 import { findRecordLocation, type RecordLocation } from './lib/record/record-path.ts';
@@ -38,9 +34,9 @@ import { createReporters } from './lib/report/reporters.ts';
 import { openKeyReader } from './lib/review/key-reader.ts';
 import { checkReviewTerminal, reviewUpdates } from './lib/review/review-changes.ts';
 import { describeUnopenedPage } from './lib/run/run-page.ts';
-import { clampJobs, runPages } from './lib/run/run-pages.ts';
 import { applyUpdates } from './lib/update/apply-updates.ts';
 import type { FileUpdate } from './lib/update/plan-file-update.ts';
+import { watchPages } from './lib/watch/watch-pages.ts';
 
 const noDocker = { client: '0', server: '0', apiVersion: '0' };
 
@@ -148,6 +144,22 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
     if (hasProblems) return 2;
     return checkRecord(read.pages, recordLocation, settings.matrix, report);
   }
+  if (options.isWatch) {
+    const target = {
+      write: (text: string) => void process.stdout.write(text),
+      isTty: process.stdout.isTTY === true,
+      columns: process.stdout.columns,
+    };
+    return watchPages({
+      options: run,
+      settings,
+      settingsFile: loaded.file,
+      recordLocation,
+      pages: read.pages,
+      report,
+      target,
+    });
+  }
   const pages = options.shard ? selectShard(read.pages, options.shard) : read.pages;
   if (!pages.some(({ page }) => hasRunnableSnippet(page))) {
     return reportWithoutDocker(pages, run, hasProblems, report);
@@ -156,34 +168,14 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
   const controller = new AbortController();
   const stopHandling = handleInterrupts(controller, () => engines);
   try {
-    const info: RunInfo = {
-      legs: engines.map(describeLegInfo),
-      missingLegs: missing,
-      files: pages.map((page) => page.page.file),
-      jobs: clampJobs(options.jobs, engines),
-      isUpdate: options.isUpdate,
-      isRecord: options.isRecord,
-      startedAt: new Date(),
-    };
-    report.onRunStart(info);
-    const durations = await readPageDurations();
-    const started = performance.now();
-    // Leg after leg, so reports group by leg; started longest first across legs.
-    const tasks = engines.flatMap((engine) => pages.map((page) => ({ ...page, engine })));
-    const results = await runPages(tasks, {
-      jobs: info.jobs,
-      startOrder: orderByExpectedDuration(tasks, durations),
+    const { info, results, durationMs } = await runVerification({
+      pages,
+      engines,
+      missing,
+      options: run,
+      report,
       signal: controller.signal,
-      engineOf: (task) => task.engine,
-      run: (task) =>
-        verifyPage(task.page, task.engine, run, (progress) =>
-          report.onPageProgress(task.file, task.engine.leg.name, progress),
-        ),
-      onStart: (task) => report.onPageStart(task.file, task.engine.leg.name),
-      onEnd: report.onPageEnd,
     });
-    const durationMs = performance.now() - started;
-    await writePageDurations(results, durations);
     const isComplete = !controller.signal.aborted;
     const updates = isComplete ? await writeUpdates(options, pages, results) : [];
     const records =

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { verifyCommand } from '../../scripts/lib/cli/verify-command.ts';
+import { createOutputWaiter, type OutputWaiter } from './output-waiter.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -29,6 +30,8 @@ export async function copyFixturesFrom(folder: string, ...names: string[]): Prom
 export interface RunningCli {
   /** Sends SIGINT, as Ctrl-C in a terminal does. */
   interrupt(): void;
+  /** Output so far (stdout and stderr), as `waitFor` sees it. */
+  output: OutputWaiter;
   done: Promise<CliRun>;
 }
 
@@ -46,8 +49,11 @@ export function startCli(
     all: true,
     timeout: 600_000,
   });
+  const output = createOutputWaiter();
+  child.all?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   return {
     interrupt: () => child.kill('SIGINT'),
+    output,
     done: child.then((result) => ({
       exitCode: result.exitCode ?? -1,
       output: clean(result.all ?? '', root),

@@ -1,6 +1,7 @@
 import { execa } from 'execa';
 import { verifyCommand } from '../../scripts/lib/cli/verify-command.ts';
 import { quoteShellWord } from '../../scripts/lib/core/shell-word.ts';
+import { createOutputWaiter } from './output-waiter.ts';
 import { projectRoot } from './run-cli.ts';
 
 export interface PtyRun {
@@ -12,9 +13,6 @@ export interface PtyRun {
   screen(): string;
   done: Promise<{ exitCode: number; screen: string }>;
 }
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping escapes
-const escapes = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /**
  * Runs the real verifier CLI on a pseudo-terminal (util-linux `script`), in `root`: its
@@ -34,32 +32,12 @@ export function runCliInPty(
     stdin: 'pipe',
     timeout: 300_000,
   });
-  let raw = '';
-  const listeners = new Set<() => void>();
-  child.stdout?.on('data', (chunk: Buffer) => {
-    raw += chunk.toString();
-    for (const listener of listeners) listener();
-  });
-  const screen = () => raw.replace(escapes, '').replaceAll('\r', '');
+  const output = createOutputWaiter();
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   return {
-    screen,
+    screen: output.text,
     type: (keys) => void child.stdin?.write(keys),
-    waitFor(text, count = 1, timeoutMs = 120_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (screen().split(text).length - 1 < count) return;
-          listeners.delete(check);
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          listeners.delete(check);
-          reject(new Error(`"${text}" (${count}×) never showed; the screen:\n${screen()}`));
-        }, timeoutMs);
-        listeners.add(check);
-        check();
-      });
-    },
-    done: child.then((result) => ({ exitCode: result.exitCode ?? -1, screen: screen() })),
+    waitFor: output.waitFor,
+    done: child.then((result) => ({ exitCode: result.exitCode ?? -1, screen: output.text() })),
   };
 }

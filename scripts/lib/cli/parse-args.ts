@@ -111,6 +111,14 @@ function checkWatch(options: CliOptions): void {
       ['shard', options.shard !== undefined],
     ] as const
   ).find(([, isSet]) => isSet);
+  const reporter = options.reporters.find((spec) => spec !== 'human');
+  if (reporter) {
+    throw new VerifyError(
+      'USAGE',
+      `${formatFlag('watch')} prints what changed to the terminal; it cannot go with ${formatFlag('reporter', reporter)}`,
+      { hint: `Leave out ${formatFlag('reporter')} while watching.` },
+    );
+  }
   if (!clashing) return;
   throw new VerifyError(
     'USAGE',

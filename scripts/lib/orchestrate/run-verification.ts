@@ -1,0 +1,63 @@
+/**
+ * Every page on every leg, within `--jobs`, longest first, reported as pages end: the part
+ * of a run between starting the engines and writing anything, shared by a single run and
+ * watch mode's first run.
+ */
+import type { CliOptions } from '../cli/parse-args.ts';
+import type { SourcePage } from '../extract/read-pages.ts';
+import type { PageResult } from '../judge/results.ts';
+import {
+  orderByExpectedDuration,
+  readPageDurations,
+  writePageDurations,
+} from '../plan/page-durations.ts';
+import type { Reporter, RunInfo } from '../report/reporter.ts';
+import type { DockerEngine } from '../run/engine/engine.ts';
+import { clampJobs, runPages } from '../run/run-pages.ts';
+import { describeLegInfo, type RunSettings, verifyPage } from './verify-page.ts';
+
+export interface VerificationRun {
+  info: RunInfo;
+  results: PageResult[];
+  durationMs: number;
+}
+
+export async function runVerification(request: {
+  pages: readonly SourcePage[];
+  engines: readonly DockerEngine[];
+  missing: RunInfo['missingLegs'];
+  options: CliOptions & RunSettings;
+  report: Required<Reporter>;
+  signal: AbortSignal;
+}): Promise<VerificationRun> {
+  const { pages, engines, options, report } = request;
+  const info: RunInfo = {
+    legs: engines.map(describeLegInfo),
+    missingLegs: request.missing,
+    files: pages.map((page) => page.page.file),
+    jobs: clampJobs(options.jobs, engines),
+    isUpdate: options.isUpdate,
+    isRecord: options.isRecord,
+    startedAt: new Date(),
+  };
+  report.onRunStart(info);
+  const durations = await readPageDurations();
+  const started = performance.now();
+  // Leg after leg, so reports group by leg; started longest first across legs.
+  const tasks = engines.flatMap((engine) => pages.map((page) => ({ ...page, engine })));
+  const results = await runPages(tasks, {
+    jobs: info.jobs,
+    startOrder: orderByExpectedDuration(tasks, durations),
+    signal: request.signal,
+    engineOf: (task) => task.engine,
+    run: (task) =>
+      verifyPage(task.page, task.engine, options, (progress) =>
+        report.onPageProgress(task.file, task.engine.leg.name, progress),
+      ),
+    onStart: (task) => report.onPageStart(task.file, task.engine.leg.name),
+    onEnd: report.onPageEnd,
+  });
+  const durationMs = performance.now() - started;
+  await writePageDurations(results, durations);
+  return { info, results, durationMs };
+}
