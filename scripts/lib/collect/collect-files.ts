@@ -1,9 +1,19 @@
-import { relative } from 'node:path';
-import { glob } from 'tinyglobby';
+import { stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { escapePath, glob } from 'tinyglobby';
 import { VerifyError } from '../core/errors.ts';
 
+/** A folder stands for the Markdown files in it and below it, outside node_modules. */
+async function expandFolder(pattern: string, cwd: string): Promise<string> {
+  const isFolder = await stat(resolve(cwd, pattern)).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  return isFolder ? `${escapePath(pattern.replace(/\/+$/, ''))}/**/*.{md,mdx,markdown}` : pattern;
+}
+
 /**
- * Expands files and globs into a sorted, de-duplicated list of Markdown/MDX files, relative
+ * Expands files, folders and globs into a sorted, de-duplicated list of Markdown/MDX files, relative
  * to the working directory (as reports show them). A pattern that matches nothing is a
  * usage error: a typo must not turn into a run that checks nothing and passes.
  */
@@ -13,8 +23,9 @@ export async function collectFiles(
 ): Promise<string[]> {
   const files = new Set<string>();
   for (const pattern of patterns) {
-    const matches = await glob(pattern, {
+    const matches = await glob(await expandFolder(pattern, cwd), {
       cwd,
+      ignore: ['**/node_modules/**'],
       absolute: true,
       onlyFiles: true,
       expandDirectories: false,

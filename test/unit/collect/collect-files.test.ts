@@ -21,6 +21,19 @@ describe('collectFiles', () => {
     ]);
   });
 
+  it('takes a folder for the Markdown files in it and below, outside node_modules', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'dfv-collect-'));
+    await mkdir(join(root, 'docs/sub'), { recursive: true });
+    await mkdir(join(root, 'docs/node_modules/x'), { recursive: true });
+    await Promise.all(
+      ['docs/a.md', 'docs/sub/c.mdx', 'docs/x.txt', 'docs/node_modules/x/README.md'].map((file) =>
+        writeFile(join(root, file), ''),
+      ),
+    );
+    expect(await collectFiles(['docs/'], root)).toEqual(['docs/a.md', 'docs/sub/c.mdx']);
+    expect(await collectFiles(['docs'], root)).toEqual(['docs/a.md', 'docs/sub/c.mdx']);
+  });
+
   it('refuses a pattern that matches nothing', async () => {
     await expect(collectFiles(['nope/**/*.md'], tmpdir())).rejects.toThrow(
       'No Markdown or MDX file matches nope/**/*.md',

@@ -4,11 +4,11 @@
 # up (its only interface); starts the relays (relay.ts) and dockerd; then stays as the holder
 # whose namespaces page commands are nsentered into.
 #   init.sh SCRATCH
-# Environment: DFV_NODE (node binary), DFV_RELAY_ARGS (READY_FILE PORT=SOCKET...), and the
+# Environment: DFV_NODE (node binary), DFV_RELAY (relay.ts, or relay.js in a built package),
+# DFV_RELAY_ARGS (READY_FILE PORT=SOCKET...), and the
 # proxy variables dockerd is to see.
 set -eu
 scratch=$1
-here=$(cd "$(dirname "$0")" && pwd)
 
 mount -t tmpfs -o mode=0755 tmpfs /run
 mkdir -p /run/lock
@@ -43,7 +43,7 @@ fi
 
 # shellcheck disable=SC2086 # DFV_RELAY_ARGS is a list of words by design.
 "$DFV_NODE" --experimental-strip-types --disable-warning=ExperimentalWarning \
-  "$here/relay.ts" $DFV_RELAY_ARGS >"$scratch/relay.log" 2>&1 </dev/null &
+  "$DFV_RELAY" $DFV_RELAY_ARGS >"$scratch/relay.log" 2>&1 </dev/null &
 dockerd --config-file "$scratch/daemon.json" --data-root "$data_root" >"$scratch/dockerd.log" 2>&1 </dev/null &
 dockerd=$!
 

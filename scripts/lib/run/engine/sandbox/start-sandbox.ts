@@ -5,6 +5,7 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatFlag } from '../../../cli/flags.ts';
 import { VerifyError } from '../../../core/errors.ts';
@@ -36,6 +37,10 @@ export interface SandboxOptions {
 }
 
 const here = import.meta.dirname;
+/** The relay a sandbox runs: the source beside this module, or in a built package its bundle. */
+const relayScript = ['relay.ts', 'relay.js']
+  .map((name) => join(here, name))
+  .find((path) => existsSync(path));
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { debug } = options;
@@ -125,6 +130,7 @@ function spawnSandbox(
       // A leg's dockerd, and the containerd, runc, docker-init and docker-proxy it starts.
       PATH: prependToPath(bin, path),
       DFV_NODE: process.execPath,
+      DFV_RELAY: relayScript ?? join(here, 'relay.ts'),
       DFV_RELAY_ARGS: relayArgs.join(' '),
       ...buildDaemonEnv(),
     },
