@@ -50,10 +50,14 @@ export async function runVerification(request: {
     startOrder: orderByExpectedDuration(tasks, durations),
     signal: request.signal,
     engineOf: (task) => task.engine,
-    run: (task) =>
-      verifyPage(task.page, task.engine, options, (progress) =>
-        report.onPageProgress(task.file, task.engine.leg.name, progress),
-      ),
+    run: async (task) => {
+      const leg = task.engine.leg.name;
+      const result = await verifyPage(task.page, task.engine, options, (progress) =>
+        report.onPageProgress(task.file, leg, { status: 'running', ...progress }),
+      );
+      report.onPageProgress(task.file, leg, { status: 'finished' });
+      return result;
+    },
     onStart: (task) => report.onPageStart(task.file, task.engine.leg.name),
     onEnd: report.onPageEnd,
   });

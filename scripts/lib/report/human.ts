@@ -36,8 +36,8 @@ function formatRunEnd(summary: RunSummary, palette: ReturnType<typeof selectPale
 
 /**
  * The terminal report: one line per page as pages end, then what went wrong with diffs,
- * what was skipped and why, and a closing count. On a terminal, a status line shows which
- * page is running.
+ * what was skipped and why, and a closing count. On a terminal, each running page has a
+ * live line (its leg, the page, the snippet it is at), replaced by its result line.
  */
 export function createHumanReporter(
   target: ReportTarget,
@@ -49,8 +49,16 @@ export function createHumanReporter(
     progress.write(lines.map((line) => `${line}\n`).join(''));
   let total = 0;
   let started = 0;
-  let ended = 0;
   let isLegNamed = false;
+  // Each running page's line: `[3/12] 28.5/overlay2 · snippet 4 of 9 · images.mdx`.
+  const numbers = new Map<string, number>();
+  const keyOf = (file: string, leg: string) => `${leg}\n${file}`;
+  const describeRunning = (file: string, leg: string, where: string) => {
+    const number = numbers.get(keyOf(file, leg)) ?? 0;
+    // The file last: a line too long for the terminal loses its middle, not the page's name.
+    // Not coloured: escapes would count in its width, and cutting one would garble the line.
+    return `[${number}/${total}] ${isLegNamed ? `${leg} · ` : ''}${where} · ${file}`;
+  };
   return {
     onRunStart(info) {
       isLegNamed = hasSeveralLegs(info);
@@ -62,12 +70,20 @@ export function createHumanReporter(
     },
     onPageStart(file, leg) {
       started++;
-      const where = isLegNamed ? `${file} on ${leg}` : file;
-      progress.show(`verifying ${started}/${total} pages · ${where}`);
+      numbers.set(keyOf(file, leg), started);
+      progress.show(describeRunning(file, leg, 'starting'), keyOf(file, leg));
+    },
+    onPageProgress(file, leg, state) {
+      const key = keyOf(file, leg);
+      if (state.status === 'finished') progress.remove(key);
+      else
+        progress.show(
+          describeRunning(file, leg, `snippet ${state.current} of ${state.total}`),
+          key,
+        );
     },
     onPageEnd(page) {
-      ended++;
-      if (ended === total) progress.clear();
+      progress.remove(keyOf(page.file, page.leg));
       print([formatPageLine(page, palette, isLegNamed)]);
     },
     onRunEnd(summary) {

@@ -1,9 +1,15 @@
 import type { ReportTarget } from './reporter.ts';
 
-/** A status line redrawn in place on a terminal, kept below whatever else is written. */
+/**
+ * Status lines redrawn in place on a terminal, one per key (a running page), kept below
+ * whatever else is written.
+ */
 export interface ProgressLine {
-  show(status: string): void;
-  /** Writes text above the status line. */
+  /** Shows or replaces the status of `key`. */
+  show(status: string, key?: string): void;
+  /** Takes the status of `key` away. */
+  remove(key: string): void;
+  /** Writes text above the status lines. */
   write(text: string): void;
   clear(): void;
 }
@@ -26,26 +32,46 @@ export function fitToWidth(text: string, columns: number): string {
   return `${chars.slice(0, head).join('')}…${tail > 0 ? chars.slice(-tail).join('') : ''}`;
 }
 
+const cursorUp = '\u001b[1A';
+
 /** On anything but a terminal, statuses are dropped and text passes straight through. */
 export function createProgressLine(target: ReportTarget): ProgressLine {
-  if (!target.isTty) return { show() {}, write: (text) => target.write(text), clear() {} };
-  let status: string | undefined;
-  // A pseudo-terminal nobody sized (\`script\` without a terminal) reports 0 columns.
-  const draw = () => status && target.write(fitToWidth(status, target.columns || 80));
+  if (!target.isTty) {
+    return { show() {}, remove() {}, write: (text) => target.write(text), clear() {} };
+  }
+  const statuses = new Map<string, string>();
+  let drawn = 0;
+  const erase = () => {
+    if (drawn === 0) return;
+    target.write(eraseLine + `${cursorUp}${eraseLine}`.repeat(drawn - 1));
+    drawn = 0;
+  };
+  const draw = () => {
+    // A pseudo-terminal nobody sized (\`script\` without a terminal) reports 0 columns.
+    const columns = target.columns || 80;
+    const lines = [...statuses.values()].map((status) => fitToWidth(status, columns));
+    if (lines.length > 0) target.write(lines.join('\n'));
+    drawn = lines.length;
+  };
   return {
-    show(next) {
-      status = next;
-      target.write(eraseLine);
+    show(status, key = '') {
+      statuses.set(key, status);
+      erase();
+      draw();
+    },
+    remove(key) {
+      if (!statuses.delete(key)) return;
+      erase();
       draw();
     },
     write(text) {
-      if (status) target.write(eraseLine);
+      erase();
       target.write(text);
       draw();
     },
     clear() {
-      if (status) target.write(eraseLine);
-      status = undefined;
+      erase();
+      statuses.clear();
     },
   };
 }

@@ -18,6 +18,8 @@ export interface LegInfo {
   versions: DockerVersions;
 }
 
+export type PageProgress = ({ status: 'running' } & SnippetProgress) | { status: 'finished' };
+
 export interface RunInfo {
   /** The Dockers every page runs on; with one, reports read as they did before legs. */
   legs: LegInfo[];
@@ -60,8 +62,11 @@ export interface Reporter {
   /** Problems in the documents themselves; the run stops after them. */
   onDiagnostics?(diagnostics: readonly Diagnostic[]): void;
   onPageStart?(file: string, leg: string): void;
-  /** A running page reached its `current`-th snippet that runs (for live progress). */
-  onPageProgress?(file: string, leg: string, progress: SnippetProgress): void;
+  /**
+   * Where a running page is (for live progress): at a snippet, or finished running (its
+   * `onPageEnd` may wait for pages before it).
+   */
+  onPageProgress?(file: string, leg: string, progress: PageProgress): void;
   onPageEnd?(page: PageResult): void;
   onRunEnd?(summary: RunSummary): void | Promise<void>;
   /**

@@ -103,7 +103,10 @@ export async function watchPages(request: WatchRequest): Promise<number> {
       const results = await Promise.all(
         engines.map((engine) =>
           verifyPage(source.page, engine, options, ({ current, total }) =>
-            progress.show(`${engine.leg.name} · ${file} · snippet ${current} of ${total}`),
+            progress.show(
+              `${engine.leg.name} · snippet ${current} of ${total} · ${file}`,
+              engine.leg.name,
+            ),
           ),
         ),
       );

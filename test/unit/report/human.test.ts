@@ -82,7 +82,7 @@ describe('human reporter', () => {
     `);
   });
 
-  it('keeps a status line in place on a terminal and clears it before other output', () => {
+  it('keeps a live line per running page on a terminal, replaced by its result', () => {
     const target = createMemoryTarget(true);
     const reporter = createHumanReporter({ ...target, columns: 40 }, { env: { NO_COLOR: '1' } });
     const [first, second] = pages;
@@ -90,15 +90,27 @@ describe('human reporter', () => {
     reporter.onRunStart?.({ ...info, files: [first.file, second.file] });
     reporter.onPageStart?.(first.file, 'sandbox');
     reporter.onPageStart?.(second.file, 'sandbox');
+    reporter.onPageProgress?.(first.file, 'sandbox', {
+      status: 'running',
+      current: 1,
+      total: 1,
+      line: 3,
+    });
+    reporter.onPageProgress?.(first.file, 'sandbox', { status: 'finished' });
     reporter.onPageEnd?.(first);
     reporter.onPageEnd?.(second);
     reporter.onClose?.();
-    const shown = target.text().replaceAll('\r\u001b[2K', '<erase>');
+    const shown = target
+      .text()
+      .replaceAll('\r\u001b[2K', '<erase>')
+      .replaceAll('\u001b[1A', '<up>');
     expect(shown).toMatchInlineSnapshot(`
       "Docker client 28.5.1, server 28.5.1 (API 1.51) · sandbox engine · 2 pages, 2 at a time
 
-      <erase>verifying 1/2 pages…first-container.mdx<erase>verifying 2/2 pages…docs/containers.mdx<erase>✓ src/content/docs/first-container.mdx  1 passed  2.1s
-      verifying 2/2 pages…docs/containers.mdx<erase>✗ src/content/docs/containers.mdx  1 passed, 1 drifted, 1 failed, 1 skipped  4.2s
+      [1/2] starting · sr…first-container.mdx<erase>[1/2] starting · sr…first-container.mdx
+      [2/2] starting · sr…docs/containers.mdx<erase><up><erase>[1/2] snippet 1 of …first-container.mdx
+      [2/2] starting · sr…docs/containers.mdx<erase><up><erase>[2/2] starting · sr…docs/containers.mdx<erase>✓ src/content/docs/first-container.mdx  1 passed  2.1s
+      [2/2] starting · sr…docs/containers.mdx<erase>✗ src/content/docs/containers.mdx  1 passed, 1 drifted, 1 failed, 1 skipped  4.2s
       "
     `);
   });

@@ -35,7 +35,32 @@ describe('createProgressLine', () => {
     progress.clear();
     progress.clear();
     expect(target.text().replaceAll('\r\u001b[2K', '<erase>')).toBe(
-      'before\n<erase>one<erase>two<erase>line\ntwo<erase>',
+      'before\none<erase>two<erase>line\ntwo<erase>',
+    );
+  });
+
+  it('keeps a line per key, replaced in place and taken away when its page ends', () => {
+    const target = createMemoryTarget(true);
+    const progress = createProgressLine(target);
+    progress.show('a: snippet 1 of 2', 'a');
+    progress.show('b: snippet 1 of 5', 'b');
+    progress.show('a: snippet 2 of 2', 'a');
+    progress.remove('a');
+    progress.write('✓ a\n');
+    progress.clear();
+    const shown = target
+      .text()
+      .replaceAll('\u001b[1A', '<up>')
+      .replaceAll('\r\u001b[2K', '<erase>');
+    expect(shown).toBe(
+      [
+        'a: snippet 1 of 2',
+        '<erase>a: snippet 1 of 2\nb: snippet 1 of 5',
+        '<erase><up><erase>a: snippet 2 of 2\nb: snippet 1 of 5',
+        '<erase><up><erase>b: snippet 1 of 5',
+        '<erase>✓ a\nb: snippet 1 of 5',
+        '<erase>',
+      ].join(''),
     );
   });
 });

@@ -70,7 +70,7 @@ describe('createReporters', () => {
     const stdout = createStdout(true);
     const [human] = createReporters(['human'], stdout);
     human?.onPageStart?.('a.mdx', 'sandbox');
-    expect(stdout.text()).toContain('\r\u001b[2Kverifying');
+    expect(stdout.text()).toContain('starting · a.mdx');
   });
 
   it('writes each file whole at the end, creating its folders', async () => {
