@@ -7,6 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import type { ProjectSettings } from '../../../scripts/lib/config/project-settings.ts';
 import { readProjectSettings } from '../../../scripts/lib/config/read-project-settings.ts';
+import type { NamedValue } from '../../../scripts/lib/core/named-values.ts';
+import { listNamedValues } from '../../../scripts/lib/core/options.ts';
 import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
 import { assessPage, type BlockAssessment } from '../../../scripts/lib/record/assess-page.ts';
 import { readPageRecord } from '../../../scripts/lib/record/read-record.ts';
@@ -14,6 +16,8 @@ import { findRecordFile, findRecordLocation } from '../../../scripts/lib/record/
 
 export interface PageVerification {
   blocks: BlockAssessment[];
+  /** The page's named values (frontmatter `verify.values`). */
+  values: NamedValue[];
 }
 
 type Cache = Map<string, { key: string; verification: Promise<PageVerification | undefined> }>;
@@ -39,7 +43,11 @@ async function assessFile(
 ): Promise<PageVerification | undefined> {
   const extracted = extractSnippets(source, sourceFile, { matrix });
   if (!extracted.ok) return undefined;
-  return { blocks: assessPage(extracted.page, await readPageRecord(recordFile), matrix) };
+  const record = await readPageRecord(recordFile);
+  return {
+    blocks: assessPage(extracted.page, record, matrix),
+    values: listNamedValues(extracted.page.options),
+  };
 }
 
 /**
