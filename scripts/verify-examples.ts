@@ -7,21 +7,29 @@
  *   or environment)
  */
 
+import { formatFlag } from './lib/cli/flags.ts';
 import { type CliOptions, parseCliArgs, usage } from './lib/cli/parse-args.ts';
 import { collectFiles } from './lib/collect/collect-files.ts';
 import { selectShard } from './lib/collect/select-shard.ts';
+import { readProjectSettings } from './lib/config/read-project-settings.ts';
+import type { MatrixLeg } from './lib/core/conditions.ts';
 import { VerifyError } from './lib/core/errors.ts';
+import type { SourcePage } from './lib/extract/read-pages.ts';
 import { readPages } from './lib/extract/read-pages.ts';
 import type { Page } from './lib/extract/snippet.ts';
 import { judgeCommand } from './lib/judge/judge-command.ts';
 import { judgePage } from './lib/judge/judge-page.ts';
 import { countFailed, countStatuses, type StatusCounts } from './lib/judge/results.ts';
+import { findUnverifiedBlocks } from './lib/judge/unverified-blocks.ts';
 import {
   orderByExpectedDuration,
   readPageDurations,
   writePageDurations,
 } from './lib/plan/page-durations.ts';
 import { planPage } from './lib/plan/plan-page.ts';
+import { checkRecords } from './lib/record/check-records.ts';
+import { findRecordLocation, type RecordLocation } from './lib/record/record-path.ts';
+import { dayOf, writeRecords } from './lib/record/write-records.ts';
 import { createDispatcher } from './lib/report/dispatch.ts';
 import type { LegInfo, Reporter, RunInfo } from './lib/report/reporter.ts';
 import { createReporters } from './lib/report/reporters.ts';
@@ -73,26 +81,55 @@ function legInfoOf(engine: DockerEngine): LegInfo {
 
 /** One page on one leg: plan what runs, run it, judge the outcomes. */
 async function verifyPage(page: Page, engine: DockerEngine, timeoutSeconds: number) {
+  const { name, store } = engine.leg;
   const settings = {
-    leg: engine.leg.name,
-    versions: engine.versions,
+    leg: { name, store, versions: engine.versions },
     defaultTimeoutSeconds: timeoutSeconds,
   };
   return judgePage(await runPage(planPage(page, settings), engine, judgeCommand));
 }
 
+/** `--check-record`: the record against the docs, nothing run. */
+async function checkRecord(
+  pages: readonly SourcePage[],
+  location: RecordLocation | undefined,
+  matrix: readonly MatrixLeg[],
+  report: Required<Reporter>,
+): Promise<number> {
+  if (!location) {
+    throw new VerifyError(
+      'USAGE',
+      `${formatFlag('check-record')} needs \`record\` in verify-examples.json`,
+    );
+  }
+  const problems = await checkRecords(pages, location, matrix);
+  if (problems.length > 0) {
+    report.onDiagnostics(problems);
+    return 1;
+  }
+  process.stdout.write(`✓ the record proves every block of ${pages.length} pages\n`);
+  return 0;
+}
+
 async function verify(options: CliOptions, report: Required<Reporter>): Promise<number> {
+  const loaded = await readProjectSettings();
+  const { settings } = loaded;
+  const recordLocation = findRecordLocation(loaded);
   const files = await collectFiles(options.patterns);
-  const read = await readPages(files);
+  const read = await readPages(files, { matrix: settings.matrix });
   if (!read.ok) {
     report.onDiagnostics(read.diagnostics);
     return 2;
+  }
+  if (options.isCheckRecord) {
+    return checkRecord(read.pages, recordLocation, settings.matrix, report);
   }
   const pages = options.shard ? selectShard(read.pages, options.shard) : read.pages;
   const resolved = await resolveLegs({
     docker: options.docker,
     names: options.legs,
     isCi: process.env['CI'] === 'true',
+    matrix: settings.matrix,
   });
   const mirrors =
     options.mirrors.length > 0 ? options.mirrors : resolved.mirror ? [resolved.mirror] : [];
@@ -109,6 +146,7 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
       files: pages.map((page) => page.page.file),
       jobs: clampJobs(options.jobs, engines),
       isUpdate: options.isUpdate,
+      isRecord: options.isRecord,
       startedAt: new Date(),
     };
     report.onRunStart(info);
@@ -126,15 +164,31 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
       onEnd: report.onPageEnd,
     });
     await writePageDurations(results, durations);
-    const updates =
-      options.isUpdate && !controller.signal.aborted ? await applyUpdates(pages, results) : [];
+    const isComplete = !controller.signal.aborted;
+    const updates = options.isUpdate && isComplete ? await applyUpdates(pages, results) : [];
+    const records =
+      options.isRecord && isComplete
+        ? await writeRecords({
+            location: recordLocation,
+            pages,
+            results,
+            legs: engines.map(({ leg, versions }) => ({
+              name: leg.name,
+              store: leg.store,
+              versions,
+            })),
+            today: dayOf(new Date()),
+          })
+        : [];
     const counts = countStatuses(results);
     const summary = {
       info,
       pages: results,
       counts,
+      unverified: isComplete ? findUnverifiedBlocks(results) : [],
       durationMs: performance.now() - started,
       updates,
+      records,
     };
     await report.onRunEnd(summary);
     return exitCodeOf(counts);

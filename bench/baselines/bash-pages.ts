@@ -9,8 +9,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findUnmetCondition } from '../../scripts/lib/core/conditions.ts';
 import { readPages } from '../../scripts/lib/extract/read-pages.ts';
-import { findUnmetRequirement } from '../../scripts/lib/plan/version-requirements.ts';
 import { startEngine } from '../../scripts/lib/run/engine/create-engine.ts';
 import { resolveLegs } from '../../scripts/lib/run/engine/resolve-legs.ts';
 import { pageIdOf } from '../../scripts/lib/run/run-page.ts';
@@ -37,7 +37,12 @@ try {
   for (const { page } of read.pages) {
     const script = buildPageScript(
       page,
-      (snippet) => !findUnmetRequirement(snippet.options, engine.versions),
+      (snippet) =>
+        !findUnmetCondition(snippet.options.condition, {
+          name: engine.leg.name,
+          store: engine.leg.store,
+          versions: engine.versions,
+        }),
     );
     if (!script) continue;
     const started = performance.now();

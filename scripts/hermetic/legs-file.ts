@@ -3,10 +3,12 @@
 // daemon serves `--docker host`. Both sides validate it with this one schema.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { type ImageStore, imageStores } from '../lib/core/conditions.ts';
 import { replaceFile } from '../lib/system/replace-file.ts';
 
-export const STORES = ['containerd', 'overlay2'] as const;
-export type Store = (typeof STORES)[number];
+/** The image stores a leg can use, as the verifier's conditions name them. */
+export const STORES = imageStores;
+export type Store = ImageStore;
 
 const versionsSchema = z.object({
   docker: z.string(),

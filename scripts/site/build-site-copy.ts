@@ -37,6 +37,8 @@ export interface BuildSiteOptions {
   timeoutMs?: number;
   /** Variables to set for the build, on top of this process's. */
   env?: Readonly<Record<string, string>>;
+  /** Runs in the copy once the fixture pages are in, before the build (e.g. their records). */
+  prepare?: (root: string) => Promise<void>;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteBuild> {
   const fixtures = join(root, 'src/content/docs/fixtures');
   await mkdir(fixtures, { recursive: true });
   await cp(options.fixturePagesDir, fixtures, { recursive: true });
+  await options.prepare?.(root);
 
   const result = await runProcess(
     process.execPath,

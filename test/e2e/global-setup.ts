@@ -1,10 +1,12 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../../scripts/site/build-site-copy.ts';
 import { startStaticServer } from '../../scripts/site/serve-static.ts';
 import { findBrowserExecutable } from '../../src/integrations/mermaid/find-browser.ts';
 import type { SiteError } from '../../src/utils/site-error.ts';
+import { writeFixtureRecords } from './fixture-records.ts';
 
 /** A sub-path, as on GitHub Pages, so a link that ignores the base fails the tests. */
 const base = '/docker-fundamentals';
@@ -37,10 +39,13 @@ function requireBrowser(): void {
 /** Builds the site once, serves it, and hands the address to every e2e test file. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   requireBrowser();
+  const fixturePagesDir = fileURLToPath(new URL('../fixtures/site-pages/', import.meta.url));
   const site = await buildSite({
     projectRoot: fileURLToPath(new URL('../../', import.meta.url)),
-    fixturePagesDir: fileURLToPath(new URL('../fixtures/site-pages/', import.meta.url)),
+    fixturePagesDir,
     base,
+    prepare: async (root) =>
+      writeFixtureRecords(root, await readFile(join(fixturePagesDir, 'verification.mdx'), 'utf8')),
   });
   if (site.status === 'failed') {
     throw new Error(`astro build of the e2e site failed in ${site.root}:\n${site.output}`);

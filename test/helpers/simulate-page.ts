@@ -18,14 +18,18 @@ export function simulatePage(
   file: string,
   actualOf: (step: number) => string[],
   leg = 'sandbox',
+  store = 'overlay2',
 ): PageResult {
   const extracted = extractSnippets(source, file);
   if (!extracted.ok) throw new Error(extracted.diagnostics.map((d) => d.message).join('\n'));
-  const plan = planPage(extracted.page, { leg, versions, defaultTimeoutSeconds: 120 });
+  const plan = planPage(extracted.page, {
+    leg: { name: leg, store, versions },
+    defaultTimeoutSeconds: 120,
+  });
   let stepNumber = 0;
   const snippets = plan.snippets.map((planned): SnippetOutcome => {
     if (planned.action === 'write') return { kind: 'written' };
-    if (planned.action === 'skip') return { kind: 'not-run' };
+    if (planned.action === 'skip' || planned.action === 'exclude') return { kind: 'not-run' };
     const commands = planned.steps.map((step) => {
       const lines = actualOf(stepNumber++);
       const output = lines.length > 0 ? `${lines.join('\n')}\n` : '';

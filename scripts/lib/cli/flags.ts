@@ -19,6 +19,20 @@ export const flags = {
     type: 'boolean',
     help: ['rewrite the documented output of drifted snippets in place'],
   },
+  record: {
+    type: 'boolean',
+    help: [
+      "write the verification record of the pages verified (verify-examples.json's",
+      '`record`: one JSON file per page, read by the site)',
+    ],
+  },
+  'check-record': {
+    type: 'boolean',
+    help: [
+      'run nothing: check that the record proves every block as it is now, on every',
+      'leg of the matrix it holds on (exit 1 when not)',
+    ],
+  },
   jobs: {
     type: 'string',
     value: '<n>',

@@ -11,6 +11,8 @@ const shardPattern = /^(\d+)\/(\d+)$/;
 const optionsSchema = z.object({
   patterns: z.array(z.string()),
   isUpdate: z.boolean(),
+  isRecord: z.boolean(),
+  isCheckRecord: z.boolean(),
   jobs: z.coerce
     .number()
     .int('--jobs takes a whole number')
@@ -57,6 +59,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const result = optionsSchema.safeParse({
     patterns: positionals.length > 0 ? positionals : defaultPatterns,
     isUpdate: values.update ?? false,
+    isRecord: values.record ?? false,
+    isCheckRecord: values['check-record'] ?? false,
     jobs: values.jobs ?? availableParallelism(),
     // As vitest does: inside GitHub Actions, annotations come without asking.
     reporters:
@@ -72,6 +76,14 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new VerifyError('USAGE', result.error.issues.map((issue) => issue.message).join('; '), {
       hint: `See ${formatFlag('help')}.`,
     });
+  }
+  if (result.data.isUpdate && result.data.isRecord) {
+    // The run proved the output as it was, not the output --update writes.
+    throw new VerifyError(
+      'USAGE',
+      `${formatFlag('record')} records what a run proved, and ${formatFlag('update')} changes the docs after it`,
+      { hint: `Run with ${formatFlag('update')} first, then with ${formatFlag('record')}.` },
+    );
   }
   return result.data;
 }

@@ -52,6 +52,7 @@ export const verifyErrorCodes = [
   'REGISTRY_UNREACHABLE',
   'DAEMON_DIED',
   'WRITE_FAILED',
+  'STALE_RECORD',
 ] as const;
 export type ErrorCode = (typeof verifyErrorCodes)[number];
 

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { type Condition, imageStores } from './conditions.ts';
+import { checkNamedValue, type NamedValue, valueNamePattern } from './named-values.ts';
+import { parseVersionRange, type VersionRange } from './version-range.ts';
 
 /**
  * Options of a snippet (fence meta) and of a page (frontmatter `verify:`). The zod schemas
@@ -7,6 +10,16 @@ import { z } from 'zod';
  */
 
 const version = z.string().regex(/^\d+(\.\d+){0,2}$/, 'expected a version such as 29 or 28.1');
+
+/** `>=28`, `>=26.1, <29`, `28.5`: see core/version-range.ts. */
+const versionRange = z.string().transform((text, context): VersionRange => {
+  const parsed = parseVersionRange(text);
+  if (parsed.ok) return parsed.range;
+  context.addIssue({ code: 'custom', message: parsed.message });
+  return z.NEVER;
+});
+
+const store = z.enum(imageStores, { error: `expected one of: ${imageStores.join(', ')}` });
 
 const seconds = z.coerce.number().positive('expected a number of seconds above 0');
 
@@ -27,6 +40,8 @@ export const fenceOptionsSchema = z
     stdin: z.string(),
     'min-client': version,
     'min-server': version,
+    engine: versionRange,
+    store,
     file: z.string().min(1, 'needs a path, e.g. file="Dockerfile"'),
   })
   .partial();
@@ -53,6 +68,38 @@ export const expressiveCodeOptionNames = [
   'useDiffSyntax',
 ] as const;
 
+/** One named value: see core/named-values.ts. */
+const namedValueSchema = z
+  .strictObject({
+    shown: z.string().regex(/^\S+$/, 'expected one token, without spaces'),
+    pattern: z.string().min(1, 'expected a regular expression for one token of the value'),
+  })
+  .superRefine((value, context) => {
+    const problem = checkNamedValue(value);
+    if (problem)
+      context.addIssue({ code: 'custom', message: problem.message, path: [problem.field] });
+  });
+
+const namedValuesSchema = z.record(z.string(), namedValueSchema).superRefine((values, context) => {
+  const byShown = new Map<string, string>();
+  for (const [name, value] of Object.entries(values)) {
+    if (!valueNamePattern.test(name))
+      context.addIssue({
+        code: 'custom',
+        message: 'expected a name in capitals, such as KERNEL or ENGINE_VERSION',
+        path: [name],
+      });
+    const other = byShown.get(value.shown);
+    if (other)
+      context.addIssue({
+        code: 'custom',
+        message: `${name} and ${other} show the same text, \`${value.shown}\`: show each value with a text of its own`,
+        path: [name, 'shown'],
+      });
+    byShown.set(value.shown, name);
+  }
+});
+
 /** Frontmatter `verify:` of a page. Applies to every snippet unless a fence says otherwise. */
 export const pageOptionsSchema = z.strictObject({
   skip: z.string().min(1).optional(),
@@ -62,6 +109,8 @@ export const pageOptionsSchema = z.strictObject({
   'min-client': version.optional(),
   'min-server': version.optional(),
   env: z.record(z.string(), z.string()).default({}),
+  /** Facts of the machine the page shows: bound to what they print, the same everywhere. */
+  values: namedValuesSchema.default({}),
 });
 export type PageOptions = z.infer<typeof pageOptionsSchema>;
 
@@ -77,9 +126,16 @@ export interface SnippetOptions {
   timeoutSeconds: number | undefined;
   tty: boolean;
   stdin: string | undefined;
-  minClient: string | undefined;
-  minServer: string | undefined;
+  /** The legs the snippet holds on (`engine`, `store`, `min-server`, `min-client`). */
+  condition: Condition;
   file: string | undefined;
+}
+
+/** `min-server=28` is `engine=">=28"`, kept for pages written before ranges. */
+function atLeast(minimum: string | undefined): VersionRange[] {
+  if (minimum === undefined) return [];
+  const parsed = parseVersionRange(`>=${minimum}`);
+  return parsed.ok ? [parsed.range] : [];
 }
 
 export function mergeOptions(page: PageOptions, fence: FenceOptions): SnippetOptions {
@@ -89,8 +145,19 @@ export function mergeOptions(page: PageOptions, fence: FenceOptions): SnippetOpt
     timeoutSeconds: fence.timeout ?? page.timeout,
     tty: fence.tty ?? false,
     stdin: fence.stdin,
-    minClient: fence['min-client'] ?? page['min-client'],
-    minServer: fence['min-server'] ?? page['min-server'],
+    condition: {
+      engine: [
+        ...atLeast(fence['min-server'] ?? page['min-server']),
+        ...(fence.engine ? [fence.engine] : []),
+      ],
+      client: atLeast(fence['min-client'] ?? page['min-client']),
+      store: fence.store,
+    },
     file: fence.file,
   };
+}
+
+/** A page's named values, in the order the frontmatter declares them. */
+export function listNamedValues(page: PageOptions): NamedValue[] {
+  return Object.entries(page.values).map(([name, value]) => ({ name, ...value }));
 }

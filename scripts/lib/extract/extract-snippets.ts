@@ -1,14 +1,22 @@
 import type { Code } from 'mdast';
+import { hashBlock } from '../core/block-hash.ts';
+import type { MatrixLeg } from '../core/conditions.ts';
 import type { Diagnostic, SourcePosition } from '../core/errors.ts';
 import { isShellLanguage, isTranscriptLanguage } from '../core/languages.ts';
 import { defaultPageOptions, mergeOptions, type PageOptions } from '../core/options.ts';
 import { parseTranscript } from '../core/transcript.ts';
+import { checkConditions, checkValuesShown } from './check-page.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { readFenceOptions } from './read-fence-options.ts';
 import { readPageOptions } from './read-page-options.ts';
 import { listCommandSteps, type Page, type Snippet, type SnippetBody } from './snippet.ts';
 
 export type ExtractResult = { ok: true; page: Page } | { ok: false; diagnostics: Diagnostic[] };
+
+export interface ExtractSettings {
+  /** The project's legs (verify-examples.json): every condition must hold on one of them. */
+  matrix: readonly MatrixLeg[];
+}
 
 /** The part of the first content line in the file that is not the code itself. */
 function findLinePrefix(lines: readonly string[], node: Code): string {
@@ -76,6 +84,7 @@ function readSnippet(
   lines: readonly string[],
   file: string,
   pageOptions: PageOptions,
+  settings: ExtractSettings,
   diagnostics: Diagnostic[],
 ): Snippet | undefined {
   const line = node.position?.start.line ?? 1;
@@ -99,16 +108,21 @@ function readSnippet(
       position: { file, line },
     });
   }
+  const language = node.lang ?? '';
   const snippet = {
     file,
     line,
-    language: node.lang ?? '',
+    language,
     options,
     body,
     linePrefix: findLinePrefix(lines, node),
+    code: node.value,
+    meta: node.meta ?? '',
+    hash: hashBlock({ language, code: node.value, fence: read.options, page: pageOptions }),
   };
   const exitProblem = checkExitCodes(snippet, read.positions.exit ?? { file, line });
   if (exitProblem) diagnostics.push(exitProblem);
+  diagnostics.push(...checkConditions(snippet, settings.matrix, read.positions));
   return snippet;
 }
 
@@ -117,7 +131,11 @@ function readSnippet(
  * fences a session must write. Problems are collected as diagnostics, all of them, with
  * positions, instead of stopping at the first.
  */
-export function extractSnippets(source: string, file: string): ExtractResult {
+export function extractSnippets(
+  source: string,
+  file: string,
+  settings: ExtractSettings = { matrix: [] },
+): ExtractResult {
   const parsed = parseMarkdown(source, file);
   if (!parsed.ok) return { ok: false, diagnostics: [parsed.diagnostic] };
   const diagnostics: Diagnostic[] = [];
@@ -126,8 +144,10 @@ export function extractSnippets(source: string, file: string): ExtractResult {
   const options = pageOptions.ok ? pageOptions.options : defaultPageOptions();
   const lines = source.split(/\r?\n/);
   const snippets = parsed.parsed.code
-    .map((node) => readSnippet(node, lines, file, options, diagnostics))
+    .map((node) => readSnippet(node, lines, file, options, settings, diagnostics))
     .filter((snippet) => snippet !== undefined);
+  if (pageOptions.ok)
+    diagnostics.push(...checkValuesShown(file, snippets, options, pageOptions.lineOf));
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   return { ok: true, page: { file, options, snippets } };
 }

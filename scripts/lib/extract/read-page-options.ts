@@ -3,17 +3,20 @@ import { isMap, parseDocument } from 'yaml';
 import type { Diagnostic } from '../core/errors.ts';
 import { defaultPageOptions, type PageOptions, pageOptionsSchema } from '../core/options.ts';
 
+/** The line of a key under `verify:` (e.g. `['values', 'KERNEL']`), for later diagnostics. */
+export type FrontmatterLineOf = (path: readonly (string | number)[]) => number;
+
 export type PageOptionsResult =
-  | { ok: true; options: PageOptions }
+  | { ok: true; options: PageOptions; lineOf: FrontmatterLineOf }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /** Reads frontmatter `verify:`; other keys belong to the site and are left alone. */
 export function readPageOptions(frontmatter: Yaml | undefined, file: string): PageOptionsResult {
   const empty = defaultPageOptions();
-  if (!frontmatter) return { ok: true, options: empty };
+  if (!frontmatter) return { ok: true, options: empty, lineOf: () => 1 };
   const firstLine = (frontmatter.position?.start.line ?? 1) + 1;
   const document = parseDocument(frontmatter.value);
-  const lineOf = (offset: number | undefined): number =>
+  const lineAt = (offset: number | undefined): number =>
     firstLine + frontmatter.value.slice(0, offset ?? 0).split('\n').length - 1;
   if (document.errors.length > 0) {
     return {
@@ -21,25 +24,31 @@ export function readPageOptions(frontmatter: Yaml | undefined, file: string): Pa
       diagnostics: document.errors.map((error) => ({
         code: 'INVALID_MARKDOWN',
         message: `Invalid frontmatter: ${error.message.split('\n')[0]}`,
-        position: { file, line: lineOf(error.pos[0]) },
+        position: { file, line: lineAt(error.pos[0]) },
       })),
     };
   }
   const root = document.contents;
-  if (!isMap(root) || !root.has('verify')) return { ok: true, options: empty };
+  const lineOf: FrontmatterLineOf = (path) => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = document.getIn(['verify', ...path.slice(0, depth)], true) as
+        | { range?: number[] }
+        | undefined;
+      if (node?.range) return lineAt(node.range[0]);
+    }
+    return lineAt(isMap(root) ? root.get('verify', true)?.range?.[0] : undefined);
+  };
+  if (!isMap(root) || !root.has('verify')) return { ok: true, options: empty, lineOf };
   const result = pageOptionsSchema.safeParse(root.toJSON().verify ?? {});
-  if (result.success) return { ok: true, options: result.data };
+  if (result.success) return { ok: true, options: result.data, lineOf };
   return {
     ok: false,
     diagnostics: result.error.issues.map((issue) => {
-      const node = document.getIn(['verify', ...issue.path], true) as
-        | { range?: number[] }
-        | undefined;
       const key = ['verify', ...issue.path].join('.');
       return {
         code: 'INVALID_OPTION',
         message: `Invalid frontmatter option \`${key}\`: ${issue.message}`,
-        position: { file, line: lineOf(node?.range?.[0] ?? root.get('verify', true)?.range?.[0]) },
+        position: { file, line: lineOf(issue.path as (string | number)[]) },
       };
     }),
   };

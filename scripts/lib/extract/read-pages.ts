@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../core/errors.ts';
-import { extractSnippets } from './extract-snippets.ts';
+import { type ExtractSettings, extractSnippets } from './extract-snippets.ts';
 import { listCommandSteps, type Page } from './snippet.ts';
 
 export interface SourcePage {
@@ -21,12 +21,15 @@ function countCommands(page: Page): number {
 }
 
 /** Reads and extracts every file, collecting the diagnostics of all of them. */
-export async function readPages(files: readonly string[]): Promise<ReadPagesResult> {
+export async function readPages(
+  files: readonly string[],
+  settings?: ExtractSettings,
+): Promise<ReadPagesResult> {
   const pages: SourcePage[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const source = await readFile(file, 'utf8');
-    const extracted = extractSnippets(source, file);
+    const extracted = extractSnippets(source, file, settings);
     if (extracted.ok)
       pages.push({ file, page: extracted.page, source, weight: countCommands(extracted.page) });
     else diagnostics.push(...extracted.diagnostics);

@@ -38,6 +38,11 @@ export interface Snippet {
    * a JSX block, `> ` of a blockquote), so rewritten output lines keep it.
    */
   linePrefix: string;
+  /** The fence's text and meta as written (without the line prefix). */
+  code: string;
+  meta: string;
+  /** Identity in the verification record (core/block-hash.ts). */
+  hash: string;
 }
 
 export interface Page {

@@ -18,13 +18,20 @@ export interface Alignment {
   ops: AlignmentOp[];
 }
 
+/** Whether a documented line (normalized) matches an actual one. */
+export type LineMatch = (expected: string, actual: string) => boolean;
+
 /**
  * Aligns normalized documented lines with normalized actual lines, minimizing the number of
  * removed and added lines (an edit distance where `...` absorbs any run for free). A zero
  * cost means the output matches. The same alignment drives the diff and `--update`, so
  * what the diff shows as unchanged is exactly what an update keeps.
  */
-export function alignLines(expected: readonly string[], actual: readonly string[]): Alignment {
+export function alignLines(
+  expected: readonly string[],
+  actual: readonly string[],
+  isMatch: LineMatch = lineMatches,
+): Alignment {
   const rows = expected.length + 1;
   const columns = actual.length + 1;
   // cost[i][j]: cheapest alignment of expected[i..] with actual[j..].
@@ -38,10 +45,11 @@ export function alignLines(expected: readonly string[], actual: readonly string[
         i,
         j,
         (row, column) => cost[at(row, column)] ?? 0,
+        isMatch,
       );
     }
   }
-  return { matches: cost[0] === 0, ops: walk(expected, actual, cost, columns) };
+  return { matches: cost[0] === 0, ops: walk(expected, actual, cost, columns, isMatch) };
 }
 
 type CostAt = (i: number, j: number) => number;
@@ -57,6 +65,7 @@ function cheapest(
   i: number,
   j: number,
   costAt: CostAt,
+  isMatch: LineMatch,
 ): number {
   if (i === expected.length) return actual.length - j;
   const line = expected[i] ?? '';
@@ -66,7 +75,7 @@ function cheapest(
   if (j < actual.length) {
     best = Math.min(best, 1 + costAt(i, j + 1));
     if (isWildcard) best = Math.min(best, costAt(i, j + 1));
-    else if (lineMatches(line, actual[j] ?? '')) best = Math.min(best, costAt(i + 1, j + 1));
+    else if (isMatch(line, actual[j] ?? '')) best = Math.min(best, costAt(i + 1, j + 1));
     else best = Math.min(best, 1 + costAt(i + 1, j + 1));
   }
   return best;
@@ -82,6 +91,7 @@ function walk(
   actual: readonly string[],
   cost: Uint32Array,
   columns: number,
+  isMatch: LineMatch,
 ): AlignmentOp[] {
   const at = (i: number, j: number) => cost[i * columns + j] ?? 0;
   const ops: AlignmentOp[] = [];
@@ -109,7 +119,7 @@ function walk(
     } else if (
       hasExpected &&
       hasActual &&
-      lineMatches(line, actual[j] ?? '') &&
+      isMatch(line, actual[j] ?? '') &&
       here === at(i + 1, j + 1)
     ) {
       ops.push({ op: 'same', expected: i, actual: j });

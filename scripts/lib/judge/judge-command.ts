@@ -29,7 +29,9 @@ function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
   const known = comparisons.get(result);
   if (known?.step === step) return known.outcome;
   const actual = splitOutput(result.all);
-  const comparison = step.isOutputChecked ? compareOutput(step.expected, actual) : undefined;
+  const comparison = step.isOutputChecked
+    ? compareOutput(step.expected, actual, step.values)
+    : undefined;
   const shown = comparison?.actual ?? applyFilters(toLines(actual), 'display');
   const outcome: StepOutcome = {
     command: step.command,
@@ -40,6 +42,7 @@ function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
     output: shown.map((line) => line.text),
     documented: step.expected,
     documentedLines: step.isOutputChecked ? step.expectedLines : undefined,
+    valueMismatches: [],
     durationMs: result.durationMs,
   };
   comparisons.set(result, { step, outcome });

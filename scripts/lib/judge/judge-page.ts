@@ -1,7 +1,9 @@
 import { formatPosition } from '../core/errors.ts';
+import { listNamedValues } from '../core/options.ts';
 import type { PlannedSnippet } from '../plan/plan-page.ts';
 import type { PageRun, SnippetOutcome } from '../run/run-page.ts';
 import type { SnippetRun } from '../run/run-snippet.ts';
+import { bindValues } from './bind-values.ts';
 import { judgeCommand } from './judge-command.ts';
 import type { PageResult, SnippetResult, StepOutcome } from './results.ts';
 
@@ -40,6 +42,11 @@ function judgeOutcome(
   stoppedBy: string | undefined,
 ): SnippetResult | undefined {
   const { snippet } = planned;
+  if (planned.action === 'exclude') {
+    // A file fence for other legs is simply not written here.
+    if (snippet.body.kind === 'file') return undefined;
+    return { status: 'excluded', snippet, reason: planned.reason };
+  }
   if (planned.action === 'write') {
     if (outcome?.kind !== 'write-failed') return undefined;
     const message = `Cannot write ${planned.path}: ${outcome.detail}`;
@@ -55,23 +62,35 @@ function judgeOutcome(
 }
 
 /**
- * Turns a page's raw run into results, one per snippet that runs or is skipped (a file that
- * was written has none; one that could not be written is an error). When the page's Docker
- * world could not be set up, every snippet has that problem. Pure.
+ * Turns a page's raw run into results, one per snippet that runs, is skipped or is left to
+ * other legs (a file that was written has none; one that could not be written is an error),
+ * then binds the page's named values across them. When the page's Docker world could not be
+ * set up, every snippet of this leg has that problem. Pure.
  */
 export function judgePage(run: PageRun): PageResult {
   const { plan } = run;
-  const finish = (results: SnippetResult[]): PageResult => ({
-    file: plan.page.file,
-    leg: plan.leg,
-    results,
-    durationMs: run.durationMs,
-  });
+  const values = listNamedValues(plan.page.options);
+  const finish = (results: SnippetResult[]): PageResult => {
+    const bound = bindValues(results, values);
+    return {
+      file: plan.page.file,
+      leg: plan.leg,
+      results: bound.results,
+      values: bound.bindings,
+      durationMs: run.durationMs,
+    };
+  };
   const problem = run.setupProblem;
   if (problem) {
-    const runnable = plan.snippets.filter((planned) => planned.action !== 'write');
     return finish(
-      runnable.map(({ snippet }) => ({ status: 'error', snippet, steps: [], problem })),
+      plan.snippets.flatMap((planned): SnippetResult[] => {
+        if (planned.action === 'write') return [];
+        if (planned.action === 'exclude') {
+          const result = judgeOutcome(planned, undefined, undefined);
+          return result ? [result] : [];
+        }
+        return [{ status: 'error', snippet: planned.snippet, steps: [], problem }];
+      }),
     );
   }
   const stop = run.stoppedAt === undefined ? undefined : plan.snippets[run.stoppedAt];

@@ -2,8 +2,39 @@ import type { EnvironmentProblem } from '../core/errors.ts';
 import type { FileLines, Snippet } from '../extract/snippet.ts';
 import type { OutputComparison } from './compare-output.ts';
 
-export const statuses = ['pass', 'drift', 'failed', 'timeout', 'skipped', 'error'] as const;
+/**
+ * `excluded`: the snippet's condition does not hold on this leg, so it did not run here
+ * (neither a pass nor a skip: other legs may verify it; one no leg of the run verifies is
+ * reported as not verified, see unverified-blocks.ts).
+ */
+export const statuses = [
+  'pass',
+  'drift',
+  'failed',
+  'timeout',
+  'skipped',
+  'excluded',
+  'error',
+] as const;
 export type Status = (typeof statuses)[number];
+
+/** A named value printed differently from where the page first printed it. */
+export interface ValueMismatch {
+  name: string;
+  /** What the value was bound to, and the file line where it was first printed. */
+  bound: { text: string; line: number };
+  /** What it was here, and the file line. */
+  found: { text: string; line: number };
+}
+
+/** What a named value was bound to on a page and leg (undefined: never printed). */
+export interface ValueBinding {
+  name: string;
+  shown: string;
+  actual: string | undefined;
+  /** The file line of its first occurrence, when bound. */
+  line: number | undefined;
+}
 
 /** One command of a snippet, run. */
 export interface StepOutcome {
@@ -20,6 +51,8 @@ export interface StepOutcome {
   /** Documented lines as written, and where: what `--update` rewrites. */
   documented: string[];
   documentedLines: FileLines | undefined;
+  /** Named values printed differently from their first occurrence on the page (drift). */
+  valueMismatches: ValueMismatch[];
   durationMs: number;
 }
 
@@ -32,6 +65,7 @@ export type SnippetResult =
       durationMs: number;
     }
   | { status: 'skipped'; snippet: Snippet; reason: string }
+  | { status: 'excluded'; snippet: Snippet; reason: string }
   | { status: 'error'; snippet: Snippet; problem: EnvironmentProblem; steps: StepOutcome[] };
 
 export interface PageResult {
@@ -39,6 +73,8 @@ export interface PageResult {
   /** The name of the leg (the Docker) the page ran on. */
   leg: string;
   results: SnippetResult[];
+  /** The page's named values as this leg printed them. */
+  values: ValueBinding[];
   durationMs: number;
 }
 
@@ -57,5 +93,16 @@ export function countFailed(counts: StatusCounts): number {
 
 /** A step is wrong when its exit code or its output is not what the page documents. */
 export function isStepWrong(step: StepOutcome): boolean {
-  return step.exitCode !== step.expectedExitCode || step.comparison?.matches === false;
+  return (
+    step.exitCode !== step.expectedExitCode ||
+    step.comparison?.matches === false ||
+    step.valueMismatches.length > 0
+  );
+}
+
+/** Statuses of results that hold no commands: nothing ran. */
+export function isNotRun(
+  result: SnippetResult,
+): result is Extract<SnippetResult, { status: 'skipped' | 'excluded' }> {
+  return result.status === 'skipped' || result.status === 'excluded';
 }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/errors.ts';
-import type { PageResult, SnippetResult } from '../judge/results.ts';
+import { isNotRun, type PageResult, type SnippetResult } from '../judge/results.ts';
 import type { Reporter, ReportTarget, RunInfo, RunSummary } from './reporter.ts';
 
 /** Everything a run told its reporters; what a run stopped early never told stays empty. */
@@ -44,9 +44,9 @@ export function createDocumentReporter(
   };
 }
 
-/** How long a snippet ran; a skipped one did not run. */
+/** How long a snippet ran; a skipped one, or one for other legs, did not run. */
 export function durationOfResult(result: SnippetResult): number {
-  if (result.status === 'skipped') return 0;
+  if (isNotRun(result)) return 0;
   if (result.status === 'error')
     return result.steps.reduce((sum, step) => sum + step.durationMs, 0);
   return result.durationMs;

@@ -1,6 +1,6 @@
 import { formatDuration } from '../core/format.ts';
 import type { PageResult, SnippetResult, StepOutcome } from '../judge/results.ts';
-import { isStepWrong } from '../judge/results.ts';
+import { isNotRun, isStepWrong } from '../judge/results.ts';
 import type { StyledLine } from './colors.ts';
 import { diffStep } from './format-diff.ts';
 
@@ -56,7 +56,20 @@ function summarizeStep(step: StepOutcome): string {
   if (step.exitCode !== step.expectedExitCode)
     parts.push(`exit code ${step.exitCode}, expected ${step.expectedExitCode}`);
   if (step.comparison?.matches === false) parts.push('output differs from the documentation');
+  for (const { name } of step.valueMismatches)
+    parts.push(`${name} differs from where the page first printed it`);
   return parts.join('; ');
+}
+
+/** Each value printed unlike its first occurrence: both texts, both places. */
+function showValueMismatches(file: string, step: StepOutcome): StyledLine[] {
+  return step.valueMismatches.flatMap(({ name, bound, found }) => [
+    {
+      style: 'removed' as const,
+      text: `-${name} = ${bound.text}  (${file}:${bound.line}, first printed)`,
+    },
+    { style: 'added' as const, text: `+${name} = ${found.text}  (${file}:${found.line})` },
+  ]);
 }
 
 function findStepFindings(
@@ -73,7 +86,12 @@ function findStepFindings(
       leg,
       line: step.line,
       summary: summarizeStep(step),
-      details: [...showCommand(step.command), ...diffStep(file, step), ...showOutputTail(step)],
+      details: [
+        ...showCommand(step.command),
+        ...diffStep(file, step),
+        ...showValueMismatches(file, step),
+        ...showOutputTail(step),
+      ],
     }));
 }
 
@@ -83,7 +101,7 @@ function findStepFindings(
  * problem, none for a pass or a skip.
  */
 export function findFindings(result: SnippetResult, leg: string): Finding[] {
-  if (result.status === 'pass' || result.status === 'skipped') return [];
+  if (result.status === 'pass' || isNotRun(result)) return [];
   if (result.status !== 'error') return findStepFindings(result, leg);
   const { problem, snippet } = result;
   const step = result.steps.at(-1);

@@ -7,6 +7,8 @@ import {
   type PageResult,
   type StatusCounts,
 } from '../judge/results.ts';
+import type { UnverifiedBlock } from '../judge/unverified-blocks.ts';
+import type { RecordWrite } from '../record/write-records.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 import { type Palette, paintLines } from './colors.ts';
 import type { Finding } from './findings.ts';
@@ -19,7 +21,12 @@ import type { RunInfo, RunSummary } from './reporter.ts';
 /** What the run verifies on which Docker: one line, or one more per leg when there are several. */
 export function formatRunHeader(info: RunInfo): string[] {
   const pages = info.files.length === 1 ? '1 page' : `${info.files.length} pages`;
-  const update = info.isUpdate ? ` · ${formatFlag('update')}` : '';
+  const update = [
+    ...(info.isUpdate ? [formatFlag('update')] : []),
+    ...(info.isRecord ? [formatFlag('record')] : []),
+  ]
+    .map((flag) => ` · ${flag}`)
+    .join('');
   const [only] = info.legs;
   const missing = info.missingLegs.map(
     (leg) => `  ${leg.name}: not verified, it cannot run here (${leg.reason})`,
@@ -43,13 +50,14 @@ export function formatPageLine(page: PageResult, palette: Palette, isLegNamed = 
     [counts.timeout, 'timed out'],
     [counts.error, counts.error === 1 ? 'error' : 'errors'],
     [counts.skipped, 'skipped'],
+    [counts.excluded, 'for other legs'],
   ]
     .filter(([count]) => count !== 0)
     .map(([count, label]) => `${count} ${label}`);
   const isBroken = countFailed(counts) + counts.error > 0;
   const mark = isBroken
     ? palette.fail('✗')
-    : counts.pass === 0 && counts.skipped > 0
+    : counts.pass === 0 && counts.skipped + counts.excluded > 0
       ? palette.skip('-')
       : palette.pass('✓');
   const what = parts.length > 0 ? parts.join(', ') : 'no snippets';
@@ -81,6 +89,33 @@ export function formatSkipped(
   );
 }
 
+/** What `--record` wrote: each record that changed, a count of the others. */
+export function formatRecords(writes: readonly RecordWrite[], palette: Palette): string[] {
+  const unchanged = writes.filter((write) => write.status === 'unchanged').length;
+  return [
+    ...writes.flatMap((write) =>
+      write.status === 'written'
+        ? [`${palette.pass('recorded')} ${write.file}`]
+        : write.status === 'outside'
+          ? [
+              `${palette.skip('not recorded')} ${write.page}  ${palette.dim('outside the pages the record covers')}`,
+            ]
+          : [],
+    ),
+    ...(unchanged > 0
+      ? [palette.dim(`${unchanged} ${unchanged === 1 ? 'record' : 'records'} unchanged`)]
+      : []),
+  ];
+}
+
+/** Blocks no leg of the run verified, and why. */
+export function formatUnverified(blocks: readonly UnverifiedBlock[], palette: Palette): string[] {
+  return blocks.map(
+    (block) =>
+      `${palette.skip('?')} ${formatPosition(block)}  not verified: ${palette.dim(block.reason)}`,
+  );
+}
+
 export function formatUpdates(updates: readonly FileUpdate[], palette: Palette): string[] {
   const rewritten = updates.filter((update) => update.rewritten.length > 0);
   const refused = updates.flatMap((update) =>
@@ -100,14 +135,15 @@ export function formatUpdates(updates: readonly FileUpdate[], palette: Palette):
   return lines;
 }
 
-function paintCounts(counts: StatusCounts, palette: Palette): string {
+function paintCounts(counts: StatusCounts, palette: Palette, unverified = 0): string {
   const isGreen = countFailed(counts) + counts.error === 0;
-  return (isGreen ? palette.pass : palette.fail)(formatCounts(counts));
+  return (isGreen ? palette.pass : palette.fail)(formatCounts(counts, unverified));
 }
 
 /** The counts of the run; with several legs, first a line per leg. */
 export function formatClosingLines(summary: RunSummary, palette: Palette): string[] {
-  const total = `${paintCounts(summary.counts, palette)} ${palette.dim(`in ${formatDuration(summary.durationMs)}`)}`;
+  const counts = paintCounts(summary.counts, palette, summary.unverified.length);
+  const total = `${counts} ${palette.dim(`in ${formatDuration(summary.durationMs)}`)}`;
   if (!hasSeveralLegs(summary.info)) return [total];
   const width = Math.max(...summary.info.legs.map((leg) => leg.name.length));
   const perLeg = groupByLeg(summary.pages, summary.info.legs).map(

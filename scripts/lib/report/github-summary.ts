@@ -53,7 +53,7 @@ export function formatStepSummary(summary: RunSummary): string {
   // Another step may have appended to the same file: a blank line keeps the heading a heading.
   return [
     '',
-    `### Verified examples: ${formatCounts(summary.counts)}`,
+    `### Verified examples: ${formatCounts(summary.counts, summary.unverified.length)}`,
     '',
     `${docker} · ${formatDuration(summary.durationMs)}`,
     '',

@@ -72,8 +72,20 @@ export function createGithubReporter(
           formatAnnotation('warning', { file: update.file, line, title: 'Not updated' }, reason),
         ),
       );
-      const closing = `${formatCounts(summary.counts)} in ${formatDuration(summary.durationMs)}`;
-      print([...refusals, formatAnnotation('notice', { title: 'Verified examples' }, closing)]);
+      const unverified = summary.unverified.map((block) =>
+        formatAnnotation(
+          'warning',
+          { file: block.file, line: block.line, title: 'Not verified' },
+          block.reason,
+        ),
+      );
+      const counts = formatCounts(summary.counts, summary.unverified.length);
+      const closing = `${counts} in ${formatDuration(summary.durationMs)}`;
+      print([
+        ...refusals,
+        ...unverified,
+        formatAnnotation('notice', { title: 'Verified examples' }, closing),
+      ]);
       const path = env.GITHUB_STEP_SUMMARY;
       if (!path) return;
       await appendFile(path, formatStepSummary(summary)).catch((error: unknown) => {

@@ -5,8 +5,10 @@ import {
   formatDiagnosticLines,
   formatFinding,
   formatPageLine,
+  formatRecords,
   formatRunHeader,
   formatSkipped,
+  formatUnverified,
   formatUpdates,
 } from './format-human.ts';
 import { hasSeveralLegs } from './legs.ts';
@@ -24,7 +26,9 @@ function formatRunEnd(summary: RunSummary, palette: ReturnType<typeof selectPale
   const sections = [
     ...findings.map((finding) => formatFinding(finding, palette, isLegNamed)),
     formatSkipped(summary.pages, palette, isLegNamed),
+    formatUnverified(summary.unverified, palette),
     summary.info.isUpdate ? formatUpdates(summary.updates, palette) : [],
+    summary.info.isRecord ? formatRecords(summary.records, palette) : [],
     formatClosingLines(summary, palette),
   ];
   return sections.filter((lines) => lines.length > 0).flatMap((lines) => ['', ...lines]);

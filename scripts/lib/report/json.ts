@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/errors.ts';
 import {
   countStatuses,
+  isNotRun,
   type PageResult,
   type SnippetResult,
   type StepOutcome,
@@ -28,6 +29,11 @@ function describeStep(step: StepOutcome) {
       ? { start: step.documentedLines.start, end: step.documentedLines.end }
       : null,
     actual: step.comparison?.actual.map((line) => line.text) ?? null,
+    valueMismatches: step.valueMismatches.map((mismatch) => ({
+      name: mismatch.name,
+      bound: { text: mismatch.bound.text, line: mismatch.bound.line },
+      found: { text: mismatch.found.text, line: mismatch.found.line },
+    })),
     durationMs: ms(step.durationMs),
   };
 }
@@ -49,9 +55,9 @@ function describeSnippet(result: SnippetResult, leg: string) {
     language: snippet.language,
     status: result.status,
     durationMs: ms(durationOfResult(result)),
-    reason: result.status === 'skipped' ? result.reason : null,
+    reason: isNotRun(result) ? result.reason : null,
     problem,
-    steps: result.status === 'skipped' ? [] : result.steps.map(describeStep),
+    steps: isNotRun(result) ? [] : result.steps.map(describeStep),
   };
 }
 
@@ -60,6 +66,12 @@ function describePage(page: PageResult) {
     file: page.file,
     leg: page.leg,
     durationMs: ms(page.durationMs),
+    values: page.values.map((value) => ({
+      name: value.name,
+      shown: value.shown,
+      actual: value.actual ?? null,
+      line: value.line ?? null,
+    })),
     snippets: page.results.map((result) => describeSnippet(result, page.leg)),
   };
 }
@@ -113,7 +125,14 @@ export function buildJsonReport({ info, diagnostics, pages, summary }: RunRecord
     legs: info?.legs.map(describeLeg) ?? [],
     missingLegs: info?.missingLegs.map((leg) => ({ name: leg.name, reason: leg.reason })) ?? [],
     isUpdate: info?.isUpdate ?? false,
+    isRecord: info?.isRecord ?? false,
     counts: summary?.counts ?? countStatuses(pages),
+    notVerified:
+      summary?.unverified.map((block) => ({
+        file: block.file,
+        line: block.line,
+        reason: block.reason,
+      })) ?? [],
     diagnostics: diagnostics.map(describeDiagnostic),
     pages: pages.map(describePage),
     updates:
@@ -121,6 +140,12 @@ export function buildJsonReport({ info, diagnostics, pages, summary }: RunRecord
         file: update.file,
         rewritten: update.rewritten,
         refused: update.refused.map((refusal) => ({ line: refusal.line, reason: refusal.reason })),
+      })) ?? [],
+    records:
+      summary?.records.map((write) => ({
+        page: write.page,
+        status: write.status,
+        file: write.status === 'outside' ? null : write.file,
       })) ?? [],
   };
 }

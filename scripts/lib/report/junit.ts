@@ -2,9 +2,11 @@ import { type Diagnostic, formatPosition } from '../core/errors.ts';
 import {
   countFailed,
   countStatuses,
+  isNotRun,
   type PageResult,
   type SnippetResult,
 } from '../judge/results.ts';
+import type { UnverifiedBlock } from '../judge/unverified-blocks.ts';
 import { createDocumentReporter, durationOfResult, type RunRecord } from './document-reporter.ts';
 import { escapeXmlAttribute, escapeXmlText } from './escape-xml.ts';
 import { findFindings } from './findings.ts';
@@ -47,7 +49,7 @@ function renderOutcome(
   isLegNamed: boolean,
 ): string | undefined {
   if (result.status === 'pass') return undefined;
-  if (result.status === 'skipped') return element('skipped', { message: result.reason });
+  if (isNotRun(result)) return element('skipped', { message: result.reason });
   const { message, text } = describeFindings(result, leg, isLegNamed);
   const name = result.status === 'error' ? 'error' : 'failure';
   const type = result.status === 'error' ? result.problem.code : result.status;
@@ -76,19 +78,43 @@ function suite(attributes: Attributes, testcases: readonly string[]): string {
   );
 }
 
+/** A leg's suite leaves out the snippets for other legs: they are not tests on it. */
 function renderPage(page: PageResult, timestamp: string | undefined, isLegNamed: boolean): string {
   const counts = countStatuses([page]);
+  const results = page.results.filter((result) => result.status !== 'excluded');
   return suite(
     {
       name: isLegNamed ? `${page.file} [${page.leg}]` : page.file,
-      tests: page.results.length,
+      tests: results.length,
       failures: countFailed(counts),
       errors: counts.error,
       skipped: counts.skipped,
       time: seconds(page.durationMs),
       timestamp,
     },
-    page.results.map((result) => renderTestcase(page, result, isLegNamed)),
+    results.map((result) => renderTestcase(page, result, isLegNamed)),
+  );
+}
+
+/** Blocks no leg of the run verified: skipped tests, so that CI shows them. */
+function renderUnverified(blocks: readonly UnverifiedBlock[]): string {
+  const testcases = blocks.map((block) =>
+    element(
+      'testcase',
+      { name: formatPosition(block), classname: block.file, time: seconds(0) },
+      `\n      ${element('skipped', { message: `not verified: ${block.reason}` })}\n    `,
+    ),
+  );
+  return suite(
+    {
+      name: 'not verified',
+      tests: blocks.length,
+      failures: 0,
+      errors: 0,
+      skipped: blocks.length,
+      time: seconds(0),
+    },
+    testcases,
   );
 }
 
@@ -125,19 +151,27 @@ export function renderJunit({ info, diagnostics, pages, summary }: RunRecord): s
   // JUnit's schema wants a local ISO date-time without a zone; ours is UTC.
   const timestamp = info?.startedAt.toISOString().slice(0, 19);
   const counts = countStatuses(pages);
+  const unverified = summary?.unverified ?? [];
   const suites = [
     ...(diagnostics.length > 0 ? [renderDiagnostics(diagnostics)] : []),
     ...pages.map((page) => renderPage(page, timestamp, hasSeveralLegs(info))),
+    ...(unverified.length > 0 ? [renderUnverified(unverified)] : []),
   ];
   const durationMs = summary?.durationMs ?? pages.reduce((sum, page) => sum + page.durationMs, 0);
   const root = element(
     'testsuites',
     {
       name: 'verify-examples',
-      tests: counts.pass + countFailed(counts) + counts.skipped + counts.error + diagnostics.length,
+      tests:
+        counts.pass +
+        countFailed(counts) +
+        counts.skipped +
+        counts.error +
+        diagnostics.length +
+        unverified.length,
       failures: countFailed(counts),
       errors: counts.error + diagnostics.length,
-      skipped: counts.skipped,
+      skipped: counts.skipped + unverified.length,
       time: seconds(durationMs),
       timestamp,
     },

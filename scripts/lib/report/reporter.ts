@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../core/errors.ts';
 import type { DockerVersions } from '../core/versions.ts';
 import type { PageResult, StatusCounts } from '../judge/results.ts';
+import type { UnverifiedBlock } from '../judge/unverified-blocks.ts';
+import type { RecordWrite } from '../record/write-records.ts';
 import type { EngineKind } from '../run/engine/engine.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 
@@ -23,6 +25,7 @@ export interface RunInfo {
   files: string[];
   jobs: number;
   isUpdate: boolean;
+  isRecord: boolean;
   startedAt: Date;
 }
 
@@ -30,8 +33,12 @@ export interface RunSummary {
   info: RunInfo;
   pages: PageResult[];
   counts: StatusCounts;
+  /** Blocks whose condition holds on no leg of the run: not verified, never passed. */
+  unverified: UnverifiedBlock[];
   durationMs: number;
   updates: FileUpdate[];
+  /** What `--record` wrote. */
+  records: RecordWrite[];
 }
 
 /** Where a reporter writes: the terminal, or a file named on the command line. */

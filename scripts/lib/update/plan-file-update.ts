@@ -1,4 +1,5 @@
-import type { PageResult } from '../judge/results.ts';
+import { replaceValueToken } from '../core/named-values.ts';
+import type { PageResult, ValueBinding } from '../judge/results.ts';
 import { type OutputEdit, rewriteSource } from './rewrite-source.ts';
 import { updatedOutput } from './updated-output.ts';
 
@@ -9,6 +10,15 @@ export interface FileUpdate {
   rewritten: number[];
   /** Drifted steps left as they were, and why (e.g. a line would read as a command). */
   refused: { line: number; reason: string }[];
+}
+
+/** Writes each bound value as the page shows it, wherever this machine's text stands. */
+function restoringValues(values: readonly ValueBinding[]): (text: string) => string {
+  const bound = values.filter(
+    (value) => value.actual !== undefined && value.actual !== value.shown,
+  );
+  return (text) =>
+    bound.reduce((line, value) => replaceValueToken(line, value.actual ?? '', value.shown), text);
 }
 
 export interface PlannedUpdate {
@@ -24,12 +34,21 @@ export interface PlannedUpdate {
 export function planFileUpdate(source: string, page: PageResult): PlannedUpdate {
   const edits: OutputEdit[] = [];
   const update: FileUpdate = { file: page.file, rewritten: [], refused: [] };
+  const restoreValues = restoringValues(page.values);
   for (const result of page.results) {
     if (result.status !== 'drift' || result.snippet.body.kind !== 'transcript') continue;
     const { prompt } = result.snippet.body;
     for (const step of result.steps) {
+      const [mismatch] = step.valueMismatches;
+      if (mismatch) {
+        update.refused.push({
+          line: step.line,
+          reason: `${mismatch.name} is \`${mismatch.found.text}\` here but \`${mismatch.bound.text}\` at line ${mismatch.bound.line}, where the page first printed it: a person must decide`,
+        });
+        continue;
+      }
       if (!step.comparison || step.comparison.matches || !step.documentedLines) continue;
-      const output = updatedOutput(step.documented, step.comparison, prompt);
+      const output = updatedOutput(step.documented, step.comparison, prompt, restoreValues);
       if (!output.ok) {
         update.refused.push({ line: step.line, reason: output.reason });
         continue;

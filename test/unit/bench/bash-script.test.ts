@@ -55,7 +55,7 @@ describe('buildPageScript', () => {
 
   it('leaves out what the verifier skips', () => {
     const page = pageOf(`${fence}console min-server=99\n$ echo new\nnew\n${fence}\n`);
-    expect(buildPageScript(page, (snippet) => snippet.options.minServer === undefined)).toBe(
+    expect(buildPageScript(page, (snippet) => snippet.options.condition.engine.length === 0)).toBe(
       undefined,
     );
   });

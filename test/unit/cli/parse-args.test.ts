@@ -41,6 +41,8 @@ describe('parseCliArgs', () => {
     ).toEqual({
       patterns: ['docs/a.md'],
       isUpdate: true,
+      isRecord: false,
+      isCheckRecord: false,
       jobs: 3,
       reporters: ['github', 'junit=out/junit.xml'],
       shard: { index: 2, total: 4 },
@@ -50,6 +52,13 @@ describe('parseCliArgs', () => {
       timeoutSeconds: 30,
       isHelp: false,
     });
+  });
+
+  it('records what a run proved, which an update would change', () => {
+    expect(parseCliArgs(['--record']).isRecord).toBe(true);
+    expect(() => parseCliArgs(['--record', '--update'])).toThrow(
+      '--record records what a run proved, and --update changes the docs after it',
+    );
   });
 
   it.each([

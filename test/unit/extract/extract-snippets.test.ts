@@ -8,8 +8,14 @@ function extract(source: string, file = 'page.mdx') {
   return result.page;
 }
 
+const matrix = [
+  { name: '28.5/containerd', engine: '28.5', store: 'containerd' as const },
+  { name: '28.5/overlay2', engine: '28.5', store: 'overlay2' as const },
+  { name: '26.1/overlay2', engine: '26.1', store: 'overlay2' as const },
+];
+
 function diagnosticsOf(source: string, file = 'page.mdx'): string[] {
-  const result = extractSnippets(source, file);
+  const result = extractSnippets(source, file, { matrix });
   if (result.ok) throw new Error('expected diagnostics');
   return result.diagnostics.map(formatDiagnostic);
 }
@@ -47,7 +53,7 @@ console.log('not shell');
 describe('extractSnippets', () => {
   it('reads shell fences with positions, options and frontmatter', () => {
     const { options, snippets } = extract(page);
-    expect(options).toEqual({ images: ['busybox'], timeout: 30, env: {} });
+    expect(options).toEqual({ images: ['busybox'], timeout: 30, env: {}, values: {} });
     expect(snippets.map((s) => [s.language, s.line, s.body.kind])).toEqual([
       ['console', 10, 'transcript'],
       ['sh', 18, 'script'],
@@ -93,7 +99,7 @@ describe('extractSnippets', () => {
     [
       'an unknown option',
       '```console exitcode=1\n$ true\n```\n',
-      'page.mdx:1:12: Unexpected fence option `exitcode`, expected one of: skip, exit, timeout, tty, stdin, min-client, min-server, file',
+      'page.mdx:1:12: Unexpected fence option `exitcode`, expected one of: skip, exit, timeout, tty, stdin, min-client, min-server, engine, store, file',
     ],
     [
       'a skip without reason',
@@ -136,6 +142,51 @@ describe('extractSnippets', () => {
       'page.mdx:3: Invalid frontmatter option `verify`: Unrecognized key: "imagez"',
     ],
     [
+      'a range that is not one',
+      '```console engine="28+"\n$ true\n```\n',
+      'page.mdx:1:12: Invalid fence option `engine`: Unexpected `28+`, expected a comparator (>=, >, <=, <, =) and a version such as 28 or 26.1, joined by commas',
+    ],
+    [
+      'an empty range',
+      '```console engine=">=29, <28"\n$ true\n```\n',
+      'page.mdx:1:12: Invalid fence option `engine`: No version is >=29, <28',
+    ],
+    [
+      'an unknown store',
+      '```console title="x" store="zfs"\n$ true\n```\n',
+      'page.mdx:1:22: Invalid fence option `store`: expected one of: containerd, overlay2',
+    ],
+    [
+      'a condition no leg of the matrix meets',
+      '```console exit=0 engine=">=29"\n$ true\n```\n',
+      'page.mdx:1:19: Unexpected condition: Docker Engine >=29 holds on no leg of the matrix, 28.5/containerd (Engine 28.5, containerd); 28.5/overlay2 (Engine 28.5, overlay2); 26.1/overlay2 (Engine 26.1, overlay2)\n  hint: Fix the condition, or add the leg to `matrix` in verify-examples.json.',
+    ],
+    [
+      'a store and an engine no leg has together',
+      '```console store="containerd" engine="<28"\n$ true\n```\n',
+      'page.mdx:1:31: Unexpected condition: Docker Engine <28 and the containerd image store holds on no leg of the matrix, 28.5/containerd (Engine 28.5, containerd); 28.5/overlay2 (Engine 28.5, overlay2); 26.1/overlay2 (Engine 26.1, overlay2)\n  hint: Fix the condition, or add the leg to `matrix` in verify-examples.json.',
+    ],
+    [
+      'a named value whose pattern is no regular expression',
+      '---\nverify:\n  values:\n    KERNEL:\n      shown: 6.8.0\n      pattern: "[0-9"\n---\n',
+      'page.mdx:6: Invalid frontmatter option `verify.values.KERNEL.pattern`: `[0-9` is not a valid regular expression',
+    ],
+    [
+      'a named value shown unlike its pattern',
+      "---\nverify:\n  values:\n    KERNEL: { shown: 6.8.0-45-generic, pattern: '\\d+' }\n---\n",
+      'page.mdx:4: Invalid frontmatter option `verify.values.KERNEL.shown`: the shown value `6.8.0-45-generic` does not fit its pattern `\\d+`',
+    ],
+    [
+      'a named value in small letters',
+      '---\nverify:\n  values:\n    kernel: { shown: a, pattern: a }\n---\n',
+      'page.mdx:4: Invalid frontmatter option `verify.values.kernel`: expected a name in capitals, such as KERNEL or ENGINE_VERSION',
+    ],
+    [
+      'a named value the page never shows',
+      "---\nverify:\n  values:\n    KERNEL: { shown: 6.8.0-45-generic, pattern: '\\S+' }\n---\n```console\n$ uname -r\n6.8.0-45-generic-x\n```\n",
+      'page.mdx:4: Named value KERNEL is never shown: no output line of the page has `6.8.0-45-generic` as a word of its own\n  hint: Write the shown value exactly as the output shows it, or remove the value.',
+    ],
+    [
       'broken MDX',
       '<div>\n\n```sh\ntrue\n```\n',
       'page.mdx:1:1: Cannot parse MDX: Expected a closing tag for `<div>` (1:1-1:6)',
@@ -149,6 +200,46 @@ describe('extractSnippets', () => {
       '```console title="x" {1} /hi/ "text" ins={2} frame="terminal"\n$ echo hi\nhi\n```\n',
     );
     expect(snippets).toHaveLength(1);
+  });
+
+  it('reads conditions into ranges and a store; min-server is a range too', () => {
+    const { snippets } = extract(
+      '```console engine=">=26.1, <29" store="overlay2"\n$ a\n```\n```console min-server=28\n$ b\n```\n',
+    );
+    expect(snippets.map((snippet) => snippet.options.condition)).toEqual([
+      {
+        engine: [{ text: '>=26.1, <29', from: [26, 1], until: [29] }],
+        client: [],
+        store: 'overlay2',
+      },
+      { engine: [{ text: '>=28', from: [28], until: undefined }], client: [], store: undefined },
+    ]);
+  });
+
+  it('reads named values in the order the frontmatter gives them', () => {
+    const { options } = extract(
+      "---\nverify:\n  values:\n    ENGINE: { shown: 29.0.0, pattern: '\\d+\\.\\d+\\.\\d+' }\n---\n```console\n$ docker version -f x\n29.0.0\n```\n",
+    );
+    expect(options.values).toEqual({ ENGINE: { shown: '29.0.0', pattern: '\\d+\\.\\d+\\.\\d+' } });
+  });
+
+  it('gives a block the same hash for the same claim, and another for a new one', () => {
+    const hashOf = (source: string) => extract(source).snippets[0]?.hash;
+    const block = '```console exit=1\n$ false\n```\n';
+    expect(hashOf(block)).toMatch(/^[0-9a-f]{16}$/);
+    // Display options, timeouts, trailing spaces and the quoting of options are not claims.
+    expect(hashOf('```console title="Try it" exit="1" timeout=9\n$ false   \n\n```\n')).toBe(
+      hashOf(block),
+    );
+    expect(
+      hashOf(
+        '<Tabs>\n<TabItem label="a">\n  ```console exit=1\n  $ false\n  ```\n</TabItem>\n</Tabs>\n',
+      ),
+    ).toBe(hashOf(block));
+    expect(hashOf('```console exit=2\n$ false\n```\n')).not.toBe(hashOf(block));
+    expect(hashOf('```console exit=1\n$ false\nno\n```\n')).not.toBe(hashOf(block));
+    expect(hashOf('```console exit=1 store="containerd"\n$ false\n```\n')).not.toBe(hashOf(block));
+    expect(hashOf(`---\nverify:\n  images: [busybox]\n---\n${block}`)).not.toBe(hashOf(block));
   });
 
   it('decodes escapes in quoted values', () => {

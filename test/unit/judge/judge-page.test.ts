@@ -17,7 +17,8 @@ const versions = { client: '28.2.2', server: '26.1.5', apiVersion: '1.45' };
 function plan(source: string): PagePlan {
   const extracted = extractSnippets(source, 'a.md');
   if (!extracted.ok) throw new Error(extracted.diagnostics.map((d) => d.message).join('\n'));
-  return planPage(extracted.page, { leg: 'sandbox', versions, defaultTimeoutSeconds: 120 });
+  const leg = { name: 'sandbox', store: 'overlay2', versions };
+  return planPage(extracted.page, { leg, defaultTimeoutSeconds: 120 });
 }
 
 const exited = (code: number, output = '') => exitedProcess('cmd', code, output, 5);

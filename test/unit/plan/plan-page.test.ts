@@ -2,18 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
 import { planPage } from '../../../scripts/lib/plan/plan-page.ts';
 
-const versions = { client: '28.2.2', server: '26.1.5', apiVersion: '1.45' };
+const classic = {
+  name: '26.1/overlay2',
+  store: 'overlay2',
+  versions: { client: '26.1.5', server: '26.1.5+dfsg1', apiVersion: '1.45' },
+};
+const containerd = {
+  name: '28.5/containerd',
+  store: 'containerd',
+  versions: { client: '28.5.2', server: '28.5.2', apiVersion: '1.51' },
+};
 
-function plan(source: string) {
+function plan(source: string, leg = classic) {
   const extracted = extractSnippets(source, 'a.md');
   if (!extracted.ok) throw new Error(extracted.diagnostics.map((d) => d.message).join('\n'));
-  return planPage(extracted.page, { leg: 'sandbox', versions, defaultTimeoutSeconds: 120 });
+  return planPage(extracted.page, { leg, defaultTimeoutSeconds: 120 });
 }
 
-/** What the plan says of each snippet, by line: run, skip (and why) or write. */
-function describePlan(source: string) {
-  return plan(source).snippets.map((planned) => {
-    if (planned.action === 'skip') return [planned.snippet.line, 'skip', planned.reason];
+/** What the plan says of each snippet, by line: run, skip or exclude (and why), or write. */
+function describePlan(source: string, leg = classic) {
+  return plan(source, leg).snippets.map((planned) => {
+    if (planned.action === 'skip' || planned.action === 'exclude')
+      return [planned.snippet.line, planned.action, planned.reason];
     if (planned.action === 'write') return [planned.snippet.line, 'write', planned.path];
     return [planned.snippet.line, 'run', planned.timeoutMs];
   });
@@ -41,11 +51,63 @@ describe('planPage', () => {
     expect(describePlan(source)).toEqual([
       [1, 'run', 120_000],
       [4, 'skip', 'needs Docker Hub'],
-      [7, 'skip', 'needs Docker Engine 29 or newer; this one is 26.1.5'],
+      [
+        7,
+        'exclude',
+        'for Docker Engine >=29; 26.1/overlay2 is Docker Engine 26.1.5+dfsg1 with the classic image store (overlay2)',
+      ],
       [10, 'write', 'Dockerfile'],
       [13, 'run', 5_000],
     ]);
     expect(plan(source).isOpening).toBe(true);
+  });
+
+  it('runs a block on the legs its condition holds on, and leaves it to them elsewhere', () => {
+    const source = [
+      '```console engine=">=28" store="containerd"',
+      '$ docker image ls',
+      '```',
+      '```console store="overlay2"',
+      '$ docker image ls',
+      '```',
+      '```console engine="<28"',
+      '$ docker version',
+      '```',
+      '```dockerfile file="Dockerfile" store="containerd"',
+      'FROM scratch',
+      '```',
+      '```console min-client=28',
+      '$ docker version',
+      '```',
+    ].join('\n');
+    expect(describePlan(source, containerd)).toEqual([
+      [1, 'run', 120_000],
+      [
+        4,
+        'exclude',
+        'for the classic image store (overlay2); 28.5/containerd is Docker Engine 28.5.2 with the containerd image store',
+      ],
+      [
+        7,
+        'exclude',
+        'for Docker Engine <28; 28.5/containerd is Docker Engine 28.5.2 with the containerd image store',
+      ],
+      [10, 'write', 'Dockerfile'],
+      [13, 'run', 120_000],
+    ]);
+    expect(describePlan(source, classic).map(([line, action]) => [line, action])).toEqual([
+      [1, 'exclude'],
+      [4, 'run'],
+      [7, 'run'],
+      [10, 'exclude'],
+      [13, 'exclude'],
+    ]);
+  });
+
+  it('opens no Docker world for a page with nothing for this leg', () => {
+    const source = '```console store="containerd"\n$ docker image ls\n```\n';
+    expect(plan(source, classic).isOpening).toBe(false);
+    expect(plan(source, containerd).isOpening).toBe(true);
   });
 
   it('skips a page skipped as a whole without opening it, files included', () => {

@@ -75,6 +75,7 @@ describe('findPageFindings', () => {
     const page = {
       file,
       leg: 'sandbox',
+      values: [],
       durationMs: 900,
       results: [setupError(4), setupError(12), setupError(20)],
     };
@@ -91,6 +92,7 @@ describe('findPageFindings', () => {
     const page = {
       file,
       leg: 'sandbox',
+      values: [],
       durationMs: 900,
       results: [setupError(4), setupError(12, other), setupError(20, other)],
     };

@@ -8,6 +8,7 @@ const counts = (partial: Partial<StatusCounts>): StatusCounts => ({
   failed: 0,
   timeout: 0,
   skipped: 0,
+  excluded: 0,
   error: 0,
   ...partial,
 });
@@ -20,5 +21,11 @@ describe('formatCounts', () => {
     [{ pass: 1, error: 1 }, '1 passed, 0 failed, 0 skipped, 1 errors'],
   ])('%o', (partial, expected) => {
     expect(formatCounts(counts(partial))).toBe(expected);
+  });
+
+  it('counts blocks no leg verified after the rest, and never the ones other legs ran', () => {
+    expect(formatCounts(counts({ pass: 2, excluded: 3 }), 1)).toBe(
+      '2 passed, 0 failed, 0 skipped, 1 not verified',
+    );
   });
 });

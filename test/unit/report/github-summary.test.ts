@@ -7,6 +7,7 @@ const file = 'docs/<a|b>.mdx';
 const page: PageResult = {
   file,
   leg: 'sandbox',
+  values: [],
   durationMs: 40,
   results: [
     {

@@ -29,6 +29,7 @@ describe('json reporter', () => {
         "counts": {
           "drift": 1,
           "error": 1,
+          "excluded": 0,
           "failed": 1,
           "pass": 2,
           "skipped": 2,
@@ -43,6 +44,7 @@ describe('json reporter', () => {
         "durationMs": 31234,
         "engine": "sandbox",
         "finishedAt": "2026-11-22T05:30:31.234Z",
+        "isRecord": false,
         "isUpdate": true,
         "legs": [
           {
@@ -57,12 +59,14 @@ describe('json reporter', () => {
           },
         ],
         "missingLegs": [],
+        "notVerified": [],
         "pages": [
           "src/content/docs/first-container.mdx",
           "src/content/docs/containers.mdx",
           "src/content/docs/volumes.mdx",
           "src/content/docs/registry.mdx",
         ],
+        "records": [],
         "schemaVersion": 1,
         "startedAt": "2026-11-22T05:30:00.000Z",
         "tool": "verify-examples",
@@ -122,6 +126,7 @@ describe('json reporter', () => {
                   "expectedExitCode": 0,
                   "line": 9,
                   "matches": true,
+                  "valueMismatches": [],
                 },
               ],
             },
@@ -154,6 +159,7 @@ describe('json reporter', () => {
                   "expectedExitCode": 0,
                   "line": 15,
                   "matches": false,
+                  "valueMismatches": [],
                 },
               ],
             },
@@ -184,6 +190,7 @@ describe('json reporter', () => {
                   "expectedExitCode": 0,
                   "line": 31,
                   "matches": false,
+                  "valueMismatches": [],
                 },
               ],
             },
@@ -199,6 +206,7 @@ describe('json reporter', () => {
               "steps": [],
             },
           ],
+          "values": [],
         },
       ]
     `);
@@ -219,10 +227,13 @@ describe('json reporter', () => {
         'legs',
         'missingLegs',
         'isUpdate',
+        'isRecord',
         'counts',
+        'notVerified',
         'diagnostics',
         'pages',
         'updates',
+        'records',
       ],
       ['file', 'line', 'leg', 'language', 'status', 'durationMs', 'reason', 'problem', 'steps'],
       [
@@ -234,6 +245,7 @@ describe('json reporter', () => {
         'documented',
         'documentedLines',
         'actual',
+        'valueMismatches',
         'durationMs',
       ],
     ]);

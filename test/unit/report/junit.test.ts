@@ -134,6 +134,7 @@ describe('junit reporter', () => {
     const page: PageResult = {
       file,
       leg: 'sandbox',
+      values: [],
       durationMs: 10,
       results: [
         {

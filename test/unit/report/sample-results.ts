@@ -1,3 +1,4 @@
+import { anywhere } from '../../../scripts/lib/core/conditions.ts';
 import type { Diagnostic } from '../../../scripts/lib/core/errors.ts';
 import type { Snippet, SnippetBody } from '../../../scripts/lib/extract/snippet.ts';
 import { compareOutput } from '../../../scripts/lib/judge/compare-output.ts';
@@ -32,14 +33,16 @@ export function snippetAt(
     language,
     body,
     linePrefix: '',
+    code: '',
+    meta: '',
+    hash: `${file}:${line}`,
     options: {
       skip: undefined,
       exit: undefined,
       timeoutSeconds: undefined,
       tty: false,
       stdin: undefined,
-      minClient: undefined,
-      minServer: undefined,
+      condition: anywhere,
       file: undefined,
     },
   };
@@ -67,6 +70,7 @@ export function stepAt(
     output: comparison?.actual.map((output) => output.text) ?? [],
     documented,
     documentedLines: actual ? { start, end: start + documented.length } : undefined,
+    valueMismatches: [],
     durationMs: exit.durationMs ?? 120,
   };
 }
@@ -84,6 +88,7 @@ export const pages: PageResult[] = [
   {
     file: firstPage,
     leg: 'sandbox',
+    values: [],
     durationMs: 2150,
     results: [
       {
@@ -105,6 +110,7 @@ export const pages: PageResult[] = [
   {
     file: containersPage,
     leg: 'sandbox',
+    values: [],
     durationMs: 4210,
     results: [
       {
@@ -152,6 +158,7 @@ export const pages: PageResult[] = [
   {
     file: volumesPage,
     leg: 'sandbox',
+    values: [],
     durationMs: 30_400,
     results: [
       {
@@ -178,6 +185,7 @@ export const pages: PageResult[] = [
   {
     file: registryPage,
     leg: 'sandbox',
+    values: [],
     durationMs: 5020,
     results: [
       {
@@ -217,6 +225,7 @@ export const info: RunInfo = {
   files: pages.map((page) => page.file),
   jobs: 2,
   isUpdate: false,
+  isRecord: false,
   startedAt: new Date('2026-11-22T05:30:00.000Z'),
 };
 
@@ -224,8 +233,10 @@ export const summary: RunSummary = {
   info,
   pages,
   counts: countStatuses(pages),
+  unverified: [],
   durationMs: 31_234,
   updates: [],
+  records: [],
 };
 
 export const updateSummary: RunSummary = {
@@ -297,7 +308,9 @@ export const twoLegSummary: RunSummary = (() => {
     info: { ...info, legs, files: onFirst.map((page) => page.file), isUpdate: false },
     pages: twoLegPages,
     counts: countStatuses(twoLegPages),
+    unverified: [],
     durationMs: 12_345,
     updates: [],
+    records: [],
   };
 })();

@@ -27,8 +27,7 @@ function planned(source: string): Extract<PlannedSnippet, { action: 'run' }> {
   if (!extracted.ok) throw new Error('bad fixture');
   const versions = { client: '28.2.2', server: '26.1.5', apiVersion: '1.45' };
   const [first] = planPage(extracted.page, {
-    leg: 'sandbox',
-    versions,
+    leg: { name: 'sandbox', store: 'overlay2', versions },
     defaultTimeoutSeconds: 5,
   }).snippets;
   if (first?.action !== 'run') throw new Error('expected a run');

@@ -42,6 +42,55 @@ describe('planFileUpdate', () => {
     expect(updated).toBe('1. Run:\n\n   ```console\n   $ echo hi\n   hi\n\n   there\n   ```\n');
   });
 
+  it('rewrites a block inside tabs in MDX in place, with its indentation', () => {
+    const source = [
+      '<Tabs syncKey="image-store">',
+      '<TabItem label="Classic image store">',
+      '  ```console store="overlay2"',
+      '  $ docker image rm busybox',
+      '  Untagged: busybox:latest',
+      '  ```',
+      '</TabItem>',
+      '</Tabs>',
+      '',
+    ].join('\n');
+    const page = simulatePage(source, 'a.mdx', outputs(['Untagged: busybox:latest', 'Deleted: x']));
+    expect(planFileUpdate(source, page).source).toBe(
+      source.replace('  Untagged: busybox:latest\n', '  Untagged: busybox:latest\n  Deleted: x\n'),
+    );
+  });
+
+  describe('with named values', () => {
+    const frontmatter =
+      "---\nverify:\n  values:\n    ENGINE: { shown: 29.0.0, pattern: '\\d+\\.\\d+\\.\\d+' }\n---\n";
+
+    it("never writes this machine's value over the shown one", () => {
+      const source = `${frontmatter}\`\`\`console\n$ docker version -f x\nEngine 29.0.0\nold line\n\`\`\`\n`;
+      const page = simulatePage(
+        source,
+        'a.md',
+        outputs(['Engine 28.5.2', 'Client 28.5.2, API for 28.5.2x']),
+      );
+      const { source: updated, update } = planFileUpdate(source, page);
+      expect(update.rewritten).toEqual([7]);
+      expect(updated).toBe(source.replace('old line', 'Client 29.0.0, API for 28.5.2x'));
+    });
+
+    it('refuses a step whose value differs from its first occurrence, naming both', () => {
+      const source = `${frontmatter}\`\`\`console\n$ a\nEngine 29.0.0\n$ b\nServer 29.0.0\n\`\`\`\n`;
+      const page = simulatePage(source, 'a.md', outputs(['Engine 28.5.2'], ['Server 26.1.5']));
+      const { source: updated, update } = planFileUpdate(source, page);
+      expect(updated).toBe(source);
+      expect(update.refused).toEqual([
+        {
+          line: 9,
+          reason:
+            'ENGINE is `26.1.5` here but `28.5.2` at line 8, where the page first printed it: a person must decide',
+        },
+      ]);
+    });
+  });
+
   it('keeps `...` and `[..]` where they still match', () => {
     const source = '```console\n$ cmd\nVersion: [..]\n...\nlast\n```\n';
     const page = simulatePage(source, 'a.md', outputs(['Version: 29.0', 'x', 'y', 'changed']));

@@ -2,13 +2,16 @@
  * Which Dockers a run verifies the pages on. `--docker host` is one leg, the user's daemon.
  * Otherwise the legs hermetic lists in its legs.json (all, or those `--leg` names), each in
  * sandboxes of its own engine; without legs.json, one sandbox leg from the dockerd on PATH;
- * where sandboxes cannot run and nothing asked for one, the user's daemon.
+ * where sandboxes cannot run and nothing asked for one, the user's daemon. A leg of the
+ * project's matrix that this machine lacks is an error in CI and reported as not verified
+ * elsewhere (unless `--leg` or `--docker host` chose the legs).
  */
 import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { resolvePaths } from '../../../hermetic/config.ts';
 import { type LegsFile, readLegsFile } from '../../../hermetic/legs-file.ts';
 import { formatFlag } from '../../cli/flags.ts';
+import type { MatrixLeg } from '../../core/conditions.ts';
 import { VerifyError } from '../../core/errors.ts';
 import type { EngineKind, Leg } from './engine.ts';
 import { findSandboxBlockers } from './sandbox/find-blockers.ts';
@@ -22,6 +25,8 @@ export interface LegChoice {
   names: readonly string[];
   /** In CI a leg that was asked for and cannot run is an error, never a skip. */
   isCi: boolean;
+  /** The project's legs (verify-examples.json). */
+  matrix?: readonly MatrixLeg[];
 }
 
 export interface ResolvedLegs {
@@ -80,6 +85,34 @@ function pickLegs(file: LegsFile, path: string, names: readonly string[]): LegsF
   });
 }
 
+/**
+ * Legs of the matrix this machine does not provide: an error in CI (the docs would be
+ * verified on less than they claim), else named in the report. Not asked when `--leg` or
+ * `--docker host` chose the legs.
+ */
+function findLackingMatrixLegs(
+  choice: LegChoice,
+  file: LegsFile | undefined,
+  path: string,
+): ResolvedLegs['missing'] {
+  if (choice.names.length > 0 || choice.docker === 'host') return [];
+  const provided = file?.legs.map((leg) => leg.name) ?? [];
+  const lacking = (choice.matrix ?? []).filter((leg) => !provided.includes(leg.name));
+  if (lacking.length === 0) return [];
+  const reason = file ? `${path} does not list it` : `${path} is missing`;
+  if (choice.isCi) {
+    const names = lacking.map((leg) => leg.name).join(', ');
+    throw new VerifyError(
+      'SANDBOX_FAILED',
+      `This machine lacks legs of the matrix: ${names} (${reason}).`,
+      {
+        hint: `Run \`npm run hermetic\` (as root) to provide them, or choose legs with ${formatFlag('leg')}.`,
+      },
+    );
+  }
+  return lacking.map((leg) => ({ name: leg.name, reason }));
+}
+
 export interface ResolveOptions {
   legsFile?: string;
   /** What keeps sandboxes from running here (tests pass their own machine). */
@@ -102,6 +135,7 @@ export async function resolveLegs(
     return { legs: [singleLeg('host')], ...none };
   }
   const file = await readLegs(legsFile);
+  const lacking = findLackingMatrixLegs(choice, file, legsFile);
   if (!file) {
     if (choice.names.length > 0) {
       throw new VerifyError('USAGE', `${formatFlag('leg')} needs ${legsFile}, which is missing`, {
@@ -109,8 +143,9 @@ export async function resolveLegs(
       });
     }
     const blockers = findBlockers();
-    if (blockers.length === 0) return { legs: [singleLeg('sandbox')], ...none };
-    if (choice.docker === 'auto') return { legs: [singleLeg('host')], ...none };
+    const fallback = { mirror: undefined, missing: lacking };
+    if (blockers.length === 0) return { legs: [singleLeg('sandbox')], ...fallback };
+    if (choice.docker === 'auto') return { legs: [singleLeg('host')], ...fallback };
     throw cannotRunSandboxes(blockers);
   }
   const asked = pickLegs(file, legsFile, choice.names);
@@ -121,7 +156,7 @@ export async function resolveLegs(
     throw cannotRunSandboxes(blockers);
   }
   const legs: Leg[] = [];
-  const missing: ResolvedLegs['missing'] = [];
+  const missing: ResolvedLegs['missing'] = [...lacking];
   for (const leg of asked) {
     const absent = findMissingPrograms(leg.bin);
     if (absent.length === 0) {

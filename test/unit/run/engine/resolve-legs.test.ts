@@ -142,6 +142,60 @@ describe('resolveLegs', () => {
     ).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('needs') });
   });
 
+  describe('with a matrix', () => {
+    const matrix = [
+      { name: '28.5/containerd', engine: '28.5', store: 'containerd' as const },
+      { name: '26.1/overlay2', engine: '26.1', store: 'overlay2' as const },
+    ];
+
+    it('names a leg of the matrix this machine lacks, and in CI refuses to run without it', async () => {
+      const bin = await makeBin('bin', allPrograms);
+      const legsFile = await writeLegsFile([{ name: '28.5/containerd', bin }]);
+      const local = await resolveLegs(choice({ matrix }), { legsFile, findBlockers: canSandbox });
+      expect(local.legs.map((leg) => leg.name)).toEqual(['28.5/containerd']);
+      expect(local.missing).toEqual([
+        { name: '26.1/overlay2', reason: `${legsFile} does not list it` },
+      ]);
+      await expect(
+        resolveLegs(choice({ matrix, isCi: true }), { legsFile, findBlockers: canSandbox }),
+      ).rejects.toMatchObject({
+        code: 'SANDBOX_FAILED',
+        message: expect.stringContaining('This machine lacks legs of the matrix: 26.1/overlay2'),
+      });
+    });
+
+    it('lacks nothing when --leg or --docker host chose the legs', async () => {
+      const bin = await makeBin('bin', allPrograms);
+      const legsFile = await writeLegsFile([{ name: '28.5/containerd', bin }]);
+      const names = ['28.5/containerd'];
+      const picked = await resolveLegs(choice({ matrix, names, isCi: true }), {
+        legsFile,
+        findBlockers: canSandbox,
+      });
+      expect(picked.missing).toEqual([]);
+      const host = await resolveLegs(choice({ matrix, docker: 'host', isCi: true }), { legsFile });
+      expect(host.missing).toEqual([]);
+    });
+
+    it('runs a leg legs.json has beyond the matrix', async () => {
+      const bin = await makeBin('bin', allPrograms);
+      const legsFile = await writeLegsFile([
+        { name: '28.5/containerd', bin },
+        { name: '26.1/overlay2', bin },
+        { name: '28.5/overlay2', bin },
+      ]);
+      const resolved = await resolveLegs(choice({ matrix, isCi: true }), {
+        legsFile,
+        findBlockers: canSandbox,
+      });
+      expect(resolved.legs.map((leg) => leg.name)).toEqual([
+        '28.5/containerd',
+        '26.1/overlay2',
+        '28.5/overlay2',
+      ]);
+    });
+  });
+
   it('says which file is broken when legs.json cannot be read', async () => {
     const legsFile = join(folder, 'legs.json');
     await writeFile(legsFile, '{"legs": []}');

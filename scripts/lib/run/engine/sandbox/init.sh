@@ -14,6 +14,16 @@ mount -t tmpfs -o mode=0755 tmpfs /run
 mkdir -p /run/lock
 ip link set lo up
 
+# A reader's Docker gives its socket to the docker group (`ls -l /var/run/docker.sock` shows
+# `root docker`); dockerd falls back to root where the group does not exist. A machine
+# without one gets it in the sandbox's own view of /etc/group, with a free system gid.
+if ! grep -q '^docker:' /etc/group; then
+  gid=999
+  while cut -d: -f3 /etc/group | grep -qx "$gid"; do gid=$((gid - 1)); done
+  { cat /etc/group; echo "docker:x:$gid:"; } >"$scratch/group"
+  mount --bind "$scratch/group" /etc/group
+fi
+
 # shellcheck disable=SC2086 # DFV_RELAY_ARGS is a list of words by design.
 "$DFV_NODE" --experimental-strip-types --disable-warning=ExperimentalWarning \
   "$here/relay.ts" $DFV_RELAY_ARGS >"$scratch/relay.log" 2>&1 </dev/null &

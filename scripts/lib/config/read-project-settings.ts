@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { isMap, parseDocument } from 'yaml';
+import { type Diagnostic, formatDiagnostic, VerifyError } from '../core/errors.ts';
+import {
+  defaultProjectSettings,
+  type ProjectSettings,
+  projectSettingsSchema,
+  settingsFileName,
+} from './project-settings.ts';
+
+export interface FoundSettings {
+  /** The settings file, or `undefined` when the project has none (defaults apply). */
+  file: string | undefined;
+  settings: ProjectSettings;
+}
+
+/** The nearest settings file from `start` upwards, as tools find their config. */
+async function findSettingsFile(
+  start: string,
+): Promise<{ file: string; text: string } | undefined> {
+  for (let folder = start; ; folder = dirname(folder)) {
+    const file = join(folder, settingsFileName);
+    try {
+      return { file, text: await readFile(file, 'utf8') };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+/**
+ * Reads and checks the text of a settings file (JSON, read with positions): every problem
+ * as a diagnostic at its line. Pure.
+ */
+export function parseProjectSettings(
+  text: string,
+  file: string,
+): { ok: true; settings: ProjectSettings } | { ok: false; diagnostics: Diagnostic[] } {
+  const document = parseDocument(text, { prettyErrors: false });
+  const lineOf = (offset: number | undefined) => text.slice(0, offset ?? 0).split('\n').length;
+  if (document.errors.length > 0 || !isMap(document.contents)) {
+    const error = document.errors[0];
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: 'INVALID_OPTION',
+          message: `Invalid JSON: ${error?.message.split('\n')[0] ?? 'expected an object'}`,
+          position: { file, line: lineOf(error?.pos[0]) },
+        },
+      ],
+    };
+  }
+  const result = projectSettingsSchema.safeParse(document.toJSON());
+  if (result.success) return { ok: true, settings: result.data };
+  return {
+    ok: false,
+    diagnostics: result.error.issues.map((issue) => {
+      const keys =
+        issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+      const node = document.getIn(keys, true) as { range?: number[] } | undefined;
+      const pair = document.getIn(keys.slice(0, -1), true) as { range?: number[] } | undefined;
+      return {
+        code: 'INVALID_OPTION',
+        message: `Invalid setting \`${keys.join('.')}\`: ${issue.message}`,
+        position: { file, line: lineOf(node?.range?.[0] ?? pair?.range?.[0]) },
+      };
+    }),
+  };
+}
+
+/**
+ * The project's settings: `verify-examples.json` in `start` or the nearest folder above it.
+ * A file with problems is a configuration error (exit 2) naming each problem's line.
+ */
+export async function readProjectSettings(start = process.cwd()): Promise<FoundSettings> {
+  const found = await findSettingsFile(start);
+  if (!found) return { file: undefined, settings: defaultProjectSettings() };
+  const shown = relative(process.cwd(), found.file) || found.file;
+  const parsed = parseProjectSettings(found.text, shown);
+  if (parsed.ok) return { file: found.file, settings: parsed.settings };
+  throw new VerifyError(
+    'INVALID_OPTION',
+    `${shown} has problems:\n${parsed.diagnostics.map(formatDiagnostic).join('\n')}`,
+    {
+      hint: 'Fix the settings at the lines named; the README lists every setting.',
+    },
+  );
+}

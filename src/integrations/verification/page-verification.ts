@@ -1,0 +1,74 @@
+/**
+ * The record of a page as the site shows it: the page as the verifier reads it now, its
+ * record, and what the one proves of the other (scripts/lib/record). Read at build time by
+ * the statement under each chapter's title and by the mark under each example, so both
+ * say the same thing.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ProjectSettings } from '../../../scripts/lib/config/project-settings.ts';
+import { readProjectSettings } from '../../../scripts/lib/config/read-project-settings.ts';
+import type { NamedValue } from '../../../scripts/lib/core/named-values.ts';
+import { listNamedValues } from '../../../scripts/lib/core/options.ts';
+import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
+import { assessPage, type BlockAssessment } from '../../../scripts/lib/record/assess-page.ts';
+import { readPageRecord } from '../../../scripts/lib/record/read-record.ts';
+import { findRecordFile, findRecordLocation } from '../../../scripts/lib/record/record-path.ts';
+
+export interface PageVerification {
+  blocks: BlockAssessment[];
+  /** The page's named values (frontmatter `verify.values`). */
+  values: NamedValue[];
+}
+
+type Cache = Map<string, { key: string; verification: Promise<PageVerification | undefined> }>;
+
+/**
+ * One cache for the Expressive Code plugin (loaded with the Astro config) and the statement
+ * component (in the build's own module graph), which get separate copies of this module.
+ */
+const cacheKey = Symbol.for('docker-fundamentals:page-verification');
+const cache: Cache =
+  ((globalThis as Record<symbol, unknown>)[cacheKey] as Cache | undefined) ?? new Map();
+(globalThis as Record<symbol, unknown>)[cacheKey] = cache;
+
+async function readText(file: string): Promise<string> {
+  return readFile(file, 'utf8').catch(() => '');
+}
+
+async function assessFile(
+  sourceFile: string,
+  source: string,
+  recordFile: string,
+  matrix: ProjectSettings['matrix'],
+): Promise<PageVerification | undefined> {
+  const extracted = extractSnippets(source, sourceFile, { matrix });
+  if (!extracted.ok) return undefined;
+  const record = await readPageRecord(recordFile);
+  return {
+    blocks: assessPage(extracted.page, record, matrix),
+    values: listNamedValues(extracted.page.options),
+  };
+}
+
+/**
+ * The verification of a page, or `undefined` for a page the record does not cover or the
+ * verifier cannot read (it reports that itself). Cached while the page and its record are
+ * unchanged, so a page costs one extraction however many blocks ask at once.
+ */
+export async function loadPageVerification(
+  sourceFile: string,
+  root = process.cwd(),
+): Promise<PageVerification | undefined> {
+  const loaded = await readProjectSettings(root);
+  const location = findRecordLocation(loaded, root);
+  const recordFile = location && findRecordFile(sourceFile, location);
+  if (!recordFile) return undefined;
+  const [source, recordText] = await Promise.all([readText(sourceFile), readText(recordFile)]);
+  const key = `${source}\0${recordText}`;
+  const cached = cache.get(sourceFile);
+  if (cached?.key === key) return cached.verification;
+  // Set before any await, so the blocks asking meanwhile share this one.
+  const verification = assessFile(sourceFile, source, recordFile, loaded.settings.matrix);
+  cache.set(sourceFile, { key, verification });
+  return verification;
+}

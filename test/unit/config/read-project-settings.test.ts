@@ -1,0 +1,69 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  parseProjectSettings,
+  readProjectSettings,
+} from '../../../scripts/lib/config/read-project-settings.ts';
+import { formatDiagnostic } from '../../../scripts/lib/core/errors.ts';
+import { findRecordLocation } from '../../../scripts/lib/record/record-path.ts';
+
+function problemsOf(text: string): string[] {
+  const parsed = parseProjectSettings(text, 's.json');
+  return parsed.ok ? [] : parsed.diagnostics.map(formatDiagnostic);
+}
+
+describe('project settings: the matrix and the record', () => {
+  it('reads the repository’s own file', async () => {
+    const found = await readProjectSettings();
+    expect(found.settings.matrix.map((leg) => leg.name)).toEqual([
+      '28.5/containerd',
+      '28.5/overlay2',
+      '26.1/overlay2',
+    ]);
+    expect(findRecordLocation(found)).toEqual({
+      root: process.cwd(),
+      pages: 'src/content/docs',
+      dir: 'src/content/verification',
+    });
+  });
+
+  it('gives no matrix and no record without a file', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'dfv-settings-'));
+    const found = await readProjectSettings(root);
+    expect(found.settings.matrix).toEqual([]);
+    expect(findRecordLocation(found, root)).toBeUndefined();
+  });
+
+  it('finds the record relative to the settings file, from a folder below it', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'dfv-settings-'));
+    await writeFile(
+      join(root, 'verify-examples.json'),
+      '{"record": {"pages": "docs", "dir": "verification"}}',
+    );
+    await mkdir(join(root, 'docs'));
+    const found = await readProjectSettings(join(root, 'docs'));
+    expect(findRecordLocation(found)).toEqual({ root, pages: 'docs', dir: 'verification' });
+  });
+
+  it.each([
+    [
+      'an unknown store, at its line',
+      '{\n  "matrix": [\n    { "name": "x", "engine": "28.5", "store": "zfs" }\n  ]\n}\n',
+      's.json:3: Invalid setting `matrix.0.store`: Invalid option: expected one of "containerd"|"overlay2"',
+    ],
+    [
+      'two legs of one name',
+      '{"matrix": [\n{"name": "a", "engine": "28", "store": "overlay2"},\n{"name": "a", "engine": "26", "store": "overlay2"}]}',
+      's.json:3: Invalid setting `matrix.1.name`: a second leg named a',
+    ],
+    [
+      'a record without its folder',
+      '{\n  "record": { "pages": "docs" }\n}\n',
+      's.json:2: Invalid setting `record.dir`: Invalid input: expected string, received undefined',
+    ],
+  ])('refuses %s', (_name, text, message) => {
+    expect(problemsOf(text)).toEqual([message]);
+  });
+});
