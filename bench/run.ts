@@ -12,6 +12,7 @@ import { harness } from './benchmarks/harness.ts';
 import { matrix } from './benchmarks/matrix.ts';
 import { parallel } from './benchmarks/parallel.ts';
 import { peer } from './benchmarks/peer.ts';
+import { record } from './benchmarks/record.ts';
 import { scale } from './benchmarks/scale.ts';
 import { site } from './benchmarks/site.ts';
 import type { BenchContext, Benchmark, BenchmarkName, BenchmarkOutcome } from './lib/benchmark.ts';
@@ -27,6 +28,7 @@ const benchmarks: Record<BenchmarkName, Benchmark> = {
   matrix,
   scale,
   site,
+  record,
 };
 const root = resolve(import.meta.dirname, '..');
 

@@ -7,12 +7,10 @@
  *   or environment)
  */
 
-import { formatFlag } from './lib/cli/flags.ts';
 import { type CliOptions, parseCliArgs, usage } from './lib/cli/parse-args.ts';
 import { collectFiles } from './lib/collect/collect-files.ts';
 import { selectShard } from './lib/collect/select-shard.ts';
 import { readProjectSettings } from './lib/config/read-project-settings.ts';
-import type { MatrixLeg } from './lib/core/conditions.ts';
 import { VerifyError } from './lib/core/errors.ts';
 import { readPages, type SourcePage } from './lib/extract/read-pages.ts';
 import { hasRunnableSnippet } from './lib/extract/snippet.ts';
@@ -25,7 +23,7 @@ import { startLegs } from './lib/orchestrate/start-legs.ts';
 import type { RunSettings } from './lib/orchestrate/verify-page.ts';
 import { planPage } from './lib/plan/plan-page.ts';
 import { checkRecords } from './lib/record/check-records.ts';
-import { findRecordLocation, type RecordLocation } from './lib/record/record-path.ts';
+import { findRecordLocation } from './lib/record/record-path.ts';
 import { dayOf, writeRecords } from './lib/record/write-records.ts';
 import { colorPalette, isColorEnabled, plainPalette } from './lib/report/colors.ts';
 import { createDispatcher } from './lib/report/dispatch.ts';
@@ -89,28 +87,6 @@ async function reportWithoutDocker(
   return decideExitCode(counts, hasProblems, options.shard !== undefined);
 }
 
-/** `--check-record`: the record against the docs, nothing run. */
-async function checkRecord(
-  pages: readonly SourcePage[],
-  location: RecordLocation | undefined,
-  matrix: readonly MatrixLeg[],
-  report: Required<Reporter>,
-): Promise<number> {
-  if (!location) {
-    throw new VerifyError(
-      'USAGE',
-      `${formatFlag('check-record')} needs \`record\` in verify-examples.json`,
-    );
-  }
-  const problems = await checkRecords(pages, location, matrix);
-  if (problems.length > 0) {
-    report.onDiagnostics(problems);
-    return 1;
-  }
-  process.stdout.write(`✓ the record proves every block of ${pages.length} pages\n`);
-  return 0;
-}
-
 /** `--update` writes every agreed change; `--review` asks about each at the terminal. */
 async function writeUpdates(
   options: CliOptions,
@@ -142,13 +118,19 @@ async function verify(options: CliOptions, report: Required<Reporter>): Promise<
   if (hasProblems) report.onDiagnostics(read.diagnostics);
   if (options.isCheckRecord) {
     if (hasProblems) return 2;
-    return checkRecord(read.pages, recordLocation, settings.matrix, report);
+    // The record against the docs, nothing run.
+    const problems = await checkRecords(read.pages, recordLocation, settings.matrix);
+    if (problems.length > 0) report.onDiagnostics(problems);
+    else process.stdout.write(`✓ the record proves every block of ${read.pages.length} pages\n`);
+    return problems.length > 0 ? 1 : 0;
   }
   if (options.isWatch) {
     const target = {
       write: (text: string) => void process.stdout.write(text),
       isTty: process.stdout.isTTY === true,
-      columns: process.stdout.columns,
+      get columns() {
+        return process.stdout.columns;
+      },
     };
     return watchPages({
       options: run,

@@ -3,7 +3,15 @@
  * here and printed or written elsewhere (table.ts, results-file.ts).
  */
 
-export const benchmarkNames = ['harness', 'peer', 'parallel', 'matrix', 'scale', 'site'] as const;
+export const benchmarkNames = [
+  'harness',
+  'peer',
+  'parallel',
+  'matrix',
+  'scale',
+  'site',
+  'record',
+] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export const units = ['ratio', 'ms', 'bytes', 'score'] as const;

@@ -90,6 +90,16 @@ describe('the verification record on the site', () => {
     await context.close();
   });
 
+  it("underlines a named value in the output, as a fact of the reader's machine", async () => {
+    const context = await browser.newContext();
+    const page = await openFixture(context);
+    const values = await page
+      .locator('.expressive-code .named-value')
+      .evaluateAll((spans) => spans.map((span) => [span.textContent, span.getAttribute('title')]));
+    expect(values).toEqual([['29.0.0', 'ENGINE: a fact of the machine, yours will differ']]);
+    await context.close();
+  });
+
   it('works without JavaScript: the marks are in the page as built', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await openFixture(context);
@@ -123,12 +133,21 @@ describe('the verification record on the site', () => {
       origin: new URL(siteUrl).origin,
     });
     const page = await openFixture(context);
-    const block = page.locator('.expressive-code').first();
-    await block.hover();
-    await block.locator('.copy button').click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe('');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    const copy = async (block: ReturnType<Page['locator']>) => {
+      await page.evaluate(() => navigator.clipboard.writeText(''));
+      await block.hover();
+      await block.locator('.copy button').click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe('');
+      return page.evaluate(() => navigator.clipboard.readText());
+    };
+    expect(await copy(page.locator('.expressive-code').first())).toBe(
       "docker version --format '{{.Server.Version}}'",
+    );
+    // A block inside a tab, with its mark under it, copies its command alone too.
+    await page.getByRole('tab', { name: 'Classic image store' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Classic image store' });
+    expect(await copy(panel.locator('.expressive-code'))).toBe(
+      "docker info --format '{{.Driver}}'",
     );
     await context.close();
   });

@@ -31,7 +31,7 @@ const knownProblems: readonly KnownProblem[] = [
   },
   {
     pattern:
-      /pull access denied|manifest unknown|repository does not exist|not found: manifest|manifest for \S+ not found|Bad Gateway|502 Bad Gateway/,
+      /pull access denied|manifest unknown|repository does not exist|not found: manifest|manifest for \S+ not found|Bad Gateway|failed to resolve reference "[^"]+": .*not found/,
     describe: (line) => ({
       code: 'IMAGE_NOT_FOUND',
       message: `An image the page uses cannot be pulled here: ${line}`,

@@ -5,7 +5,7 @@
  */
 import { formatFlag } from '../cli/flags.ts';
 import type { MatrixLeg } from '../core/conditions.ts';
-import type { Diagnostic } from '../core/errors.ts';
+import { type Diagnostic, VerifyError } from '../core/errors.ts';
 import type { SourcePage } from '../extract/read-pages.ts';
 import { assessPage, type BlockAssessment, findUnprovenBlocks } from './assess-page.ts';
 import { readPageRecord } from './read-record.ts';
@@ -23,9 +23,15 @@ function describeProblem(block: BlockAssessment): string {
 /** Problems, one per block, at the block's fence line. */
 export async function checkRecords(
   pages: readonly SourcePage[],
-  location: RecordLocation,
+  location: RecordLocation | undefined,
   matrix: readonly MatrixLeg[],
 ): Promise<Diagnostic[]> {
+  if (!location) {
+    throw new VerifyError(
+      'USAGE',
+      `${formatFlag('check-record')} needs \`record\` in verify-examples.json`,
+    );
+  }
   const problems: Diagnostic[] = [];
   for (const { file, page } of pages) {
     const recordFile = findRecordFile(file, location);

@@ -5,7 +5,10 @@
  * say the same thing.
  */
 import { readFile } from 'node:fs/promises';
+import type { ProjectSettings } from '../../../scripts/lib/config/project-settings.ts';
 import { readProjectSettings } from '../../../scripts/lib/config/read-project-settings.ts';
+import type { NamedValue } from '../../../scripts/lib/core/named-values.ts';
+import { listNamedValues } from '../../../scripts/lib/core/options.ts';
 import {
   extractSnippets,
   listPageProblems,
@@ -16,18 +19,44 @@ import { findRecordFile, findRecordLocation } from '../../../scripts/lib/record/
 
 export interface PageVerification {
   blocks: BlockAssessment[];
+  /** The page's named values (frontmatter `verify.values`). */
+  values: NamedValue[];
 }
 
-const cache = new Map<string, { key: string; verification: PageVerification | undefined }>();
+type Cache = Map<string, { key: string; verification: Promise<PageVerification | undefined> }>;
+
+/**
+ * One cache for the Expressive Code plugin (loaded with the Astro config) and the statement
+ * component (in the build's own module graph), which get separate copies of this module.
+ */
+const cacheKey = Symbol.for('docker-fundamentals:page-verification');
+const cache: Cache =
+  ((globalThis as Record<symbol, unknown>)[cacheKey] as Cache | undefined) ?? new Map();
+(globalThis as Record<symbol, unknown>)[cacheKey] = cache;
 
 async function readText(file: string): Promise<string> {
   return readFile(file, 'utf8').catch(() => '');
 }
 
+async function assessFile(
+  sourceFile: string,
+  source: string,
+  recordFile: string,
+  matrix: ProjectSettings['matrix'],
+): Promise<PageVerification | undefined> {
+  const extracted = extractSnippets(source, sourceFile, { matrix });
+  if (listPageProblems(extracted.page).length > 0) return undefined;
+  const record = await readPageRecord(recordFile);
+  return {
+    blocks: assessPage(extracted.page, record, matrix),
+    values: listNamedValues(extracted.page.options),
+  };
+}
+
 /**
  * The verification of a page, or `undefined` for a page the record does not cover or the
  * verifier cannot read (it reports that itself). Cached while the page and its record are
- * unchanged, so every block of a page costs one extraction.
+ * unchanged, so a page costs one extraction however many blocks ask at once.
  */
 export async function loadPageVerification(
   sourceFile: string,
@@ -41,17 +70,8 @@ export async function loadPageVerification(
   const key = `${source}\0${recordText}`;
   const cached = cache.get(sourceFile);
   if (cached?.key === key) return cached.verification;
-  const extracted = extractSnippets(source, sourceFile, { matrix: loaded.settings.matrix });
-  const verification =
-    listPageProblems(extracted.page).length === 0
-      ? {
-          blocks: assessPage(
-            extracted.page,
-            await readPageRecord(recordFile),
-            loaded.settings.matrix,
-          ),
-        }
-      : undefined;
+  // Set before any await, so the blocks asking meanwhile share this one.
+  const verification = assessFile(sourceFile, source, recordFile, loaded.settings.matrix);
   cache.set(sourceFile, { key, verification });
   return verification;
 }

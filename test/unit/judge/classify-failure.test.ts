@@ -24,6 +24,11 @@ describe('classifyFailure', () => {
       'IMAGE_NOT_FOUND',
     ],
     [
+      'an image the mirror lacks, as the containerd image store says it',
+      'Error response from daemon: failed to resolve reference "docker.io/library/redis:7": docker.io/library/redis:7: not found',
+      'IMAGE_NOT_FOUND',
+    ],
+    [
       'a rate limit',
       'Error response from daemon: toomanyrequests: You have reached your unauthenticated pull rate limit.',
       'REGISTRY_UNREACHABLE',

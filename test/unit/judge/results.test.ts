@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decideExitCode, type StatusCounts } from '../../../scripts/lib/judge/results.ts';
+import {
+  countStatuses,
+  decideExitCode,
+  type StatusCounts,
+} from '../../../scripts/lib/judge/results.ts';
 
 const counts = (partial: Partial<StatusCounts>): StatusCounts => ({
-  pass: 0,
-  drift: 0,
-  failed: 0,
-  timeout: 0,
-  skipped: 0,
-  unchecked: 0,
-  excluded: 0,
-  error: 0,
+  ...countStatuses([]),
   ...partial,
 });
 

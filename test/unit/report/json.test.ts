@@ -8,6 +8,7 @@ import {
   pages,
   playRun,
   summary,
+  twoLegSummary,
   updateSummary,
 } from './sample-results.ts';
 
@@ -302,5 +303,23 @@ describe('json reporter', () => {
     const target = createMemoryTarget();
     await playRun(createJsonReporter(target));
     expect(target.text().match(/"schemaVersion"/g)).toHaveLength(1);
+  });
+
+  it('lists every leg with its versions and store, and names the leg of each page and snippet', async () => {
+    const document = JSON.parse(await report(twoLegSummary));
+    expect([document.engine, document.docker]).toEqual([null, null]);
+    expect(
+      document.legs.map((leg: { name: string; store: string }) => [leg.name, leg.store]),
+    ).toEqual([
+      ['28.5/containerd', 'containerd'],
+      ['26.1/overlay2', 'overlay2'],
+    ]);
+    const legsOfSnippets = document.pages.flatMap(
+      (page: { leg: string; snippets: { leg: string }[] }) =>
+        page.snippets.map((snippet) => `${page.leg} ${snippet.leg}`),
+    );
+    expect(new Set(legsOfSnippets)).toEqual(
+      new Set(['28.5/containerd 28.5/containerd', '26.1/overlay2 26.1/overlay2']),
+    );
   });
 });
