@@ -11,6 +11,7 @@ export const benchmarkNames = [
   'scale',
   'site',
   'record',
+  'watch',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
