@@ -102,6 +102,35 @@ describe('reviewUpdates', () => {
     }
   });
 
+  it('writes a named value as the page shows it, never as this machine printed it', async () => {
+    const valued = [
+      '---',
+      'verify:',
+      '  values:',
+      "    KERNEL: { shown: 6.8.0-45-generic, pattern: '\\d+\\.\\d+\\S*' }",
+      '---',
+      '',
+      '```console',
+      '$ uname -r',
+      '6.8.0-45-generic',
+      '$ echo "kernel $(uname -r) now"',
+      'kernel 6.8.0-45-generic',
+      '```',
+      '',
+    ].join('\n');
+    const file = join(await mkdtemp(join(tmpdir(), 'dfv-review-')), 'values.md');
+    await writeFile(file, valued);
+    const page = { file, page: extractSnippets(valued, file).page, source: valued, weight: 2 };
+    const machine = (step: number) =>
+      [['6.1.0-31-amd64'], ['kernel 6.1.0-31-amd64 now']][step] ?? [];
+    const { terminal } = typing(['a']);
+    const [update] = await reviewUpdates([page], [simulatePage(valued, file, machine)], terminal);
+    expect(update?.rewritten).toEqual([10]);
+    expect(await readFile(file, 'utf8')).toBe(
+      valued.replace('kernel 6.8.0-45-generic\n', 'kernel 6.8.0-45-generic now\n'),
+    );
+  });
+
   it('never writes over a file edited during the review', async () => {
     let keysRead = 0;
     let file = '';
