@@ -10,7 +10,7 @@ import { type DebCache, type Suite, unpackDeb } from './debs.ts';
 import { type EngineSpec, listEnginePackages, packageFolderOf, parseVersion } from './engines.ts';
 import { HermeticError } from './errors.ts';
 import { runCommand, tailOutput } from './exec.ts';
-import type { LegVersions } from './legs-file.ts';
+import { type LegVersions, versionsSchema } from './legs-file.ts';
 import { ensureTool } from './tools.ts';
 
 const RECIPE_FILES = [
@@ -28,17 +28,7 @@ const IPTABLES_COMMANDS = [
   'ip6tables-restore',
 ];
 
-const recordSchema = z.object({
-  recipe: z.string(),
-  versions: z.object({
-    docker: z.string(),
-    containerd: z.string(),
-    runc: z.string(),
-    buildx: z.string(),
-    compose: z.string(),
-    init: z.string(),
-  }),
-});
+const recordSchema = z.object({ recipe: z.string(), versions: versionsSchema });
 
 export type EngineOutcome = {
   status: 'present' | 'assembled';

@@ -10,7 +10,7 @@ import { replaceFile } from '../lib/system/replace-file.ts';
 export const STORES = imageStores;
 export type Store = ImageStore;
 
-const versionsSchema = z.object({
+export const versionsSchema = z.object({
   docker: z.string(),
   containerd: z.string(),
   runc: z.string(),

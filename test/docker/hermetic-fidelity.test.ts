@@ -144,12 +144,12 @@ describe.each(
     }
   });
 
-  it.runIf(spec.busybox)(
-    'has busybox linked, versioned and with the applets of the specification',
-    async () => {
+  // Only where the specification says so: tests that do not apply are not declared, so that
+  // none is reported as skipped.
+  const busybox = spec.busybox;
+  if (busybox)
+    it('has busybox linked, versioned and with the applets of the specification', async () => {
       const { layers } = await pulled;
-      const busybox = spec.busybox;
-      if (!busybox) return;
       const binary = findMember(layers, 'bin/[')?.content ?? Buffer.alloc(0);
       expect(readLinkage(binary), `${name} /bin/busybox linkage`).toEqual(busybox.linkage);
       expect(
@@ -163,14 +163,15 @@ describe.each(
         .map((m) => m.path.slice(4))
         .sort();
       expect(names, `${name} names in /bin`).toEqual(expected);
-    },
-  );
+    });
 
-  it.runIf(spec.messageIn)("holds hello-world's message, byte for byte", async () => {
-    const { layers } = await pulled;
-    const binary = findMember(layers, spec.messageIn ?? '')?.content ?? Buffer.alloc(0);
-    const message = specFile('hello-world-message.txt');
-    expect(message.length).toBe(807);
-    expect(binary.includes(message), `${name} /${spec.messageIn} message`).toBe(true);
-  });
+  const messageIn = spec.messageIn;
+  if (messageIn)
+    it("holds hello-world's message, byte for byte", async () => {
+      const { layers } = await pulled;
+      const binary = findMember(layers, messageIn)?.content ?? Buffer.alloc(0);
+      const message = specFile('hello-world-message.txt');
+      expect(message.length).toBe(807);
+      expect(binary.includes(message), `${name} /${messageIn} message`).toBe(true);
+    });
 });

@@ -4,27 +4,22 @@
 export const BUSYBOX_VARIANTS = ['glibc', 'musl'] as const;
 export type BusyboxVariant = (typeof BUSYBOX_VARIANTS)[number];
 
+const SET_IN_EVERY_VARIANT = [
+  'CONFIG_AR=y',
+  'CONFIG_FEATURE_AR_CREATE=y',
+  'CONFIG_FEATURE_AR_LONG_FILENAMES=y',
+  'CONFIG_LAST_SUPPORTED_WCHAR=0',
+  'CONFIG_INOTIFYD=y',
+];
+
 /** Options set or unset on top of defconfig, per variant. */
 export const BUSYBOX_OPTIONS: Record<BusyboxVariant, { set: string[]; unset: string[] }> = {
   glibc: {
-    set: [
-      'CONFIG_AR=y',
-      'CONFIG_FEATURE_AR_CREATE=y',
-      'CONFIG_FEATURE_AR_LONG_FILENAMES=y',
-      'CONFIG_LAST_SUPPORTED_WCHAR=0',
-      'CONFIG_INOTIFYD=y',
-    ],
+    set: SET_IN_EVERY_VARIANT,
     unset: ['CONFIG_FEATURE_SYNC_FANCY'],
   },
   musl: {
-    set: [
-      'CONFIG_AR=y',
-      'CONFIG_FEATURE_AR_CREATE=y',
-      'CONFIG_FEATURE_AR_LONG_FILENAMES=y',
-      'CONFIG_LAST_SUPPORTED_WCHAR=0',
-      'CONFIG_INOTIFYD=y',
-      'CONFIG_STATIC=y',
-    ],
+    set: [...SET_IN_EVERY_VARIANT, 'CONFIG_STATIC=y'],
     // The SHA1/SHA256 x86 instructions: off, as docker-library's musl build patches them out.
     unset: [
       'CONFIG_FEATURE_SYNC_FANCY',
