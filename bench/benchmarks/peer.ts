@@ -11,6 +11,7 @@ import { isOnPath } from '../../scripts/lib/system/find-program.ts';
 import { runProcess, tailOf } from '../../scripts/lib/system/run-process.ts';
 import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
 import { compareFigures } from '../lib/figures.ts';
+import { hostDaemonEnv } from '../lib/legs.ts';
 import { createNotes, type Notes } from '../lib/notes.ts';
 import { peerSteps, toCramTest, toMarkdownPage } from '../lib/peer-transcript.ts';
 import { runRounds, type Variant } from '../lib/rounds.ts';
@@ -31,11 +32,16 @@ async function writeFixtures(root: string): Promise<void> {
   await writeFile(join(root, peerFixtures.markdown), toMarkdownPage(peerSteps));
 }
 
-function cramVariant(cram: string, test: string, notes: Notes): Variant {
+function cramVariant(
+  cram: string,
+  test: string,
+  notes: Notes,
+  env: Record<string, string>,
+): Variant {
   return {
     name: 'cram',
     async run() {
-      const run = await runProcess(cram, [test], { cwd: join(test, '..'), timeoutMs });
+      const run = await runProcess(cram, [test], { cwd: join(test, '..'), timeoutMs, env });
       if (run.timedOut) throw new Error(`cram hung:\n${tailOf(run.all, 5)}`);
       if (run.exitCode !== 0) notes.add('cram did not pass', tailOf(run.all, 8));
       return run.durationMs;
@@ -51,9 +57,11 @@ export const peer: Benchmark = {
     const cram = ['cram', 'cram3'].find(isOnPath);
     if (!cram) throw new Error('cram is not installed: apt-get install -y python3-cram');
     await writeFixtures(root);
+    const env = await hostDaemonEnv();
     const pull = await runProcess('docker', ['pull', '--quiet', 'busybox'], {
       cwd: root,
       timeoutMs,
+      env,
     });
     if (pull.exitCode !== 0) throw new Error(`docker pull busybox failed:\n${tailOf(pull.all, 5)}`);
     // cram writes a `.err` file beside a failing test: keep that out of the repository.
@@ -65,8 +73,8 @@ export const peer: Benchmark = {
       const args = [peerFixtures.markdown, '--docker', 'host', '--jobs', '1'];
       const reports: ReportTimes[] = [];
       const onReport = (report: ReportTimes) => reports.push(report);
-      const verify = verifyVariant('verify', root, args, { timeoutMs, notes, onReport });
-      const samples = await runRounds([verify, cramVariant(cram, test, notes)], {
+      const verify = verifyVariant('verify', root, args, { timeoutMs, notes, onReport, env });
+      const samples = await runRounds([verify, cramVariant(cram, test, notes, env)], {
         rounds,
         onRun: ({ round, variant, ms }) =>
           log(`peer round ${round}: ${variant} ${formatMeasuredDuration(ms)}`),

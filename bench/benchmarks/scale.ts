@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
 import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
 import { formatRange } from '../lib/format.ts';
+import { hostDaemonEnv } from '../lib/legs.ts';
 import { createNotes } from '../lib/notes.ts';
 import { runRounds } from '../lib/rounds.ts';
 import { analyzeScale, buildScalePages, snippetsPerPage } from '../lib/scale-pages.ts';
@@ -34,6 +35,7 @@ export const scale: Benchmark = {
   async run({ rounds, root, log }): Promise<BenchmarkReport> {
     const folder = await mkdtemp(join(tmpdir(), 'dfv-bench-scale-'));
     const notes = createNotes();
+    const env = await hostDaemonEnv();
     try {
       const variants = [];
       const largestReports: ReportTimes[] = [];
@@ -43,7 +45,9 @@ export const scale: Benchmark = {
         const onReport = (report: ReportTimes) => {
           if (pages === largest) largestReports.push(report);
         };
-        variants.push(verifyVariant(String(pages), root, args, { timeoutMs, notes, onReport }));
+        variants.push(
+          verifyVariant(String(pages), root, args, { timeoutMs, notes, onReport, env }),
+        );
       }
       const samples = await runRounds(variants, {
         rounds,

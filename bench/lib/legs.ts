@@ -16,3 +16,12 @@ export async function selectOneLeg(): Promise<string[]> {
   const [first] = await listLegNames();
   return first ? ['--leg', first] : [];
 }
+
+/**
+ * The environment of benchmarks on "the user's daemon" (`--docker host`): DOCKER_HOST at
+ * hermetic's host dockerd, or nothing without legs.json (the user's own Docker then).
+ */
+export async function hostDaemonEnv(): Promise<Record<string, string>> {
+  const legs = await readLegsFile(resolvePaths().legsFile);
+  return legs ? { DOCKER_HOST: legs.hostDaemon } : {};
+}

@@ -19,7 +19,7 @@ export interface VerifyRun extends ProcessResult {
 async function runVerify(
   root: string,
   args: readonly string[],
-  options: { timeoutMs: number },
+  options: { timeoutMs: number; env?: Record<string, string> | undefined },
 ): Promise<VerifyRun> {
   const folder = await mkdtemp(join(tmpdir(), 'dfv-bench-'));
   const reportFile = join(folder, 'report.json');
@@ -33,7 +33,7 @@ async function runVerify(
     ]);
     const run = await runProcess(process.execPath, command.args, {
       cwd: root,
-      env: command.env,
+      env: { ...command.env, ...options.env },
       timeoutMs: options.timeoutMs,
     });
     const text = await readFile(reportFile, 'utf8').catch(() => undefined);
@@ -56,13 +56,17 @@ export function describeFailure(run: VerifyRun): string {
 export interface VerifyVariantOptions {
   timeoutMs: number;
   notes: Notes;
+  /** Added to the verifier's environment, e.g. DOCKER_HOST for `--docker host`. */
+  env?: Record<string, string>;
   /** Called with each measured run's report (not the warm-up's), e.g. to collect page times. */
   onReport?(report: JsonReport): void;
 }
 
 /**
- * A variant that runs the verifier with `args`. A run that does not pass is a note (its time
- * still counts: the same commands ran); a run that hangs past the timeout is an error.
+ * A variant that runs the verifier with `args`. A run that drifts or fails is a note (its time
+ * still counts: the same commands ran). A run that hangs past the timeout, or ends with a
+ * usage or environment error (exit 2: no daemon, an image it cannot pull), is an error: its
+ * commands did not all run, so its time measures nothing.
  */
 export function verifyVariant(
   name: string,
@@ -73,8 +77,8 @@ export function verifyVariant(
   return {
     name,
     async run(info) {
-      const run = await runVerify(root, args, { timeoutMs: options.timeoutMs });
-      if (run.timedOut) throw new Error(`${name}: ${describeFailure(run)}`);
+      const run = await runVerify(root, args, { timeoutMs: options.timeoutMs, env: options.env });
+      if (run.timedOut || run.exitCode === 2) throw new Error(`${name}: ${describeFailure(run)}`);
       if (run.exitCode !== 0) options.notes.add(`${name} did not pass`, describeFailure(run));
       if (run.report && !info.isWarmup) options.onReport?.(run.report);
       return run.durationMs;
