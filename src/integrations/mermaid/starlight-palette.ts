@@ -8,22 +8,7 @@
 export const diagramVariants = ['light', 'dark'] as const;
 export type DiagramVariant = (typeof diagramVariants)[number];
 
-export const starlightColorNames = [
-  'white',
-  'gray-1',
-  'gray-2',
-  'gray-3',
-  'gray-4',
-  'gray-5',
-  'gray-6',
-  'black',
-  'accent-low',
-  'accent',
-  'accent-high',
-] as const;
-export type StarlightColorName = (typeof starlightColorNames)[number];
-export type Hsl = readonly [hue: number, saturation: number, lightness: number];
-
+/** Starlight's gray scale, from `white` to `black` (the light theme inverts it). */
 const grayScale = [
   'white',
   'gray-1',
@@ -33,7 +18,11 @@ const grayScale = [
   'gray-5',
   'gray-6',
   'black',
-] as const satisfies readonly StarlightColorName[];
+] as const;
+
+export const starlightColorNames = [...grayScale, 'accent-low', 'accent', 'accent-high'] as const;
+export type StarlightColorName = (typeof starlightColorNames)[number];
+export type Hsl = readonly [hue: number, saturation: number, lightness: number];
 
 // `:root`: Starlight's default, and the theme a reader gets without JavaScript.
 const dark: Record<StarlightColorName, Hsl> = {
