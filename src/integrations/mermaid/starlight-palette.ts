@@ -8,7 +8,8 @@
 export const diagramVariants = ['light', 'dark'] as const;
 export type DiagramVariant = (typeof diagramVariants)[number];
 
-export const starlightColorNames = [
+/** Starlight's gray scale, from `white` to `black` (the light theme inverts it). */
+const grayScale = [
   'white',
   'gray-1',
   'gray-2',
@@ -17,42 +18,41 @@ export const starlightColorNames = [
   'gray-5',
   'gray-6',
   'black',
-  'accent-low',
-  'accent',
-  'accent-high',
 ] as const;
+
+export const starlightColorNames = [...grayScale, 'accent-low', 'accent', 'accent-high'] as const;
 export type StarlightColorName = (typeof starlightColorNames)[number];
 export type Hsl = readonly [hue: number, saturation: number, lightness: number];
 
+// `:root`: Starlight's default, and the theme a reader gets without JavaScript.
+const dark: Record<StarlightColorName, Hsl> = {
+  white: [0, 0, 100],
+  'gray-1': [224, 20, 94],
+  'gray-2': [224, 6, 77],
+  'gray-3': [224, 6, 56],
+  'gray-4': [224, 7, 36],
+  'gray-5': [224, 10, 23],
+  'gray-6': [224, 14, 16],
+  black: [224, 10, 10],
+  'accent-low': [224, 54, 20],
+  accent: [224, 100, 60],
+  'accent-high': [224, 100, 85],
+};
+
+// `:root[data-theme='light']`: the same gray scale inverted (`white` is the darkest), and
+// accents of its own.
+const light: Record<StarlightColorName, Hsl> = {
+  ...(Object.fromEntries(
+    grayScale.map((name, index) => [name, dark[grayScale[grayScale.length - 1 - index] ?? name]]),
+  ) as Record<(typeof grayScale)[number], Hsl>),
+  'accent-low': [234, 88, 90],
+  accent: [234, 90, 60],
+  'accent-high': [234, 80, 30],
+};
+
 export const starlightPalette: Record<DiagramVariant, Record<StarlightColorName, Hsl>> = {
-  // `:root[data-theme='light']`: Starlight inverts the gray scale, so `white` is the darkest.
-  light: {
-    white: [224, 10, 10],
-    'gray-1': [224, 14, 16],
-    'gray-2': [224, 10, 23],
-    'gray-3': [224, 7, 36],
-    'gray-4': [224, 6, 56],
-    'gray-5': [224, 6, 77],
-    'gray-6': [224, 20, 94],
-    black: [0, 0, 100],
-    'accent-low': [234, 88, 90],
-    accent: [234, 90, 60],
-    'accent-high': [234, 80, 30],
-  },
-  // `:root`: Starlight's default, and the theme a reader gets without JavaScript.
-  dark: {
-    white: [0, 0, 100],
-    'gray-1': [224, 20, 94],
-    'gray-2': [224, 6, 77],
-    'gray-3': [224, 6, 56],
-    'gray-4': [224, 7, 36],
-    'gray-5': [224, 10, 23],
-    'gray-6': [224, 14, 16],
-    black: [224, 10, 10],
-    'accent-low': [224, 54, 20],
-    accent: [224, 100, 60],
-    'accent-high': [224, 100, 85],
-  },
+  light,
+  dark,
 };
 
 /** CSS Color 4's HSL to sRGB conversion, rounded to `#rrggbb`. */
