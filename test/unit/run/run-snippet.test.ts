@@ -5,26 +5,17 @@ import {
 } from '../../../scripts/lib/extract/extract-snippets.ts';
 import { judgeCommand } from '../../../scripts/lib/judge/judge-command.ts';
 import { type PlannedSnippet, planPage } from '../../../scripts/lib/plan/plan-page.ts';
-import type { PageEnvironment } from '../../../scripts/lib/run/engine/engine.ts';
 import { runSnippet } from '../../../scripts/lib/run/run-snippet.ts';
 import { createScratch, type Scratch } from '../../../scripts/lib/run/session/scratch.ts';
 import { createSession, type Session } from '../../../scripts/lib/run/session/session.ts';
+import { createFakePage } from '../../helpers/fake-page.ts';
 
 let scratch: Scratch;
 let session: Session;
 let probes: number;
 
 // A real bash; the "daemon" is asked how it is, and always answers.
-const page: PageEnvironment = {
-  wrapCommand: (argv) => [...argv],
-  env: {},
-  unsetEnv: [],
-  readerPaths: [],
-  cliPlugins: undefined,
-  isDaemonAlive: async () => true,
-  settle: async () => {},
-  dispose: async () => {},
-};
+const page = createFakePage();
 
 function planned(source: string): Extract<PlannedSnippet, { action: 'run' }> {
   const extracted = extractSnippets(source, 'a.md');

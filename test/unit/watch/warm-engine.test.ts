@@ -5,6 +5,7 @@ import type {
   PageRequest,
 } from '../../../scripts/lib/run/engine/engine.ts';
 import { createWarmEngine } from '../../../scripts/lib/watch/warm-engine.ts';
+import { createFakePage } from '../../helpers/fake-page.ts';
 
 /** An engine that only counts: which environments it opened, which were disposed. */
 function countingEngine(kind: DockerEngine['kind'] = 'sandbox') {
@@ -19,19 +20,12 @@ function countingEngine(kind: DockerEngine['kind'] = 'sandbox') {
     async openPage(request: PageRequest) {
       const name = `${request.id}#${opened.length + 1}`;
       opened.push(name);
-      return {
-        name,
-        wrapCommand: (argv) => [...argv],
-        env: {},
-        unsetEnv: [],
-        readerPaths: [],
-        cliPlugins: undefined,
-        isDaemonAlive: async () => true,
-        settle: async () => {},
+      const environment = createFakePage({
         dispose: async () => {
           disposed.push(name);
         },
-      } as PageEnvironment & { name: string };
+      });
+      return { ...environment, name };
     },
     async close() {
       closed = true;

@@ -1,25 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PageEnvironment } from '../../../../scripts/lib/run/engine/engine.ts';
 import { createScratch, type Scratch } from '../../../../scripts/lib/run/session/scratch.ts';
 import { createSession, type Session } from '../../../../scripts/lib/run/session/session.ts';
+import { createFakePage } from '../../../helpers/fake-page.ts';
 
 let scratch: Scratch;
 let session: Session;
 let events: string[];
 
 // A real bash with a page environment that records when the session asks Docker to settle.
-const page: PageEnvironment = {
-  wrapCommand: (argv) => [...argv],
-  env: {},
-  unsetEnv: [],
-  readerPaths: [],
-  cliPlugins: undefined,
-  isDaemonAlive: async () => true,
+const page = createFakePage({
   settle: async () => {
     events.push('settle');
   },
-  dispose: async () => {},
-};
+});
 
 async function run(command: string): Promise<void> {
   await session.run(command, { tty: false, stdin: undefined, timeoutMs: 10_000 });
