@@ -1,9 +1,9 @@
-import { extractSnippets, listPageProblems } from '../../scripts/lib/extract/extract-snippets.ts';
 import { judgePage } from '../../scripts/lib/judge/judge-page.ts';
 import type { PageResult } from '../../scripts/lib/judge/results.ts';
 import { planPage } from '../../scripts/lib/plan/plan-page.ts';
 import type { PageRun, SnippetOutcome } from '../../scripts/lib/run/run-page.ts';
 import { exitedProcess } from '../../scripts/lib/system/run-process.ts';
+import { extractValidPage } from './extract-page.ts';
 
 const versions = { client: '29.0.0', server: '29.0.0', apiVersion: '1.52' };
 
@@ -21,14 +21,8 @@ export function simulatePage(
   store = 'overlay2',
 ): PageResult {
   // This site's settings: a command shown without output must print nothing.
-  const extracted = extractSnippets(source, file, { output: { unshown: 'empty' } });
-  if (listPageProblems(extracted.page).length > 0)
-    throw new Error(
-      listPageProblems(extracted.page)
-        .map((d) => d.message)
-        .join('\n'),
-    );
-  const plan = planPage(extracted.page, {
+  const extractedPage = extractValidPage(source, file, { output: { unshown: 'empty' } });
+  const plan = planPage(extractedPage, {
     leg: { name: leg, store, versions },
     defaultTimeoutSeconds: 120,
   });

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildPageScript } from '../../../bench/lib/bash-script.ts';
-import {
-  extractSnippets,
-  listPageProblems,
-} from '../../../scripts/lib/extract/extract-snippets.ts';
 import type { Page } from '../../../scripts/lib/extract/snippet.ts';
+import { extractValidPage } from '../../helpers/extract-page.ts';
 
 function pageOf(markdown: string): Page {
-  const extracted = extractSnippets(markdown, 'page.md');
-  if (listPageProblems(extracted.page).length > 0)
-    throw new Error(
-      listPageProblems(extracted.page)
-        .map((d) => d.message)
-        .join('\n'),
-    );
-  return extracted.page;
+  return extractValidPage(markdown, 'page.md');
 }
 
 const fence = '```';

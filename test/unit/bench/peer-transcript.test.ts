@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { peerSteps, toCramTest, toMarkdownPage } from '../../../bench/lib/peer-transcript.ts';
-import {
-  extractSnippets,
-  listPageProblems,
-} from '../../../scripts/lib/extract/extract-snippets.ts';
+import { extractValidPage } from '../../helpers/extract-page.ts';
 
 const steps = [
   { command: 'docker run --rm busybox echo hi', output: ['hi'] },
@@ -28,16 +25,10 @@ describe('the peer transcript', () => {
   });
 
   it('is a Markdown page the verifier reads back into the same commands and outputs', () => {
-    const extracted = extractSnippets(toMarkdownPage(peerSteps), 'peer.md');
-    if (listPageProblems(extracted.page).length > 0)
-      throw new Error(
-        listPageProblems(extracted.page)
-          .map((d) => d.message)
-          .join('\n'),
-      );
-    const [snippet, ...others] = extracted.page.snippets;
+    const extractedPage = extractValidPage(toMarkdownPage(peerSteps), 'peer.md');
+    const [snippet, ...others] = extractedPage.snippets;
     expect(others).toEqual([]);
-    expect(extracted.page.options.images).toEqual(['busybox']);
+    expect(extractedPage.options.images).toEqual(['busybox']);
     expect(snippet?.body.kind === 'transcript' && snippet.body.steps).toMatchObject(
       peerSteps.map((step) => ({ command: step.command, expected: step.output })),
     );

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeScale, buildScalePages, snippetsPerPage } from '../../../bench/lib/scale-pages.ts';
-import {
-  extractSnippets,
-  listPageProblems,
-} from '../../../scripts/lib/extract/extract-snippets.ts';
+import { extractValidPage } from '../../helpers/extract-page.ts';
 
 describe('scale pages', () => {
   it('names pages so they sort in order', () => {
@@ -17,15 +14,9 @@ describe('scale pages', () => {
 
   it('hold one console block of one cheap command per snippet', () => {
     const [page] = buildScalePages(1);
-    const extracted = extractSnippets(page?.content ?? '', 'page.md');
-    if (listPageProblems(extracted.page).length > 0)
-      throw new Error(
-        listPageProblems(extracted.page)
-          .map((d) => d.message)
-          .join('\n'),
-      );
-    expect(extracted.page.snippets).toHaveLength(snippetsPerPage);
-    const commands = extracted.page.snippets.flatMap((snippet) =>
+    const extractedPage = extractValidPage(page?.content ?? '', 'page.md');
+    expect(extractedPage.snippets).toHaveLength(snippetsPerPage);
+    const commands = extractedPage.snippets.flatMap((snippet) =>
       snippet.body.kind === 'transcript' ? snippet.body.steps.map((step) => step.command) : [],
     );
     expect(commands).toHaveLength(snippetsPerPage);

@@ -1,8 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extractSnippets,
-  listPageProblems,
-} from '../../../scripts/lib/extract/extract-snippets.ts';
 import { judgePage } from '../../../scripts/lib/judge/judge-page.ts';
 import type { SnippetResult } from '../../../scripts/lib/judge/results.ts';
 import { type PagePlan, planPage } from '../../../scripts/lib/plan/plan-page.ts';
@@ -14,19 +10,14 @@ import {
   timedOutProcess,
   unstartedProcess,
 } from '../../../scripts/lib/system/run-process.ts';
+import { extractValidPage } from '../../helpers/extract-page.ts';
 
 const versions = { client: '28.2.2', server: '26.1.5', apiVersion: '1.45' };
 
 function plan(source: string): PagePlan {
-  const extracted = extractSnippets(source, 'a.md');
-  if (listPageProblems(extracted.page).length > 0)
-    throw new Error(
-      listPageProblems(extracted.page)
-        .map((d) => d.message)
-        .join('\n'),
-    );
+  const extractedPage = extractValidPage(source, 'a.md');
   const leg = { name: 'sandbox', store: 'overlay2', versions };
-  return planPage(extracted.page, { leg, defaultTimeoutSeconds: 120 });
+  return planPage(extractedPage, { leg, defaultTimeoutSeconds: 120 });
 }
 
 const exited = (code: number, output = '') => exitedProcess('cmd', code, output, 5);

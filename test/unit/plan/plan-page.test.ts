@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extractSnippets,
-  listPageProblems,
-} from '../../../scripts/lib/extract/extract-snippets.ts';
+import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
 import { planPage } from '../../../scripts/lib/plan/plan-page.ts';
+import { extractValidPage } from '../../helpers/extract-page.ts';
 
 const classic = {
   name: '26.1/overlay2',
@@ -17,14 +15,8 @@ const containerd = {
 };
 
 function plan(source: string, leg = classic) {
-  const extracted = extractSnippets(source, 'a.md', { output: { unshown: 'empty' } });
-  if (listPageProblems(extracted.page).length > 0)
-    throw new Error(
-      listPageProblems(extracted.page)
-        .map((d) => d.message)
-        .join('\n'),
-    );
-  return planPage(extracted.page, { leg, defaultTimeoutSeconds: 120 });
+  const extractedPage = extractValidPage(source, 'a.md', { output: { unshown: 'empty' } });
+  return planPage(extractedPage, { leg, defaultTimeoutSeconds: 120 });
 }
 
 /** What the plan says of each snippet, by line: run, skip or exclude (and why), or write. */

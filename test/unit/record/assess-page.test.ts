@@ -1,8 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extractSnippets,
-  listPageProblems,
-} from '../../../scripts/lib/extract/extract-snippets.ts';
 import type { Page } from '../../../scripts/lib/extract/snippet.ts';
 import {
   assessPage,
@@ -15,6 +11,7 @@ import {
   formatDay,
 } from '../../../scripts/lib/record/describe-verification.ts';
 import type { LegEntry, PageRecord } from '../../../scripts/lib/record/record-schema.ts';
+import { extractValidPage } from '../../helpers/extract-page.ts';
 
 const matrix = [
   { name: '28.5/containerd', engine: '28.5', store: 'containerd' as const },
@@ -44,9 +41,7 @@ const source = [
 ].join('\n');
 
 function pageOf(text: string): Page {
-  const extracted = extractSnippets(text, 'a.mdx', { matrix });
-  if (listPageProblems(extracted.page).length > 0) throw new Error('bad fixture');
-  return extracted.page;
+  return extractValidPage(text, 'a.mdx', { matrix });
 }
 
 const proof = (server: string, store: string, date = '2026-11-26', result = 'pass'): LegEntry =>

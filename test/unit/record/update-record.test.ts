@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extractSnippets,
-  listPageProblems,
-} from '../../../scripts/lib/extract/extract-snippets.ts';
 import type { Page } from '../../../scripts/lib/extract/snippet.ts';
 import type { PageResult } from '../../../scripts/lib/judge/results.ts';
 import { type PageRecord, serializeRecord } from '../../../scripts/lib/record/record-schema.ts';
 import { updatePageRecord } from '../../../scripts/lib/record/update-record.ts';
+import { extractValidPage } from '../../helpers/extract-page.ts';
 import { simulatePage } from '../../helpers/simulate-page.ts';
 
 const containerd = {
@@ -40,9 +37,7 @@ const source = [
 ].join('\n');
 
 function pageOf(text: string): Page {
-  const extracted = extractSnippets(text, 'docs/a.md');
-  if (listPageProblems(extracted.page).length > 0) throw new Error('bad fixture');
-  return extracted.page;
+  return extractValidPage(text, 'docs/a.md');
 }
 
 /** simulatePage's legs report Engine 29.0.0; the record takes versions from `legs`. */

@@ -1,13 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  extractSnippets,
-  listPageProblems,
-} from '../../../scripts/lib/extract/extract-snippets.ts';
 import { judgeCommand } from '../../../scripts/lib/judge/judge-command.ts';
 import { type PlannedSnippet, planPage } from '../../../scripts/lib/plan/plan-page.ts';
 import { runSnippet } from '../../../scripts/lib/run/run-snippet.ts';
 import { createScratch, type Scratch } from '../../../scripts/lib/run/session/scratch.ts';
 import { createSession, type Session } from '../../../scripts/lib/run/session/session.ts';
+import { extractValidPage } from '../../helpers/extract-page.ts';
 import { createFakePage } from '../../helpers/fake-page.ts';
 
 let scratch: Scratch;
@@ -18,15 +15,9 @@ let probes: number;
 const page = createFakePage();
 
 function planned(source: string): Extract<PlannedSnippet, { action: 'run' }> {
-  const extracted = extractSnippets(source, 'a.md');
-  if (listPageProblems(extracted.page).length > 0)
-    throw new Error(
-      listPageProblems(extracted.page)
-        .map((d) => d.message)
-        .join('\n'),
-    );
+  const extractedPage = extractValidPage(source, 'a.md');
   const versions = { client: '28.2.2', server: '26.1.5', apiVersion: '1.45' };
-  const [first] = planPage(extracted.page, {
+  const [first] = planPage(extractedPage, {
     leg: { name: 'sandbox', store: 'overlay2', versions },
     defaultTimeoutSeconds: 5,
   }).snippets;

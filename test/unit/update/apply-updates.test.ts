@@ -2,12 +2,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  extractSnippets,
-  listPageProblems,
-} from '../../../scripts/lib/extract/extract-snippets.ts';
 import type { SourcePage } from '../../../scripts/lib/extract/read-pages.ts';
 import { applyUpdates } from '../../../scripts/lib/update/apply-updates.ts';
+import { extractValidPage } from '../../helpers/extract-page.ts';
 import { simulatePage } from '../../helpers/simulate-page.ts';
 
 const source = '```console\n$ echo new\nold\n```\n';
@@ -15,14 +12,8 @@ const source = '```console\n$ echo new\nold\n```\n';
 async function writePage(): Promise<SourcePage> {
   const file = join(await mkdtemp(join(tmpdir(), 'dfv-apply-')), 'a.md');
   await writeFile(file, source);
-  const extracted = extractSnippets(source, file);
-  if (listPageProblems(extracted.page).length > 0)
-    throw new Error(
-      listPageProblems(extracted.page)
-        .map((d) => d.message)
-        .join('\n'),
-    );
-  return { file, page: extracted.page, source, weight: 1 };
+  const extractedPage = extractValidPage(source, file);
+  return { file, page: extractedPage, source, weight: 1 };
 }
 
 const printing =

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extractSnippets,
-  listPageProblems,
-} from '../../../../scripts/lib/extract/extract-snippets.ts';
 import { assessPage } from '../../../../scripts/lib/record/assess-page.ts';
 import { matchBlock } from '../../../../src/integrations/verification/match-block.ts';
+import { extractValidPage } from '../../../helpers/extract-page.ts';
 
 const source = [
   '<Tabs>',
@@ -29,9 +26,7 @@ const source = [
   '```',
 ].join('\n');
 
-const extracted = extractSnippets(source, 'a.mdx');
-if (listPageProblems(extracted.page).length > 0) throw new Error('bad fixture');
-const page = extracted.page;
+const page = extractValidPage(source, 'a.mdx');
 
 describe('matchBlock', () => {
   it('finds a block inside JSX as Expressive Code renders it: tabs expanded, ends trimmed', () => {
