@@ -168,7 +168,13 @@ describe('sandbox engine', () => {
     const before = listSandboxesOf(process.pid);
     const registry = { mirrors: [], insecureRegistries: ['not/a/registry'] };
     const leg = await testLeg();
-    const failure = createSandboxEngine({ leg, client: 'test', registry, debug: () => {} });
+    const failure = createSandboxEngine({
+      leg,
+      client: 'test',
+      registry,
+      egress: undefined,
+      debug: () => {},
+    });
     await expect(failure).rejects.toMatchObject({ code: 'SANDBOX_FAILED' });
     await expect(failure).rejects.toThrow(/insecure registry not\/a\/registry is not valid/);
     expect(listSandboxesOf(process.pid)).toEqual(before);

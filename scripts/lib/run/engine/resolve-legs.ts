@@ -69,7 +69,7 @@ async function readLegs(path: string): Promise<LegsFile | undefined> {
 
 function cannotRunSandboxes(blockers: readonly string[]): VerifyError {
   return new VerifyError('SANDBOX_FAILED', `Cannot run sandboxes here: ${blockers.join('; ')}.`, {
-    hint: `Run as root with util-linux, iproute2 and dockerd installed, or use ${formatFlag('docker', 'host')}.`,
+    hint: `Run as root with util-linux, iproute2, slirp4netns and dockerd installed, or use ${formatFlag('docker', 'host')}.`,
   });
 }
 
