@@ -1,7 +1,8 @@
-// Compresses image layers on every core: a large layer is cut into pieces compressed side by
-// side and joined as a multi-member gzip stream (what pigz writes), which every gzip reader
-// takes, Go's (containerd, dockerd) included. Cut at fixed offsets, so the bytes and the
-// digest stay the same from build to build.
+// Compresses the large layers of an image (postgres's, node's: hundreds of MB) on every core:
+// each is cut into pieces compressed side by side at zlib's default level and joined as a
+// multi-member gzip stream (what pigz writes), which every gzip reader takes, Go's
+// (containerd, dockerd) included. Cut at fixed offsets, so the bytes and the digest stay the
+// same from build to build. The small images keep image.ts's one member at level 9.
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { LayerInput } from './image.ts';
@@ -11,8 +12,8 @@ const gzipAsync = promisify(gzip);
 /** Large enough that a piece compresses as well as the whole (0.1% worse at 16 MiB). */
 export const PIECE_BYTES = 16 * 1024 * 1024;
 
-/** zlib's default level, as BuildKit compresses; level 9 took four times as long. */
-export const GZIP_LEVEL = 6;
+/** zlib's default level, as BuildKit compresses; level 9 took four times as long on postgres's 230 MB layer for 0.4% less. */
+export const FAST_GZIP_LEVEL = 6;
 
 /** Pure: where `length` bytes are cut, as [start, end) pairs. */
 export function cutPieces(length: number, piece = PIECE_BYTES): [number, number][] {
@@ -32,7 +33,7 @@ export async function compressLayers(
       if (!Buffer.isBuffer(layer)) return layer;
       const members = await Promise.all(
         cutPieces(layer.length).map(([start, end]) =>
-          gzipAsync(layer.subarray(start, end), { level: GZIP_LEVEL }),
+          gzipAsync(layer.subarray(start, end), { level: FAST_GZIP_LEVEL }),
         ),
       );
       return { tar: layer, gzip: Buffer.concat(members) };

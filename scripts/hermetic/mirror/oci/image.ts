@@ -2,7 +2,6 @@
 // an OCI index holding the linux/amd64 OCI manifest and, beside it, an attestation manifest
 // (platform unknown/unknown, in-toto layers) whose annotations point at the image manifest.
 import { gzipSync } from 'node:zlib';
-import { GZIP_LEVEL } from './compress-layers.ts';
 import { digestOf } from './digest.ts';
 
 export const MEDIA_TYPES = {
@@ -26,9 +25,9 @@ export type ContainerConfig = {
 };
 
 /**
- * A layer: an uncompressed tar, or one already compressed (compress-layers.ts does it on every
- * core; a base image's layer is kept byte for byte, so that it keeps its digest as images
- * built FROM it share it on Docker Hub).
+ * A layer: an uncompressed tar (compressed here, at level 9), or one already compressed
+ * (compress-layers.ts does large ones on every core; a base image's layer is kept byte for
+ * byte, so that it keeps its digest as images built FROM it share it on Docker Hub).
  */
 export type LayerInput = Buffer | { tar: Buffer; gzip: Buffer };
 
@@ -79,10 +78,7 @@ export function buildImage(input: ImageInput): BuiltImage {
     return { mediaType, digest, size: bytes.length };
   };
   const layers = input.layers.map((layer) =>
-    add(
-      MEDIA_TYPES.layer,
-      Buffer.isBuffer(layer) ? gzipSync(layer, { level: GZIP_LEVEL }) : layer.gzip,
-    ),
+    add(MEDIA_TYPES.layer, Buffer.isBuffer(layer) ? gzipSync(layer, { level: 9 }) : layer.gzip),
   );
   const config = add(
     MEDIA_TYPES.config,

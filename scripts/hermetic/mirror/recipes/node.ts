@@ -90,6 +90,7 @@ export const node24Slim: ImageRecipe = {
   tags: NODE_24_SLIM.tags,
   sources: [
     ...STEP_SOURCES,
+    fileURLToPath(new URL('../oci/compress-layers.ts', import.meta.url)),
     fileURLToPath(import.meta.url),
     fileURLToPath(new URL('../spec/node.ts', import.meta.url)),
     fileURLToPath(new URL('../spec/node-24-slim.history.json', import.meta.url)),
@@ -97,6 +98,7 @@ export const node24Slim: ImageRecipe = {
     fileURLToPath(new URL('./machine-ca.ts', import.meta.url)),
     ENTRYPOINT,
   ],
+  compression: 'fast',
   readInputs: async (context) => ({
     ...(await readBaseInput(context, BASE)),
     ...(await readMachineCaInput()),

@@ -86,11 +86,13 @@ export const postgres18: ImageRecipe = {
   tags: POSTGRES_18.tags,
   sources: [
     ...STEP_SOURCES,
+    fileURLToPath(new URL('../oci/compress-layers.ts', import.meta.url)),
     fileURLToPath(import.meta.url),
     fileURLToPath(new URL('../spec/postgres.ts', import.meta.url)),
     fileURLToPath(new URL('../spec/postgres-18.history.json', import.meta.url)),
     SCRIPTS,
   ],
+  compression: 'fast',
   readInputs: (context) => readBaseInput(context, BASE),
   build: async (context) => {
     const inputs = join(context.workDir, 'inputs');
