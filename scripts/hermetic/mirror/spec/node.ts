@@ -8,6 +8,9 @@
 //   logs), and layer 4 none of Yarn's;
 // - the base row of the history is our debian:bookworm-slim's, dated by its serial (the day
 //   hermetic built it), not 18 Sep 2026;
+// - on a machine with local certificate authorities (a TLS-intercepting proxy's), layer 3
+//   also has /usr/local/etc/npmrc naming the machine's trust bundle, so that `npm ci` reaches
+//   the registry there (recipes/machine-ca.ts); elsewhere it has no such file;
 // - the attestation holds one provenance statement, no SBOM.
 import type { ContainerConfig } from '../oci/image.ts';
 import type { FileSpec, ImageSpec } from './docker-hub.ts';
