@@ -59,7 +59,8 @@ const FILES: readonly FileSpec[] = [
   },
   { path: 'docker-entrypoint-initdb.d', type: 'dir', mode: 0o755, uid: 0, gid: 0 },
   { path: 'var/lib/postgresql', type: 'dir', mode: 0o1777, uid: 999, gid: 999 },
-  { path: 'var/run/postgresql', type: 'dir', mode: 0o3777, uid: 999, gid: 999 },
+  // /var/run is a link to /run: the layer holds what `install -d /var/run/postgresql` made.
+  { path: 'run/postgresql', type: 'dir', mode: 0o3777, uid: 999, gid: 999 },
   {
     path: `usr/share/postgresql/${PG_MAJOR}/postgresql.conf.sample`,
     type: 'symlink',
@@ -118,7 +119,7 @@ export const POSTGRES_18: ImageSpec = {
     },
     { args: ['locale', '-a'], stdout: /^en_US\.utf8$/m },
     {
-      args: ['sh', '-c', 'command -v psql postgres'],
+      args: ['sh', '-c', 'command -v psql; command -v postgres'],
       stdout: `/usr/bin/psql\n/usr/lib/postgresql/${PG_MAJOR}/bin/postgres\n`,
     },
     { args: ['psql', '--version'], stdout: new RegExp(`^psql \\(PostgreSQL\\) ${PG_RELEASE} `) },
