@@ -4,10 +4,11 @@
 // proves the node and postgres look-alikes together and the sandboxes' egress.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../scripts/lib/report/json.ts';
 import { requireDocker } from '../helpers/docker.ts';
-import { readTestLegs, testLegName } from '../helpers/legs.ts';
+import { hostDaemonEnv, readTestLegs, testLegName } from '../helpers/legs.ts';
 import { copyFixtures, runCli } from '../helpers/run-cli.ts';
 
 beforeAll(requireDocker);
@@ -51,6 +52,18 @@ describe('a Node.js application and its database', () => {
     }
   }, 900_000);
 
+  it("does the same on the user's daemon (--docker host), removing what it created", async () => {
+    const root = await copyFixtures('notes-app.md');
+    const env = await hostDaemonEnv();
+    const run = await runCli(root, ['notes-app.md', '--docker', 'host'], env);
+    expect(run.exitCode, run.output).toBe(0);
+    expect(run.output).toMatch(/^1 passed, 0 failed/m);
+    const left = await execa('docker', ['ps', '--all', '--filter', 'name=^db$', '--quiet'], {
+      env,
+    });
+    expect(left.stdout, "the page's database container is removed").toBe('');
+  }, 900_000);
+
   it('reports a registry out of reach as the environment, not as drift', async () => {
     const root = await copyFixtures('notes-app.md');
     const page = join(root, 'notes-app.md');
@@ -60,7 +73,7 @@ describe('a Node.js application and its database', () => {
       page,
       text.replace(
         'RUN npm ci --omit=dev',
-        'RUN npm ci --omit=dev --registry=http://registry.invalid/',
+        'RUN npm ci --omit=dev --registry=http://registry.invalid/ --fetch-retries=0',
       ),
     );
     const run = await runCli(root, ['notes-app.md', '--leg', testLegName]);
