@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { VerifyError } from '../core/errors.ts';
-import { flags, formatFlag, formatFlagHelp } from './flags.ts';
+import { flags, formatFlag, formatFlagHelp } from '../core/flags.ts';
 
 export const defaultPatterns = ['src/content/docs/**/*.{md,mdx}'];
 

@@ -8,8 +8,8 @@
  */
 import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
-import { formatFlag } from '../../cli/flags.ts';
 import { VerifyError } from '../../core/errors.ts';
+import { formatFlag } from '../../core/flags.ts';
 import type { LegsFile, MatrixLeg } from '../../core/legs.ts';
 import { readLegsFile, resolveLegsFilePath } from '../../system/legs-file.ts';
 import type { EngineKind, Leg } from './engine.ts';
