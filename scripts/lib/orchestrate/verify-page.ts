@@ -3,7 +3,7 @@
  * what runs on the leg, run it in the leg's Docker world, judge the outcomes.
  */
 import type { Page } from '../extract/snippet.ts';
-import { judgeCommand } from '../judge/judge-command.ts';
+import { commandJudge } from '../judge/judge-command.ts';
 import { judgePage } from '../judge/judge-page.ts';
 import type { PageResult } from '../judge/results.ts';
 import { planPage } from '../plan/plan-page.ts';
@@ -29,7 +29,7 @@ export async function verifyPage(
     defaultTimeoutSeconds: options.timeoutSeconds,
     isStrict: options.isStrict,
   };
-  return judgePage(await runPage(planPage(page, settings), engine, judgeCommand, onProgress));
+  return judgePage(await runPage(planPage(page, settings), engine, commandJudge, onProgress));
 }
 
 /** A leg as reports describe it. */
