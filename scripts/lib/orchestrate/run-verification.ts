@@ -6,14 +6,11 @@
 import type { CliOptions } from '../cli/parse-args.ts';
 import type { SourcePage } from '../extract/read-pages.ts';
 import type { PageResult } from '../judge/results.ts';
-import {
-  orderByExpectedDuration,
-  readPageDurations,
-  writePageDurations,
-} from '../plan/page-durations.ts';
+import { orderByExpectedDuration } from '../plan/order-pages.ts';
 import type { Reporter, RunInfo } from '../report/reporter.ts';
 import type { DockerEngine } from '../run/engine/engine.ts';
 import { clampJobs, runPages } from '../run/run-pages.ts';
+import { readPageDurations, writePageDurations } from './page-durations.ts';
 import { describeLegInfo, type RunSettings, verifyPage } from './verify-page.ts';
 
 export interface VerificationRun {
