@@ -3,6 +3,7 @@
  * of a run between starting the engines and writing anything, shared by a single run and
  * watch mode's first run.
  */
+import { describeWrites } from '../cli/mode.ts';
 import type { CliOptions } from '../cli/parse-args.ts';
 import type { SourcePage } from '../extract/read-pages.ts';
 import type { PageResult } from '../judge/results.ts';
@@ -33,8 +34,7 @@ export async function runVerification(request: {
     missingLegs: request.missing,
     files: pages.map((page) => page.page.file),
     jobs: clampJobs(options.jobs, engines),
-    isUpdate: options.isUpdate,
-    isRecord: options.isRecord,
+    ...describeWrites(options.mode),
     startedAt: new Date(),
   };
   report.onRunStart(info);
