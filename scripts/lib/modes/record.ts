@@ -1,5 +1,6 @@
 import { readDocs } from '../orchestrate/read-docs.ts';
 import { runOnce } from '../orchestrate/run-once.ts';
+import { describeStartedLeg } from '../orchestrate/verify-page.ts';
 import { dayOf, writeRecords } from '../record/write-records.ts';
 import type { ModeRunner } from './mode-runner.ts';
 
@@ -11,7 +12,7 @@ export const record: ModeRunner = async ({ options, report }) => {
       location: docs.recordLocation,
       pages,
       results,
-      legs: engines.map(({ leg, versions }) => ({ name: leg.name, store: leg.store, versions })),
+      legs: engines.map(describeStartedLeg),
       today: dayOf(new Date()),
     }),
   }));

@@ -12,7 +12,7 @@ import type { Reporter, RunInfo } from '../report/reporter.ts';
 import type { DockerEngine } from '../run/engine/engine.ts';
 import { clampJobs, runPages } from '../run/run-pages.ts';
 import { readPageDurations, writePageDurations } from './page-durations.ts';
-import { describeLegInfo, type RunSettings, verifyPage } from './verify-page.ts';
+import { describeStartedLeg, type RunSettings, verifyPage } from './verify-page.ts';
 
 export interface VerificationRun {
   info: RunInfo;
@@ -30,7 +30,7 @@ export async function runVerification(request: {
 }): Promise<VerificationRun> {
   const { pages, engines, options, report } = request;
   const info: RunInfo = {
-    legs: engines.map(describeLegInfo),
+    legs: engines.map(describeStartedLeg),
     missingLegs: request.missing,
     files: pages.map((page) => page.page.file),
     jobs: clampJobs(options.jobs, engines),
