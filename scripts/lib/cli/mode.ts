@@ -3,7 +3,8 @@
  * (the default), update, review (an update a person decides), record, check-record or
  * watch. Flags that select modes which cannot go together are refused here, each pair with
  * its reason and what to do instead, before anything runs. A new mode is one entry of the
- * union and one module in modes/.
+ * union, its flag (core/flags.ts, `modeFlags` here) and one module in modes/ (modes.ts lists
+ * it; a kind without a module does not compile).
  */
 import { VerifyError } from '../core/errors.ts';
 import { type FlagName, formatFlag } from '../core/flags.ts';
