@@ -35,5 +35,11 @@ export async function verifyPage(
 /** A leg as reports describe it. */
 export function describeLegInfo(engine: DockerEngine): LegInfo {
   const { leg, kind, versions } = engine;
-  return { name: leg.name, kind, store: leg.store, versions };
+  return {
+    name: leg.name,
+    kind,
+    store: leg.store,
+    versions,
+    ...(leg.provided ? { provided: leg.provided } : {}),
+  };
 }

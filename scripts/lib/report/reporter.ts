@@ -3,7 +3,7 @@ import type { DockerVersions } from '../core/versions.ts';
 import type { PageResult, StatusCounts } from '../judge/results.ts';
 import type { UnverifiedBlock } from '../judge/unverified-blocks.ts';
 import type { RecordWrite } from '../record/write-records.ts';
-import type { EngineKind } from '../run/engine/engine.ts';
+import type { EngineKind, Leg } from '../run/engine/engine.ts';
 import type { SnippetProgress } from '../run/run-page.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 
@@ -16,6 +16,8 @@ export interface LegInfo {
   kind: EngineKind;
   store: string | undefined;
   versions: DockerVersions;
+  /** legs.json's versions of its components and where each came from, for legs it lists. */
+  provided?: Leg['provided'];
 }
 
 export type PageProgress = ({ status: 'running' } & SnippetProgress) | { status: 'finished' };

@@ -9,6 +9,7 @@
  *   ends. Pages run one at a time.
  */
 
+import type { ProvidedLeg } from '../../core/legs.ts';
 import type { DockerVersions } from '../../core/versions.ts';
 
 export const engineKinds = ['sandbox', 'host'] as const;
@@ -29,6 +30,8 @@ export interface Leg {
    * what the daemon reports; undefined until it is known.
    */
   store: string | undefined;
+  /** What legs.json says of its binaries: each component's version and where it came from. */
+  provided?: Pick<ProvidedLeg, 'versions' | 'origins'>;
 }
 
 export interface PageRequest {
