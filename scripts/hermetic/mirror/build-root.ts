@@ -10,10 +10,7 @@ import type { DebCache } from '../plumbing/debs.ts';
 import { HermeticError } from '../plumbing/errors.ts';
 import { ensureTool } from '../plumbing/tools.ts';
 
-/**
- * What the builds need: gcc and musl for the binaries, tzdata for busybox's /etc/localtime;
- * xz-utils to unpack the upstream tag archives and pkgconf for runc's cgo (libseccomp).
- */
+/** What the builds need: gcc and musl for the binaries, tzdata for busybox's /etc/localtime. */
 export const BUILD_ROOT_PACKAGES = [
   'gcc',
   'make',
@@ -22,8 +19,6 @@ export const BUILD_ROOT_PACKAGES = [
   'bzip2',
   'patch',
   'tzdata',
-  'xz-utils',
-  'pkgconf',
 ] as const;
 
 export const BUILD_ROOT_SUITE = 'trixie';

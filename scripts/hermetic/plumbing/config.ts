@@ -46,6 +46,8 @@ export type HermeticPaths = {
   sourceBuildsDir: string;
   /** Tag archives downloaded where no sources folder was given. */
   downloadsDir: string;
+  /** Go's build cache of the source builds (mounted into the build root while they run). */
+  goCacheDir: string;
 };
 
 /**
@@ -80,5 +82,6 @@ export function resolvePaths(cacheDir: string = resolveCacheDir()): HermeticPath
     layoutsDir: join(cacheDir, 'layouts'),
     sourceBuildsDir: join(cacheDir, 'source-builds'),
     downloadsDir: join(cacheDir, 'downloads'),
+    goCacheDir: join(cacheDir, 'go-build-cache'),
   };
 }

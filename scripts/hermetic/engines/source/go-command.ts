@@ -9,6 +9,9 @@ export const ROOT_PATHS = {
   toolchain: '/opt/go',
   /** libseccomp-dev unpacked (runc's static link), found through pkg-config. */
   libseccomp: '/opt/libseccomp',
+  /** xz-utils and pkgconf of the build root's suite, unpacked: the root has neither. */
+  helpers: '/opt/build-helpers',
+  /** Go's build cache: the cache's own folder, mounted here (source-build.ts). */
   goCache: '/build/go-cache',
   /** A component's work folder: `<upstream>/<name>-<version>/`. */
   upstream: '/build/upstream',
@@ -32,6 +35,23 @@ export function outputPathOf(component: UpstreamComponent, binary: GoBinary): st
   return `${workDirOf(component)}/out/${binary.name}`;
 }
 
+/** Pure: tar's arguments that unpack a tag archive (`.tar.xz` or `.tar.gz`) into the sources. */
+export function renderUnpack(component: UpstreamComponent, archiveInRoot: string): string[] {
+  const xz = archiveInRoot.endsWith('.xz')
+    ? [`--use-compress-program=${ROOT_PATHS.helpers}/usr/bin/xz`]
+    : [];
+  return [
+    'tar',
+    ...xz,
+    '-xf',
+    archiveInRoot,
+    '-C',
+    sourceDirOf(component),
+    '--strip-components=1',
+    '--no-same-owner',
+  ];
+}
+
 /** Pure: `go build` and its arguments, run as is (no shell). */
 export function renderGoBuild(component: UpstreamComponent, binary: GoBinary): string[] {
   return [
@@ -52,14 +72,10 @@ export function renderGoBuild(component: UpstreamComponent, binary: GoBinary): s
   ];
 }
 
-/**
- * Pure: the whole environment of `go build` (nothing of the machine's leaks in); `goCache`
- * is Go's build cache inside the build root (a benchmark of cold builds gives an empty one).
- */
+/** Pure: the whole environment of `go build` (nothing of the machine's leaks in). */
 export function renderGoEnv(
   component: UpstreamComponent,
   binary: GoBinary,
-  goCache: string = ROOT_PATHS.goCache,
 ): Record<string, string> {
   const env: Record<string, string> = {
     PATH: `${GOROOT}/bin:/usr/bin:/bin`,
@@ -69,7 +85,7 @@ export function renderGoEnv(
     GOTOOLCHAIN: 'local',
     GOPROXY: 'off',
     GOTELEMETRY: 'off',
-    GOCACHE: goCache,
+    GOCACHE: ROOT_PATHS.goCache,
     GOPATH: component.gopath ? `${workDirOf(component)}/gopath` : `${workDirOf(component)}/go`,
     GOOS: 'linux',
     GOARCH: 'amd64',
@@ -82,6 +98,8 @@ export function renderGoEnv(
     env['GOFLAGS'] = '-mod=vendor';
   }
   if (binary.cgo) {
+    env['PKG_CONFIG'] = `${ROOT_PATHS.helpers}/usr/bin/pkgconf`;
+    env['LD_LIBRARY_PATH'] = `${ROOT_PATHS.helpers}/usr/lib/x86_64-linux-gnu`;
     env['PKG_CONFIG_PATH'] = `${ROOT_PATHS.libseccomp}/usr/lib/x86_64-linux-gnu/pkgconfig`;
     env['PKG_CONFIG_SYSROOT_DIR'] = ROOT_PATHS.libseccomp;
   }

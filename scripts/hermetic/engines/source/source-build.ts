@@ -1,10 +1,10 @@
 // A component's binaries, built from its tag archive in the build root (a chroot in the cache)
 // and kept in `<cache>/source-builds/<name>-<version>-<hash>/`: the hash covers the recipe,
-// the toolchain's packages, the build root's packages and how `go build` is run, so worktrees
+// the toolchain's packages (and the build root's for cgo) and how `go build` is run, so worktrees
 // with other recipes keep folders of their own, and a warm run only reads a record.
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { runProcess } from '../../../lib/system/run-process.ts';
 import {
@@ -17,7 +17,15 @@ import type { HermeticPaths } from '../../plumbing/config.ts';
 import type { DebCache } from '../../plumbing/debs.ts';
 import { type Archive, obtainArchive } from './archives.ts';
 import type { UpstreamComponent } from './components.ts';
-import { outputPathOf, renderGoBuild, renderGoEnv, sourceDirOf, workDirOf } from './go-command.ts';
+import {
+  outputPathOf,
+  ROOT_PATHS,
+  renderGoBuild,
+  renderGoEnv,
+  renderUnpack,
+  sourceDirOf,
+  workDirOf,
+} from './go-command.ts';
 import { ensureToolchainIn, readToolchain, type Toolchain } from './go-toolchain.ts';
 
 /** What a source build needs: the cache, its .debs, and the folder of tag archives if any. */
@@ -28,7 +36,7 @@ export type SourceContext = {
   sourcesDir: string | undefined;
   /** Hears of each build before it starts and when it ends (cold builds take minutes). */
   onProgress: (line: string) => void;
-  /** Go's build cache in the build root, if not the shared one (bench: cold builds). */
+  /** Go's build cache, if not the cache's own (a benchmark of cold builds gives an empty one). */
   goCache?: string;
 };
 
@@ -51,26 +59,30 @@ export type ComponentBuild = {
 
 /**
  * Pure: the hash a component's build is kept under: its archive and commit, each `go build`
- * as run (arguments and environment), the toolchain's and the build root's packages.
+ * as run (arguments and environment), Go's packages, and for cgo libseccomp's and the build
+ * root's.
  */
 export function hashComponentBuild(component: UpstreamComponent, toolchain: Toolchain): string {
   const builds = component.binaries.map((binary) => ({
     argv: renderGoBuild(component, binary),
     env: renderGoEnv(component, binary),
   }));
-  const buildRoot = `${BUILD_ROOT_SUITE} ${BUILD_ROOT_PACKAGES.join(',')}`;
+  // Only cgo links with the build root's C compiler and libc.
+  const compilers = isCgo(component) ? `${BUILD_ROOT_SUITE} ${BUILD_ROOT_PACKAGES.join(',')}` : '';
   const { archive, commit } = component;
   return createHash('sha256')
-    .update(JSON.stringify({ archive, commit, builds, toolchain, buildRoot }))
+    .update(JSON.stringify({ archive, commit, builds, toolchain, compilers }))
     .digest('hex');
 }
+
+const isCgo = (component: UpstreamComponent) => component.binaries.some((binary) => binary.cgo);
 
 /** The folder a component's build is kept in, and its hash (no build, no network if cached). */
 export async function locateComponentBuild(
   context: SourceContext,
   component: UpstreamComponent,
 ): Promise<{ dir: string; hash: string }> {
-  const hash = hashComponentBuild(component, await readToolchain(context.debs));
+  const hash = hashComponentBuild(component, await readToolchain(context.debs, isCgo(component)));
   const dir = join(
     context.paths.sourceBuildsDir,
     `${component.name}-${component.version}-${hash.slice(0, 12)}`,
@@ -95,7 +107,8 @@ export async function ensureComponent(
   const archive = await obtainArchive(component, context.sourcesDir, context.paths.downloadsDir);
   context.onProgress(`${what}: building from ${archive.path}`);
   const root = await ensureBuildRoot(context.paths, context.debs);
-  const toolchain = await ensureToolchainIn(root, context.debs);
+  await ensureToolchainIn(root, context.debs);
+  const toolchain = await readToolchain(context.debs, isCgo(component));
   const work = join(root, workDirOf(component));
   await rm(work, { recursive: true, force: true });
   await unpackInRoot(root, component, archive.path);
@@ -105,9 +118,10 @@ export async function ensureComponent(
   for (const binary of component.binaries) {
     await mkdir(dirname(join(root, outputPathOf(component, binary))), { recursive: true });
     const argv = renderGoBuild(component, binary);
-    const goEnv = renderGoEnv(component, binary, context.goCache);
+    const goEnv = renderGoEnv(component, binary);
     const env = Object.entries(goEnv).map(([key, value]) => `${key}=${value}`);
-    const result = await runProcess('chroot', [root, '/usr/bin/env', '-i', ...env, ...argv]);
+    const goCache = context.goCache ?? context.paths.goCacheDir;
+    const result = await runWithGoCache(root, goCache, ['/usr/bin/env', '-i', ...env, ...argv]);
     requireBuildStep(what, `go build ${binary.name}`, result);
     seconds[binary.name] = Math.round(result.durationMs / 100) / 10;
     const target = join(partial, 'bin', binary.name);
@@ -124,18 +138,39 @@ export async function ensureComponent(
   return { status: 'built', component, binaries, seconds, archive };
 }
 
+/**
+ * Runs `argv` in the build root with Go's build cache mounted at its place there, in a mount
+ * namespace of its own: the cache outlives the build root (bootstrapped anew when its package
+ * list changes), and the mount ends with the process, whatever happens to it.
+ */
+async function runWithGoCache(root: string, goCache: string, argv: readonly string[]) {
+  await mkdir(goCache, { recursive: true });
+  await mkdir(join(root, ROOT_PATHS.goCache), { recursive: true });
+  const script = 'mount --bind "$1" "$2"; shift 2; exec chroot "$@"';
+  const target = join(root, ROOT_PATHS.goCache);
+  return runProcess('unshare', [
+    '--mount',
+    'sh',
+    '-euc',
+    script,
+    'sh',
+    goCache,
+    target,
+    root,
+    ...argv,
+  ]);
+}
+
 /** Unpacks the tag archive with the build root's tar and xz, without its top folder. */
 async function unpackInRoot(
   root: string,
   component: UpstreamComponent,
   archivePath: string,
 ): Promise<void> {
-  const inRoot = `${workDirOf(component)}/archive`;
-  const sources = sourceDirOf(component);
-  await mkdir(join(root, sources), { recursive: true });
+  const inRoot = `${workDirOf(component)}/${basename(archivePath)}`;
+  await mkdir(join(root, sourceDirOf(component)), { recursive: true });
   await copyFile(archivePath, join(root, inRoot));
-  const args = [root, 'tar', '-xf', inRoot, '-C', sources, '--strip-components=1'];
-  const result = await runProcess('chroot', [...args, '--no-same-owner']);
+  const result = await runProcess('chroot', [root, ...renderUnpack(component, inRoot)]);
   requireBuildStep(`${component.name} ${component.version}`, `unpack ${archivePath}`, result);
   await rm(join(root, inRoot), { force: true });
 }

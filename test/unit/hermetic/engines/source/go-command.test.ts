@@ -9,6 +9,7 @@ import {
   GOROOT,
   renderGoBuild,
   renderGoEnv,
+  renderUnpack,
 } from '../../../../../scripts/hermetic/engines/source/go-command.ts';
 
 const [dockerd] = MOBY.binaries;
@@ -83,11 +84,31 @@ describe('renderGoEnv', () => {
     expect(env['GOFLAGS']).toBeUndefined();
   });
 
-  it('finds libseccomp through pkg-config for runc', () => {
+  it('finds libseccomp through pkgconf for runc', () => {
     expect(renderGoEnv(RUNC, runc)).toMatchObject({
       CGO_ENABLED: '1',
+      PKG_CONFIG: '/opt/build-helpers/usr/bin/pkgconf',
       PKG_CONFIG_PATH: '/opt/libseccomp/usr/lib/x86_64-linux-gnu/pkgconfig',
       PKG_CONFIG_SYSROOT_DIR: '/opt/libseccomp',
     });
+  });
+});
+
+describe('renderUnpack', () => {
+  it('unpacks an xz archive with the unpacked xz, without its top folder', () => {
+    expect(renderUnpack(CLI, '/build/upstream/cli-29.7.2/cli-29.7.2.tar.xz')).toEqual([
+      'tar',
+      '--use-compress-program=/opt/build-helpers/usr/bin/xz',
+      '-xf',
+      '/build/upstream/cli-29.7.2/cli-29.7.2.tar.xz',
+      '-C',
+      '/build/upstream/cli-29.7.2/gopath/src/github.com/docker/cli',
+      '--strip-components=1',
+      '--no-same-owner',
+    ]);
+  });
+
+  it("leaves a downloaded .tar.gz to tar's own gzip", () => {
+    expect(renderUnpack(MOBY, '/build/upstream/moby-29.7.2/moby-29.7.2.tar.gz')[1]).toBe('-xf');
   });
 });
