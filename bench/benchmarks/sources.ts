@@ -4,7 +4,8 @@
  * recipe hashes), and the whole warm `npm run hermetic`. Cold, once, when BENCH_SOURCES names
  * the folder of tag archives (`BENCH_SOURCES=../shared/upstream npm run bench -- --only
  * sources`; tens of minutes): each component built from its archive with an empty Go build
- * cache, into scratch folders of the cache that are removed afterwards.
+ * cache, into scratch folders of the cache that are removed afterwards. They use hermetic's
+ * build root: run them when no `npm run hermetic` bootstraps it anew (its package list changed).
  */
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -58,7 +59,9 @@ async function buildCold(context: SourceContext, log: (line: string) => void): P
     for (const component of components) {
       await rm(goCache, { recursive: true, force: true });
       const started = performance.now();
-      const build = await ensureComponent(cold, component);
+      // A work folder of its own in the build root, beside any hermetic build (not holding
+      // hermetic's lock for tens of minutes); the binaries do not depend on it (-trimpath).
+      const build = await ensureComponent(cold, { ...component, name: `bench-${component.name}` });
       const ms = performance.now() - started;
       log(`sources: ${component.name} ${component.version} cold in ${formatMeasuredDuration(ms)}`);
       const binaries = Object.entries(build.seconds).map(([name, s]) => `${name} ${s} s`);

@@ -1,6 +1,7 @@
 import { mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLIENT_LEG } from '../../scripts/hermetic/engines/engines.ts';
 import type { LegsFile } from '../../scripts/lib/core/legs.ts';
 import type { Leg } from '../../scripts/lib/run/engine/engine.ts';
 import { prependToPath } from '../../scripts/lib/system/find-program.ts';
@@ -35,12 +36,12 @@ export async function hostDaemonEnv(): Promise<{ DOCKER_HOST: string }> {
 let clientConfig: Promise<string> | undefined;
 
 /**
- * A shell of the tests' user talking to the host daemon with the client of its engine: the
- * leg's `docker` first on PATH, DOCKER_HOST at hermetic's host dockerd, and a DOCKER_CONFIG
+ * A shell of the tests' user talking to the host daemon with the client of its engine (the
+ * leg of hermetic's client/env.sh): the leg's `docker` first on PATH, DOCKER_HOST at hermetic's host dockerd, and a DOCKER_CONFIG
  * whose cli-plugins (buildx, compose) are that engine's.
  */
 export async function hostClientEnv(): Promise<Record<string, string>> {
-  const leg = await testLeg();
+  const leg = await testLeg(CLIENT_LEG);
   clientConfig ??= (async () => {
     const config = await mkdtemp(join(tmpdir(), 'dfv-client-'));
     await symlink(join(leg.bin ?? '', 'cli-plugins'), join(config, 'cli-plugins'));

@@ -22,14 +22,18 @@ export const SOURCES_HINT =
 
 const DOWNLOAD_TIMEOUT_MS = 120_000;
 
+/** How a download is fetched: the global `fetch`, or a test's stand-in. */
+export type Fetcher = (url: string, init: { signal: AbortSignal }) => Promise<Response>;
+
 /** The checked archive of `component`, from `sourcesDir` or, without one, from its URL. */
 export async function obtainArchive(
   component: UpstreamComponent,
   sourcesDir: string | undefined,
   downloadsDir: string,
+  fetcher: Fetcher = fetch,
 ): Promise<Archive> {
   if (sourcesDir !== undefined) return checkFolderArchive(component, sourcesDir);
-  return downloadArchive(component, downloadsDir);
+  return downloadArchive(component, downloadsDir, fetcher);
 }
 
 /** The sha256 of a file, read as a stream (the archives are tens of megabytes). */
@@ -69,6 +73,7 @@ async function checkFolderArchive(
 async function downloadArchive(
   component: UpstreamComponent,
   downloadsDir: string,
+  fetcher: Fetcher,
 ): Promise<Archive> {
   const url = downloadUrlOf(component);
   const path = join(downloadsDir, `${component.name}-${component.version}.tar.gz`);
@@ -76,7 +81,7 @@ async function downloadArchive(
   if (cached && readCommitOfGzip(cached) === component.commit) {
     return { status: 'download-cached', path, url };
   }
-  const response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) }).catch(
+  const response = await fetcher(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) }).catch(
     (error: unknown) => error as Error,
   );
   if (response instanceof Error || !response.ok) {
