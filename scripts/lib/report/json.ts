@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/errors.ts';
-import { legComponents } from '../core/legs.ts';
+import { legComponents, type StartedLeg } from '../core/legs.ts';
 import {
   countStatuses,
   isNotRun,
@@ -8,7 +8,7 @@ import {
   type StepOutcome,
 } from '../judge/results.ts';
 import { createDocumentReporter, durationOfResult, type RunRecord } from './document-reporter.ts';
-import type { LegInfo, Reporter, ReportTarget } from './reporter.ts';
+import type { Reporter, ReportTarget } from './reporter.ts';
 
 /** Bumped whenever a field changes meaning or goes away; new fields do not bump it. */
 export const jsonReportSchemaVersion = 1;
@@ -80,7 +80,7 @@ function describePage(page: PageResult) {
   };
 }
 
-function describeLeg(leg: LegInfo) {
+function describeLeg(leg: StartedLeg) {
   return {
     name: leg.name,
     kind: leg.kind,
@@ -99,7 +99,7 @@ function describeLeg(leg: LegInfo) {
  * version and where it came from (a Debian package, or an upstream tag and commit), as
  * legs.json lists them; null for a Docker no legs.json describes.
  */
-function describeComponents(leg: LegInfo) {
+function describeComponents(leg: StartedLeg) {
   const { provided } = leg;
   if (!provided) return null;
   return Object.fromEntries(
