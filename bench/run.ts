@@ -15,6 +15,7 @@ import { peer } from './benchmarks/peer.ts';
 import { record } from './benchmarks/record.ts';
 import { scale } from './benchmarks/scale.ts';
 import { site } from './benchmarks/site.ts';
+import { sources } from './benchmarks/sources.ts';
 import { watch } from './benchmarks/watch.ts';
 import type { BenchContext, Benchmark, BenchmarkName, BenchmarkOutcome } from './lib/benchmark.ts';
 import { describeMachine, describeRevision, watchLoad } from './lib/machine.ts';
@@ -31,6 +32,7 @@ const benchmarks: Record<BenchmarkName, Benchmark> = {
   site,
   record,
   watch,
+  sources,
 };
 const root = resolve(import.meta.dirname, '..');
 

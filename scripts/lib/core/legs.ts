@@ -63,6 +63,9 @@ export const componentOriginSchema = z.discriminatedUnion('kind', [
 ]);
 export type ComponentOrigin = z.infer<typeof componentOriginSchema>;
 
+/** Where each component of a leg came from, as far as known. */
+export const legOriginsSchema = z.partialRecord(z.enum(legComponents), componentOriginSchema);
+
 /** A leg a machine provides (hermetic's legs.json): the matrix's facts and its binaries. */
 export const providedLegSchema = z
   .object({
@@ -76,7 +79,7 @@ export const providedLegSchema = z
     bin: z.string().startsWith('/'),
     versions: legVersionsSchema,
     /** Where each component came from; absent from legs files written before it existed. */
-    origins: z.partialRecord(z.enum(legComponents), componentOriginSchema).optional(),
+    origins: legOriginsSchema.optional(),
   })
   .refine((leg) => leg.name === nameLeg(leg.engine, leg.store), {
     message: 'name must be <engine>/<store>',
@@ -127,6 +130,13 @@ export const runLegSchema = z.object({
    * what the daemon reports; undefined until it is known.
    */
   store: z.string().optional(),
+  /** What legs.json says of its binaries: each component's version and where it came from. */
+  provided: z
+    .object({
+      versions: legVersionsSchema,
+      origins: legOriginsSchema.optional(),
+    })
+    .optional(),
 });
 export type RunLeg = z.infer<typeof runLegSchema>;
 
