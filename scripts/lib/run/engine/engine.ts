@@ -56,6 +56,12 @@ export interface PageEnvironment {
   readerPaths: readonly PathMapping[];
   /** The CLI plugins (buildx, compose) a session's `docker` finds; undefined: the user's. */
   cliPlugins: string | undefined;
+  /**
+   * The reader's machine the page's commands run in (its own root, processes and host name),
+   * with where its shell starts and the session folder the verifier hands commands through;
+   * undefined where commands run on this machine (`--docker host`).
+   */
+  machine?: PageMachine | undefined;
   /** Whether the daemon still answers: tells a broken environment apart from a failed command. */
   isDaemonAlive(): Promise<boolean>;
   /**
@@ -70,6 +76,18 @@ export interface PageEnvironment {
    * built, volumes, networks, processes. Never throws; safe to call twice.
    */
   dispose(): Promise<void>;
+}
+
+export interface PageMachine {
+  /**
+   * The session's files: written at `host`, read by the shell at `reader` (read-only there);
+   * the shell's state goes into the folder `state`, inside.
+   */
+  session: { host: string; reader: string; state: string };
+  homeDir: string;
+  workDir: string;
+  user: string;
+  path: string;
 }
 
 export interface PathMapping {

@@ -8,8 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tailOf } from '../../../system/run-process.ts';
-import { isDockerAnswering } from '../docker-cli.ts';
-import { daemonVariables } from './daemon-config.ts';
+import { type DockerCallOptions, isDockerAnswering } from '../docker-cli.ts';
 import { summarizeDaemonLog } from './daemon-log.ts';
 
 export interface Holder {
@@ -29,9 +28,8 @@ export interface WaitOptions {
   /** Whether the sandbox process (sandbox.sh) has exited, and its error output so far. */
   hasExited: () => boolean;
   stderr: () => string;
-  wrap: (pid: number) => (argv: readonly string[]) => string[];
-  /** For the `docker` that asks the daemon: the leg's client first on PATH. */
-  env: Readonly<Record<string, string>>;
+  /** How the verifier's `docker` asks the daemon of the sandbox whose holder has that PID. */
+  docker: (pid: number) => DockerCallOptions;
 }
 
 export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart> {
@@ -52,12 +50,7 @@ export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart
     holder ??= readHolder(scratch);
     if (holder && !isProcessAlive(holder.dockerdPid)) return fail('dockerd exited while starting');
     if (holder && isRelayReady(scratch) && hasDaemonSocket(holder.pid)) {
-      const docker = {
-        wrap: options.wrap(holder.pid),
-        env: options.env,
-        unsetEnv: daemonVariables,
-      };
-      if (await isDockerAnswering(docker, 2_000)) {
+      if (await isDockerAnswering(options.docker(holder.pid), 2_000)) {
         return { status: 'ready', holder };
       }
     }
