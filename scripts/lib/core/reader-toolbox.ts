@@ -60,8 +60,21 @@ export function listMachinePackages(): string[] {
   return [...new Set([...machinePackages, ...toolbox.map((tool) => tool.package)])].sort();
 }
 
+/** mmdebstrap's arguments for the recipe, into `target`; hermetic passes the same. */
+export function describeMmdebstrapArgs(target: string): string[] {
+  return [
+    '--variant=minbase',
+    `--include=${listMachinePackages().join(',')}`,
+    '--dpkgopt=path-exclude=/usr/share/man/*',
+    '--dpkgopt=path-exclude=/usr/share/doc/*',
+    '--dpkgopt=path-exclude=/usr/share/locale/*',
+    machineSuite,
+    target,
+  ];
+}
+
 /** Bumped when the way the root is made changes without its package list changing. */
-const recipeFormat = 1;
+const recipeFormat = 2;
 
 /** Names a built root: equal recipes share it, a changed recipe never reuses an old one. */
 export function hashMachineRecipe(): string {

@@ -82,6 +82,6 @@ export function judgeCommand(
       ? undefined
       : isDaemonAlive === false
         ? daemonDied
-        : classifyFailure(result.all, step.expected);
+        : classifyFailure(result.all, step.expected, step.publishedPorts);
   return { outcome, isWrong, problem, endsSnippet: hasEnded || problem !== undefined };
 }

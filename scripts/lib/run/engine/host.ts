@@ -1,7 +1,8 @@
 /**
  * The host engine: pages run against the user's own daemon, one at a time. Each page starts
- * with a snapshot of the daemon; disposing of the page removes what is not in it and puts
- * back tags the page moved. The snapshot is per page, not per run, so containers or images
+ * with a snapshot of the daemon, and its docker talks to the daemon through a guard
+ * (host/api-proxy/) that keeps its listings, prunes and removals to what is not in the
+ * snapshot; disposing of the page removes what is not in it and puts back tags the page moved. The snapshot is per page, not per run, so containers or images
  * the user creates between pages are never taken for a page's.
  */
 import type { DockerVersions } from '../../core/versions.ts';
@@ -21,6 +22,8 @@ import {
   type PageRequest,
   type PathMapping,
 } from './engine.ts';
+import { parseDaemonAddress } from './host/api-proxy/daemon-address.ts';
+import { startApiProxy } from './host/api-proxy/start-api-proxy.ts';
 import { applyCleanup } from './host/apply-cleanup.ts';
 import { isEmptyPlan, planCleanup } from './host/plan-cleanup.ts';
 import { takeSnapshot } from './host/take-snapshot.ts';
@@ -34,8 +37,12 @@ export interface HostEngineOptions {
   debug: (message: string) => void;
 }
 
+/** What would send the page's docker past the guard, or make it speak TLS to it. */
+const guardedVariables = ['DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH'];
+
 export function createHostEngine(options: HostEngineOptions): DockerEngine {
   const { endpoint, debug } = options;
+  const address = parseDaemonAddress(endpoint.host, endpoint.env);
   const docker: DockerCallOptions = { env: endpoint.env, unsetEnv: endpoint.unsetEnv };
   const open = new Set<PageEnvironment>();
   let readerPaths: Promise<PathMapping[]> | undefined;
@@ -47,6 +54,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
   const openPage = async (request: PageRequest): Promise<PageEnvironment> => {
     readerPaths ??= readReaderPaths();
     const before = await takeSnapshot(docker);
+    const guard = await startApiProxy(address, before, debug);
     let disposal: Promise<void> | undefined;
     const cleanUp = async () => {
       try {
@@ -62,8 +70,9 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
     };
     const environment: PageEnvironment = {
       wrapCommand: (argv) => [...argv],
-      env: endpoint.env,
-      unsetEnv: endpoint.unsetEnv,
+      // The page's docker talks to the guard, which speaks plain HTTP on a unix socket.
+      env: { DOCKER_HOST: guard.host },
+      unsetEnv: [...new Set([...endpoint.unsetEnv, ...guardedVariables])],
       readerPaths: await readerPaths,
       cliPlugins: undefined,
       isDaemonAlive: () => isDockerAnswering(docker),
@@ -72,7 +81,10 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
           ? settleContainers(endpoint.host)
           : Promise.resolve(),
       dispose: () => {
-        disposal ??= cleanUp().finally(() => open.delete(environment));
+        disposal ??= guard
+          .close()
+          .then(cleanUp)
+          .finally(() => open.delete(environment));
         return disposal;
       },
     };

@@ -3,21 +3,8 @@
  * installed (hermetic uses its own copy, in its cache, the same way).
  */
 import { VerifyError } from '../../../core/errors.ts';
-import { listMachinePackages, machineSuite } from '../../../core/reader-toolbox.ts';
+import { describeMmdebstrapArgs } from '../../../core/reader-toolbox.ts';
 import { runProcess, tailOf } from '../../../system/run-process.ts';
-
-/** mmdebstrap's arguments for the recipe, into `target` (hermetic passes the same). */
-export function describeMmdebstrapArgs(target: string): string[] {
-  return [
-    '--variant=minbase',
-    `--include=${listMachinePackages().join(',')}`,
-    '--dpkgopt=path-exclude=/usr/share/man/*',
-    '--dpkgopt=path-exclude=/usr/share/doc/*',
-    '--dpkgopt=path-exclude=/usr/share/locale/*',
-    machineSuite,
-    target,
-  ];
-}
 
 export async function buildRootWithMmdebstrap(target: string): Promise<void> {
   const result = await runProcess('mmdebstrap', describeMmdebstrapArgs(target), {

@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { VerifyError } from '../../../core/errors.ts';
 import { hashMachineRecipe } from '../../../core/reader-toolbox.ts';
 import { resolveCacheFolder } from '../../../system/cache-folder.ts';
-import { finishRoot } from './finish-root.ts';
+import { finishRoot } from '../../../system/finish-machine-root.ts';
 
 export interface RootRequest {
   /** A root someone made already (hermetic's, from legs.json): used as it is. */
