@@ -58,10 +58,12 @@ const knownProblems: readonly KnownProblem[] = [
     }),
   },
   {
-    pattern: /The connection to the server \S+ was refused|couldn't get current server API group list/,
+    pattern:
+      /The connection to the server \S+ was refused|couldn't get current server API group list/,
     describe: () => ({
       code: 'MISSING_SERVICE',
-      message: 'kubectl has no Kubernetes cluster to talk to, and the page assumes one it never starts',
+      message:
+        'kubectl has no Kubernetes cluster to talk to, and the page assumes one it never starts',
       hint: 'Mark the block skip="needs a Kubernetes cluster".',
     }),
   },
@@ -106,7 +108,8 @@ export function classifyFailure(
     .filter((line) => !line.includes('Error response from daemon'))
     .map(findRefusedPort)
     .find((port) => port !== undefined);
-  if (refused === undefined || publishedPorts === 'any' || publishedPorts.has(refused)) return undefined;
+  if (refused === undefined || publishedPorts === 'any' || publishedPorts.has(refused))
+    return undefined;
   if (documented.some((line) => findRefusedPort(line.trim()) === refused)) return undefined;
   return {
     code: 'MISSING_SERVICE',

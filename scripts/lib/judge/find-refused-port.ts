@@ -8,7 +8,8 @@
  *   nc: connect to localhost port 5432 (tcp) failed: Connection refused
  * Pure; undefined when the line is no such refusal.
  */
-const refusal = /Connection refused|Couldn't connect to server|ECONNREFUSED|Can't connect to|Could not connect to/i;
+const refusal =
+  /Connection refused|Couldn't connect to server|ECONNREFUSED|Can't connect to|Could not connect to/i;
 const loopback = /\b(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0)\b|\[?::1\]?/;
 const portNamed = [
   /(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\]):(\d{1,5})\b/,

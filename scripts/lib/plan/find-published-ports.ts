@@ -8,10 +8,12 @@
 
 export type PublishedPorts = ReadonlySet<number> | 'any';
 
-const publishFlag = /(?:^|\s)(?:-p|--publish)(?:\s+|=)["']?((?:[\d.]+:|\[[^\]]*\]:)?(\d+)(?:-(\d+))?:\d+(?:-\d+)?(?:\/\w+)?)/g;
+const publishFlag =
+  /(?:^|\s)(?:-p|--publish)(?:\s+|=)["']?((?:[\d.]+:|\[[^\]]*\]:)?(\d+)(?:-(\d+))?:\d+(?:-\d+)?(?:\/\w+)?)/g;
 const composePort = /^\s*-\s*["']?(?:[\d.]+:)?(\d+)(?:-(\d+))?:\d+(?:-\d+)?(?:\/\w+)?["']?\s*$/gm;
 const composePublished = /^\s*published:\s*["']?(\d+)/gm;
-const everyPort = /(?:^|\s)(?:-P|--publish-all)(?:\s|$)|--net(?:work)?[= ]host\b|network_mode:\s*["']?host/;
+const everyPort =
+  /(?:^|\s)(?:-P|--publish-all)(?:\s|$)|--net(?:work)?[= ]host\b|network_mode:\s*["']?host/;
 
 export function findPublishedPorts(texts: readonly string[]): PublishedPorts {
   const ports = new Set<number>();

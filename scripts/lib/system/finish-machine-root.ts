@@ -20,9 +20,7 @@ const dropped = [
 const mountPoints = ['proc', 'sys', 'dev', 'run', 'tmp', 'root', 'var/lib/docker', 'etc/docker'];
 
 export async function finishRoot(root: string): Promise<void> {
-  await Promise.all(
-    dropped.map((path) => rm(join(root, path), { recursive: true, force: true })),
-  );
+  await Promise.all(dropped.map((path) => rm(join(root, path), { recursive: true, force: true })));
   await Promise.all(
     [...mountPoints, 'var/lib/apt/lists/partial', 'var/cache/apt/archives/partial'].map((path) =>
       mkdir(join(root, path), { recursive: true }),

@@ -82,14 +82,18 @@ describe('classifyFailure', () => {
     'psql: error: connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused',
     'Connecting to localhost (localhost)|127.0.0.1|:5432... failed: Connection refused.',
     "ERROR 2003 (HY000): Can't connect to MySQL server on 'localhost:5432' (111)",
-  ])('takes a refused connection to a port the page never publishes for a missing service: %s', (output) => {
-    const problem = classifyFailure(output, [], new Set([8080]));
-    expect(problem?.code).toBe('MISSING_SERVICE');
-    expect(problem?.message).toContain('port 5432');
-  });
+  ])(
+    'takes a refused connection to a port the page never publishes for a missing service: %s',
+    (output) => {
+      const problem = classifyFailure(output, [], new Set([8080]));
+      expect(problem?.code).toBe('MISSING_SERVICE');
+      expect(problem?.message).toContain('port 5432');
+    },
+  );
 
   it('leaves a refused connection to a port the page publishes to the page', () => {
-    const output = "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server";
+    const output =
+      "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server";
     expect(classifyFailure(output, [], new Set([8080]))).toBeUndefined();
     expect(classifyFailure(output, [], 'any')).toBeUndefined();
   });

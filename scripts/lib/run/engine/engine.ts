@@ -36,6 +36,8 @@ export interface PageRequest {
   id: string;
   /** Images to have present before the page starts (frontmatter `verify.images`), pulled quietly. */
   images: readonly string[];
+  /** The toolbox tools the reader has installed; default: all of them. */
+  tools?: readonly string[] | undefined;
 }
 
 export interface PageEnvironment {
@@ -62,6 +64,11 @@ export interface PageEnvironment {
    * undefined where commands run on this machine (`--docker host`).
    */
   machine?: PageMachine | undefined;
+  /**
+   * Why a command may not run in this world (as the line the reader's terminal shows), or
+   * undefined. Host mode refuses commands that would reach the user's daemon past its guard.
+   */
+  refuseCommand?(command: string): string | undefined;
   /** Whether the daemon still answers: tells a broken environment apart from a failed command. */
   isDaemonAlive(): Promise<boolean>;
   /**
@@ -88,6 +95,12 @@ export interface PageMachine {
   workDir: string;
   user: string;
   path: string;
+  /**
+   * Leaves on PATH the commands of these tools of the reader's toolbox (core/reader-toolbox.ts)
+   * and no other of its tools; `all` puts every one back. The page's shell, coreutils and
+   * Docker always stay.
+   */
+  setTools(visible: readonly string[] | 'all'): Promise<void>;
 }
 
 export interface PathMapping {

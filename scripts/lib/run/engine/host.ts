@@ -23,9 +23,9 @@ import {
   type PathMapping,
 } from './engine.ts';
 import { parseDaemonAddress } from './host/api-proxy/daemon-address.ts';
-import { startApiProxy } from './host/api-proxy/start-api-proxy.ts';
+import { type ApiProxy, startApiProxy } from './host/api-proxy/start-api-proxy.ts';
 import { applyCleanup } from './host/apply-cleanup.ts';
-import { isEmptyPlan, planCleanup } from './host/plan-cleanup.ts';
+import { type CleanupPlan, isEmptyPlan, planCleanup } from './host/plan-cleanup.ts';
 import { takeSnapshot } from './host/take-snapshot.ts';
 import type { DockerEndpoint } from './preflight.ts';
 import { settleContainers } from './settle-containers.ts';
@@ -58,7 +58,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
     let disposal: Promise<void> | undefined;
     const cleanUp = async () => {
       try {
-        const plan = planCleanup(before, await takeSnapshot(docker));
+        const plan = keepToCreated(planCleanup(before, await takeSnapshot(docker)), guard.created);
         for (const note of plan.notes) debug(`page ${request.id}: ${note}`);
         if (isEmptyPlan(plan)) return;
         for (const problem of await applyCleanup(plan, docker)) {
@@ -70,6 +70,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
     };
     const environment: PageEnvironment = {
       wrapCommand: (argv) => [...argv],
+      refuseCommand: refuseUnguarded,
       // The page's docker talks to the guard, which speaks plain HTTP on a unix socket.
       env: { DOCKER_HOST: guard.host },
       unsetEnv: [...new Set([...endpoint.unsetEnv, ...guardedVariables])],
@@ -101,6 +102,34 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
     async close() {
       await Promise.all([...open].map((page) => page.dispose()));
     },
+  };
+}
+
+/** A command that names a daemon's socket to talk to it: curl --unix-socket, -H, a context. */
+const unguarded =
+  /(?:--unix-socket|-H|--host|DOCKER_HOST=|host=)[\s=]*["']?(?:unix:\/\/)?\S*docker\.sock/;
+
+/**
+ * In host mode the page's shell runs on the user's machine, and only the docker its
+ * DOCKER_HOST names goes through the guard: a command that talks to a daemon's socket
+ * itself is not run.
+ */
+function refuseUnguarded(command: string): string | undefined {
+  if (!unguarded.test(command)) return undefined;
+  return 'verify-examples: the command talks to a Docker socket itself, past the guard that keeps a page from changing your own Docker; run the page in a sandbox (--docker sandbox)';
+}
+
+/**
+ * The containers, volumes and networks a cleanup removes are the page's own: another program
+ * may have made some on the same daemon while the page ran. (Images have no creating request
+ * of their own: a pull or a build makes them; those new since the snapshot go.)
+ */
+function keepToCreated(plan: CleanupPlan, created: ApiProxy['created']): CleanupPlan {
+  return {
+    ...plan,
+    containers: plan.containers.filter((id) => created.containers.has(id)),
+    volumes: plan.volumes.filter((name) => created.volumes.has(name)),
+    networks: plan.networks.filter((id) => created.networks.has(id)),
   };
 }
 

@@ -23,6 +23,7 @@ import {
   type PageRequest,
 } from './engine.ts';
 import { type MachineSpec, readerMachine } from './machine/reader-machine.ts';
+import { setVisibleTools } from './machine/set-visible-tools.ts';
 import { daemonVariables } from './sandbox/daemon-config.ts';
 import { type Sandbox, startSandbox } from './sandbox/start-sandbox.ts';
 import { sandboxSocketPath } from './sandbox/wait-for-sandbox.ts';
@@ -114,7 +115,13 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
         await sandbox.dispose();
         live.delete(promise);
       });
-      return pullIntoPage(environment, () => pullImages(sandbox, request));
+      return pullIntoPage(environment, async () => {
+        const { tools } = request;
+        await Promise.all([
+          pullImages(sandbox, request),
+          tools && environment.machine?.setTools(tools),
+        ]);
+      });
     },
     async close() {
       isClosed = true;
@@ -144,6 +151,7 @@ function describePage(sandbox: Sandbox, leg: Leg, dispose: () => Promise<void>):
       workDir: readerMachine.workDir,
       user: readerMachine.user,
       path: readerMachine.path,
+      setTools: (visible) => setVisibleTools(sandbox.wrap, visible),
     },
     isDaemonAlive: async () => !isDisposed && isDockerAnswering(sandbox.docker),
     settle: () =>

@@ -36,9 +36,12 @@ type ScratchPage = Pick<PageEnvironment, 'cliPlugins' | 'machine'>;
  * is where a session on this machine finds its plugins (buildx, compose): a leg's own, or
  * by default the user's; a reader's machine has them installed.
  */
-export async function createScratch(pageId: string, page: ScratchPage = {
-  cliPlugins: undefined,
-}): Promise<Scratch> {
+export async function createScratch(
+  pageId: string,
+  page: ScratchPage = {
+    cliPlugins: undefined,
+  },
+): Promise<Scratch> {
   if (page.machine) return createMachineScratch(pageId, page.machine);
   const root = await mkdtemp(join(tmpdir(), `dfv-${pageId.slice(0, 40)}-`));
   const workDir = join(root, 'work');
@@ -47,8 +50,7 @@ export async function createScratch(pageId: string, page: ScratchPage = {
   // The session has a Docker config of its own (no contexts, no credentials of the user's),
   // but the CLI plugins (buildx, compose) of the Docker it runs on stay usable.
   const plugins =
-    page.cliPlugins ??
-    join(process.env.DOCKER_CONFIG ?? join(homedir(), '.docker'), 'cli-plugins');
+    page.cliPlugins ?? join(process.env.DOCKER_CONFIG ?? join(homedir(), '.docker'), 'cli-plugins');
   if (existsSync(plugins)) await symlink(plugins, join(homeDir, '.docker', 'cli-plugins'));
   return {
     root,

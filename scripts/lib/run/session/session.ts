@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { quoteShellWord as quote } from '../../core/shell-word.ts';
-import type { ProcessResult } from '../../system/run-process.ts';
+import { exitedProcess, type ProcessResult } from '../../system/run-process.ts';
 import type { PageEnvironment, PathMapping } from '../engine/engine.ts';
 import { createSessionEnv } from './environment.ts';
 import { mayReadDocker } from './may-read-docker.ts';
@@ -114,6 +114,8 @@ export function createSession(
   // Whether a command ran since Docker's container list last settled.
   let mayBeUnsettled = false;
   const run: Session['run'] = async (command, options) => {
+    const refusal = page.refuseCommand?.(command);
+    if (refusal) return exitedProcess(command, 126, `${refusal}\n`, 0);
     if (mayBeUnsettled && mayReadDocker(command)) {
       await page.settle();
       mayBeUnsettled = false;

@@ -20,14 +20,21 @@ export interface ImageBuild {
 export const machineImage = `debian:${machineSuite}-slim`;
 
 function fail(step: string, detail: string): VerifyError {
-  return new VerifyError('SANDBOX_FAILED', `Could not make the reader's machine: ${step}:\n${detail}`, {
-    hint: `It is made once from ${machineImage} and Debian's archive: check that both can be reached (a registry mirror, deb.debian.org), install mmdebstrap, or run \`npm run hermetic\`.`,
-  });
+  return new VerifyError(
+    'SANDBOX_FAILED',
+    `Could not make the reader's machine: ${step}:\n${detail}`,
+    {
+      hint: `It is made once from ${machineImage} and Debian's archive: check that both can be reached (a registry mirror, deb.debian.org), install mmdebstrap, or run \`npm run hermetic\`.`,
+    },
+  );
 }
 
 export async function buildRootFromImage(target: string, build: ImageBuild): Promise<void> {
   const { docker, proxy } = build;
-  const pull = await runDocker(['pull', '--quiet', machineImage], { ...docker, timeoutMs: 600_000 });
+  const pull = await runDocker(['pull', '--quiet', machineImage], {
+    ...docker,
+    timeoutMs: 600_000,
+  });
   if (pull.failed) throw fail(`docker pull ${machineImage}`, tailOf(pull.all, 5));
   const name = `dfv-machine-${process.pid}`;
   const install = [
@@ -36,8 +43,21 @@ export async function buildRootFromImage(target: string, build: ImageBuild): Pro
     'apt-get clean',
   ].join(' && ');
   const run = await runDocker(
-    ['run', '--name', name, '--network', 'host', '--env', `http_proxy=${proxy}`,
-      '--env', `https_proxy=${proxy}`, machineImage, 'sh', '-ec', install],
+    [
+      'run',
+      '--name',
+      name,
+      '--network',
+      'host',
+      '--env',
+      `http_proxy=${proxy}`,
+      '--env',
+      `https_proxy=${proxy}`,
+      machineImage,
+      'sh',
+      '-ec',
+      install,
+    ],
     { ...docker, timeoutMs: 20 * 60_000 },
   );
   if (run.failed) throw fail('apt-get install in a container', tailOf(run.all, 10));
@@ -46,7 +66,11 @@ export async function buildRootFromImage(target: string, build: ImageBuild): Pro
 
 /** `docker export NAME | tar -x -C TARGET`, owners and modes kept. */
 function exportInto(name: string, target: string, docker: DockerCallOptions): Promise<void> {
-  const [file = 'docker', ...args] = (docker.wrap ?? ((argv) => [...argv]))(['docker', 'export', name]);
+  const [file = 'docker', ...args] = (docker.wrap ?? ((argv) => [...argv]))([
+    'docker',
+    'export',
+    name,
+  ]);
   const env = buildEnv(docker.env, docker.unsetEnv);
   return new Promise((resolve, reject) => {
     const exporter = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -14,7 +14,9 @@ export async function buildRootWithMmdebstrap(target: string): Promise<void> {
     throw new VerifyError(
       'SANDBOX_FAILED',
       `Could not make the reader's machine with mmdebstrap (${result.shortMessage}):\n${tailOf(result.all, 10)}`,
-      { hint: `Check that deb.debian.org (or your apt mirror) answers, or run \`npm run hermetic\`.` },
+      {
+        hint: `Check that deb.debian.org (or your apt mirror) answers, or run \`npm run hermetic\`.`,
+      },
     );
   }
 }

@@ -5,10 +5,11 @@
  * copied once into the cache, into a bin/ folder of their own, which the machine shows like a
  * leg's. A changed program (an upgrade) is a new copy.
  */
+
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { createHash } from 'node:crypto';
 import { delimiter, join } from 'node:path';
 import { VerifyError } from '../../../core/errors.ts';
 import { resolveCacheFolder } from '../../../system/cache-folder.ts';
@@ -54,9 +55,13 @@ export async function copyPathEngine(): Promise<string> {
     if (path) files.set(program, path);
   }
   if (!files.has('dockerd') || !files.has('docker')) {
-    throw new VerifyError('SANDBOX_FAILED', 'No dockerd and docker on PATH for the reader’s machine.', {
-      hint: 'Install Docker Engine, or run `npm run hermetic` for engines of its own.',
-    });
+    throw new VerifyError(
+      'SANDBOX_FAILED',
+      'No dockerd and docker on PATH for the reader’s machine.',
+      {
+        hint: 'Install Docker Engine, or run `npm run hermetic` for engines of its own.',
+      },
+    );
   }
   for (const [name, path] of await findPlugins()) files.set(`cli-plugins/${name}`, path);
   const key = createHash('sha256');

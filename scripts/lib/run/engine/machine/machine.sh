@@ -6,8 +6,8 @@
 #   machine.sh SCRATCH
 # Environment:
 #   DFV_MACHINE_ROOT    the cached root (read-only lower layer)
-#   DFV_ENGINE_FOLDERS  PATH=HOST: folders of the leg's binaries and where they show, each through
-#                       an overlay of its own (the page may write there, the cache never changes)
+#   DFV_ENGINE_FOLDERS  PATH=HOST: folders of the leg's binaries and where they show, each as a
+#                       read-only overlay (no upper layer: not even a remount makes it writable)
 #   DFV_ENGINE_LINKS    PATH=TARGET symlinks that install the engine where a reader has it
 #   DFV_HOSTNAME        the machine's name
 #   DFV_SESSION_PATH    where the session folder (SCRATCH/session) shows inside, read-only
@@ -56,13 +56,11 @@ mount -o remount,bind,ro "$root$DFV_SESSION_PATH"
 mkdir -p "$root/var/lib/docker"
 mount --bind "$scratch/data" "$root/var/lib/docker"
 
-index=0
+# An overlay needs two layers to be read-only without an upper one: the second is empty.
+mkdir -p "$scratch/empty"
 for folder in $DFV_ENGINE_FOLDERS; do
-  index=$((index + 1))
-  layer=$scratch/engine/$index
-  mkdir -p "$layer/upper" "$layer/work" "$root${folder%%=*}"
-  mount -t overlay overlay \
-    -o "lowerdir=${folder#*=},upperdir=$layer/upper,workdir=$layer/work" "$root${folder%%=*}"
+  mkdir -p "$root${folder%%=*}"
+  mount -t overlay overlay -o "lowerdir=${folder#*=}:$scratch/empty" "$root${folder%%=*}"
 done
 for link in $DFV_ENGINE_LINKS; do
   mkdir -p "$root$(dirname "${link%%=*}")"

@@ -3,13 +3,13 @@
  * /usr/local/lib/docker-engine, and links where a Debian package puts the programs and the
  * CLI plugins, so the reader's `docker` is /usr/bin/docker and dockerd finds containerd and
  * runc on a reader's PATH. A program that names its folder by this machine's path (a loader
- * or libraries patched in, as hermetic's runc) also gets that path, as a link.
+ * or libraries patched in, as hermetic's runc) gets the folder shown at that path too.
  */
 import { open, readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface EngineInstall {
-  /** Host folders shown inside the machine at `path`. */
+  /** Host folders shown inside the machine at `path`, read-only (a folder may show twice). */
   folders: { host: string; path: string }[];
   /** Symlinks made in the machine: `path` points at `target`, both inside. */
   links: { path: string; target: string }[];
@@ -70,12 +70,13 @@ export async function planEngineInstall(bin: string): Promise<EngineInstall> {
       target: inside(join(await realpath(dirname(file.host)), basename(file.host))),
     })),
   );
+  const programs = files.map((file) => file.host);
+  const aliases = [];
   for (const folder of folders) {
-    if (await isNamedByAny(folder.host, files.map((file) => file.host))) {
-      links.push({ path: folder.host, target: folder.path });
-    }
+    if (await isNamedByAny(folder.host, programs))
+      aliases.push({ host: folder.host, path: folder.host });
   }
-  return { folders, links };
+  return { folders: [...folders, ...aliases], links };
 }
 
 /** Whether a program names the folder: its loader and library path are in its first pages. */

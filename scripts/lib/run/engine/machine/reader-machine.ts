@@ -43,9 +43,13 @@ export function describeMachineEnv(spec: MachineSpec): Record<string, string> {
   // The lists are words separated by spaces, and links are PATH=TARGET.
   const unfit = paths.find((path) => /[\s=]/.test(path));
   if (unfit) {
-    throw new VerifyError('SANDBOX_FAILED', `The reader's machine cannot use the path "${unfit}".`, {
-      hint: 'Move it (or XDG_CACHE_HOME) to a path without spaces or "=".',
-    });
+    throw new VerifyError(
+      'SANDBOX_FAILED',
+      `The reader's machine cannot use the path "${unfit}".`,
+      {
+        hint: 'Move it (or XDG_CACHE_HOME) to a path without spaces or "=".',
+      },
+    );
   }
   return {
     DFV_MACHINE_ROOT: spec.root,

@@ -124,8 +124,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   return {
     name,
     holder,
-    wrap: (argv) =>
-      machine ? wrapInMachine(holder.pid, argv) : wrapInSandbox(holder.pid, argv),
+    wrap: (argv) => (machine ? wrapInMachine(holder.pid, argv) : wrapInSandbox(holder.pid, argv)),
     docker: describeDockerCall(holder.pid, options),
     machine: machine && {
       spec: machine,

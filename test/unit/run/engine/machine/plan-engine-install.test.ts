@@ -43,14 +43,20 @@ describe('planEngineInstall', () => {
       { path: '/usr/bin/docker', target: `${engineFolder}/bin/docker` },
       { path: '/usr/bin/dockerd', target: `${engineFolder}/bin/dockerd` },
       { path: '/usr/bin/runc', target: `${engineFolder}/bin/runc` },
-      { path: `${pluginFolder}/docker-buildx`, target: `${engineFolder}/bin/cli-plugins/docker-buildx` },
+      {
+        path: `${pluginFolder}/docker-buildx`,
+        target: `${engineFolder}/bin/cli-plugins/docker-buildx`,
+      },
     ]);
   });
 
-  it("gives the folder this machine's path too when a program names it (a patched loader)", async () => {
+  it("shows the folder at this machine's path too when a program names it (a patched loader)", async () => {
     const { engine, bin } = await makeEngine(true);
     const install = await planEngineInstall(bin);
-    expect(install.links).toContainEqual({ path: engine, target: engineFolder });
+    expect(install.folders).toEqual([
+      { host: engine, path: engineFolder },
+      { host: engine, path: engine },
+    ]);
   });
 
   it('shows the folder of a program that resolves outside the engine folder', async () => {

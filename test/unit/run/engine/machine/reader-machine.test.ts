@@ -23,9 +23,12 @@ describe('describeMachineEnv', () => {
     });
   });
 
-  it.each(['/home/me/my cache/root', '/cache/a=b'])('refuses a path the lists cannot carry: %s', (root) => {
-    expect(() => describeMachineEnv({ root, engine })).toThrow(VerifyError);
-  });
+  it.each(['/home/me/my cache/root', '/cache/a=b'])(
+    'refuses a path the lists cannot carry: %s',
+    (root) => {
+      expect(() => describeMachineEnv({ root, engine })).toThrow(VerifyError);
+    },
+  );
 });
 
 describe('wrapInMachine', () => {

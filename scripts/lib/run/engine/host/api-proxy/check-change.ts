@@ -1,6 +1,6 @@
 /**
  * Whether a request that changes or creates an object may go to the user's daemon: only when
- * the object is the page's, and a new one takes no name the user's objects have. Resolves
+ * the object is the page's, and a new one takes no name of another object. Resolves
  * names and short IDs through the daemon; an object the daemon does not know is left to the
  * daemon, which answers as it would anyway. Returns why a request is refused, or undefined.
  */
@@ -26,7 +26,7 @@ export function describeRefusal(reason: string): string {
   return `verify-examples: ${reason}; on your own daemon (--docker host) a page never changes or removes what it did not create`;
 }
 
-const before = 'was there before the page started';
+const notCreated = 'is not one the page created';
 
 async function inspect(daemon: DaemonAddress, path: string): Promise<Entry | undefined> {
   return (await readDaemon(daemon, path).catch(() => undefined)) as Entry | undefined;
@@ -44,27 +44,30 @@ export async function checkChange(
   daemon: DaemonAddress,
 ): Promise<string | undefined> {
   if (what === 'container') {
-    if (await isUserContainer(daemon, scope, name)) return `the container ${name} ${before}`;
+    if (await isUserContainer(daemon, scope, name)) return `the container ${name} ${notCreated}`;
     return undefined;
   }
   if (what === 'volume') {
-    return isPageVolume(scope, name) ? undefined : `the volume ${name} ${before}`;
+    const volume = await inspect(daemon, `/volumes/${encodeURIComponent(name)}`);
+    return !volume || isPageVolume(scope, name) ? undefined : `the volume ${name} ${notCreated}`;
   }
   if (what === 'network') {
     const network = await inspect(daemon, `/networks/${encodeURIComponent(name)}`);
     if (!network || predefinedNetworks.has(text(network['Name']))) return undefined;
-    return isPageNetwork(scope, text(network['Id'])) ? undefined : `the network ${name} ${before}`;
+    return isPageNetwork(scope, text(network['Id']))
+      ? undefined
+      : `the network ${name} ${notCreated}`;
   }
   const image = await inspect(daemon, `/images/${name}/json`);
+  const tags = list(image?.['RepoTags']).map(text);
   if (!image || isPageImage(scope, text(image['Id']))) return undefined;
   // A tag the page put on one of the user's images may go, if the image keeps another.
-  const tags = list(image['RepoTags']).map(text);
   const earlier = scope.before.images.find((entry) => entry.id === text(image['Id']));
   const isPageTag =
     tags.some((tag) => normalizeImageName(tag) === normalizeImageName(name)) &&
     !earlier?.tags.some((tag) => normalizeImageName(tag) === normalizeImageName(name));
   if (isPageTag && tags.length > 1) return undefined;
-  return `the image ${name} ${before}`;
+  return `the image ${name} ${notCreated}`;
 }
 
 /**
@@ -80,25 +83,32 @@ export async function checkCreate(
 ): Promise<string | undefined> {
   if (what === 'volume') {
     const name = text(body['Name']);
-    return name && !isPageVolume(scope, name) ? `the volume ${name} ${before}` : undefined;
+    const volume = name ? await inspect(daemon, `/volumes/${encodeURIComponent(name)}`) : undefined;
+    return volume && !isPageVolume(scope, name) ? `the volume ${name} ${notCreated}` : undefined;
   }
   if (what === 'network') {
     const name = text(body['Name']);
-    const network = name ? await inspect(daemon, `/networks/${encodeURIComponent(name)}`) : undefined;
+    const network = name
+      ? await inspect(daemon, `/networks/${encodeURIComponent(name)}`)
+      : undefined;
     return network && !isPageNetwork(scope, text(network['Id']))
-      ? `the network ${name} ${before}`
+      ? `the network ${name} ${notCreated}`
       : undefined;
   }
   const name = query.get('name');
   if (name && (await isUserContainer(daemon, scope, name)))
-    return `the name ${name} belongs to a container that ${before}`;
+    return `the name ${name} belongs to a container that ${notCreated}`;
   const host = (body['HostConfig'] ?? {}) as Entry;
   const volumes = [
     ...list(host['Binds']).map((bind) => text(bind).split(':')[0] ?? ''),
-    ...list(host['Mounts']).filter((m) => text(m['Type']) === 'volume').map((m) => text(m['Source'])),
+    ...list(host['Mounts'])
+      .filter((m) => text(m['Type']) === 'volume')
+      .map((m) => text(m['Source'])),
   ].filter((source) => source !== '' && !source.startsWith('/'));
-  const userVolume = volumes.find((volume) => !isPageVolume(scope, volume));
-  if (userVolume) return `the volume ${userVolume} ${before}`;
+  for (const volume of volumes) {
+    const exists = await inspect(daemon, `/volumes/${encodeURIComponent(volume)}`);
+    if (exists && !isPageVolume(scope, volume)) return `the volume ${volume} ${notCreated}`;
+  }
   const joined = [
     ...list(host['VolumesFrom']).map((entry) => text(entry).split(':')[0] ?? ''),
     ...[text(host['NetworkMode']), text(host['PidMode']), text(host['IpcMode'])]
@@ -107,7 +117,7 @@ export async function checkCreate(
   ];
   for (const container of joined) {
     if (await isUserContainer(daemon, scope, container))
-      return `the container ${container} ${before}`;
+      return `the container ${container} ${notCreated}`;
   }
   return undefined;
 }

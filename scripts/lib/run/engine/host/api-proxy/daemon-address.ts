@@ -2,8 +2,9 @@
  * Where the user's daemon listens, as Node's http and net modules dial it: a unix socket, or
  * a plain TCP port. TLS and SSH endpoints cannot be guarded (see start-api-proxy.ts).
  */
-import { VerifyError } from '../../../../core/errors.ts';
+
 import { formatFlag } from '../../../../cli/flags.ts';
+import { VerifyError } from '../../../../core/errors.ts';
 
 export type DaemonAddress = { socketPath: string } | { host: string; port: number };
 
@@ -20,6 +21,8 @@ export function parseDaemonAddress(
   throw new VerifyError(
     'DOCKER_UNSUPPORTED',
     `--docker host cannot guard the daemon at ${host}: pages talk to your daemon through a guard that keeps them from changing what was there before, and it speaks only to a unix socket or plain TCP.`,
-    { hint: `Run the pages in sandboxes (${formatFlag('docker', 'sandbox')}, as root), or point DOCKER_HOST at a unix socket.` },
+    {
+      hint: `Run the pages in sandboxes (${formatFlag('docker', 'sandbox')}, as root), or point DOCKER_HOST at a unix socket.`,
+    },
   );
 }

@@ -1,9 +1,11 @@
 /**
- * Which objects on the user's daemon are the page's: everything that was not there when the
- * page started (the host engine's snapshot). What the page's listings show is cut down to
- * those, plus the daemon's own networks and the images the page asked for by name (a pull of
- * an image the user has, an image a container of the page runs). Pure, apart from the
- * record of names the page used, which the guard adds to as requests pass.
+ * Which objects on the user's daemon are the page's: the containers, volumes and networks
+ * its requests created (as the guard saw them pass; another program creating objects on the
+ * same daemon meanwhile makes none of them the page's), and the images that were not there
+ * when the page started (a pull or a build makes them, not a request of their own). What the
+ * page's listings show is cut down to those, plus the daemon's own networks and the images
+ * the page asked for by name (a pull of an image the user has, an image a container of the
+ * page runs). Pure, apart from the records the guard adds to as requests pass.
  */
 import type { DockerSnapshot } from '../plan-cleanup.ts';
 
@@ -11,6 +13,8 @@ export interface PageScope {
   before: DockerSnapshot;
   /** When the page started, in ms since the epoch: build cache made since is the page's. */
   startedAt: number;
+  /** What the page's requests created: container and network IDs, volume names. */
+  created: { containers: Set<string>; volumes: Set<string>; networks: Set<string> };
   /** Image references the page named (`busybox`, `busybox:latest`, an ID). */
   namedImages: Set<string>;
 }
@@ -19,7 +23,12 @@ export interface PageScope {
 export const predefinedNetworks = new Set(['bridge', 'host', 'none']);
 
 export function createPageScope(before: DockerSnapshot, startedAt = Date.now()): PageScope {
-  return { before, startedAt, namedImages: new Set() };
+  const created = {
+    containers: new Set<string>(),
+    volumes: new Set<string>(),
+    networks: new Set<string>(),
+  };
+  return { before, startedAt, created, namedImages: new Set() };
 }
 
 /** `busybox` and `docker.io/library/busybox:latest` are the same image. */
@@ -33,29 +42,44 @@ export function normalizeImageName(name: string): string {
 }
 
 export function isPageContainer(scope: PageScope, id: string): boolean {
-  return !scope.before.containers.includes(id);
+  return scope.created.containers.has(id);
 }
 
 export function isPageVolume(scope: PageScope, name: string): boolean {
-  return !scope.before.volumes.includes(name);
+  return scope.created.volumes.has(name);
 }
 
 export function isPageNetwork(scope: PageScope, id: string): boolean {
-  return !scope.before.networks.includes(id);
+  return scope.created.networks.has(id);
 }
 
-export function isPageImage(scope: PageScope, id: string): boolean {
+/** Whether the image was not there when the page started. */
+export function isNewImage(scope: PageScope, id: string): boolean {
   return !scope.before.images.some((image) => image.id === id);
 }
 
-/** A page image, or one the user had that the page asked for by name or ID. */
-export function isShownImage(scope: PageScope, id: string, tags: readonly string[]): boolean {
-  if (isPageImage(scope, id)) return true;
+/** Whether the page named the image, by one of its tags or by its ID. */
+export function isNamedImage(scope: PageScope, id: string, tags: readonly string[]): boolean {
   const named = scope.namedImages;
   const bareId = id.replace(/^sha256:/, '');
   if ([...named].some((name) => /^[0-9a-f]{12,64}$/.test(name) && bareId.startsWith(name)))
     return true;
   return tags.some((tag) => named.has(normalizeImageName(tag)));
+}
+
+/**
+ * The page's images: the new ones. Unlike containers they cannot be told by the request that
+ * made them (BuildKit names its images inside its own session), so an image another program
+ * makes on the same daemon while the page runs counts as the page's: host mode runs one page
+ * at a time, and expects no one else to build or pull meanwhile.
+ */
+export function isPageImage(scope: PageScope, id: string): boolean {
+  return isNewImage(scope, id);
+}
+
+/** A page image, or one the user had that the page asked for by name or ID. */
+export function isShownImage(scope: PageScope, id: string, tags: readonly string[]): boolean {
+  return isPageImage(scope, id) || isNamedImage(scope, id, tags);
 }
 
 type Entry = Record<string, unknown>;
@@ -80,7 +104,9 @@ export function scopeNetworks(scope: PageScope, body: unknown): Entry[] {
 
 export function scopeVolumes(scope: PageScope, body: unknown): Entry {
   const answer = (body ?? {}) as Entry;
-  const volumes = list(answer['Volumes']).filter((volume) => isPageVolume(scope, text(volume['Name'])));
+  const volumes = list(answer['Volumes']).filter((volume) =>
+    isPageVolume(scope, text(volume['Name'])),
+  );
   return { ...answer, Volumes: volumes };
 }
 
@@ -97,7 +123,10 @@ export function scopeDiskUsage(scope: PageScope, body: unknown): Entry {
     ...answer,
     Images: answer['Images'] === null ? null : scopeImages(scope, answer['Images']),
     Containers: answer['Containers'] === null ? null : scopeContainers(scope, answer['Containers']),
-    Volumes: answer['Volumes'] === null ? null : scopeVolumes(scope, { Volumes: answer['Volumes'] })['Volumes'],
+    Volumes:
+      answer['Volumes'] === null
+        ? null
+        : scopeVolumes(scope, { Volumes: answer['Volumes'] })['Volumes'],
     BuildCache:
       answer['BuildCache'] === null
         ? null

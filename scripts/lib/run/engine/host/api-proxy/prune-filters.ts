@@ -14,7 +14,9 @@ export interface PruneFilters {
   all: boolean | undefined;
 }
 
-export type ParsedFilters = { status: 'ok'; filters: PruneFilters } | { status: 'unsupported'; key: string };
+export type ParsedFilters =
+  | { status: 'ok'; filters: PruneFilters }
+  | { status: 'unsupported'; key: string };
 
 const known = new Set(['label', 'label!', 'until', 'dangling', 'all']);
 
@@ -46,13 +48,24 @@ export function parsePruneFilters(query: string | null, now = Date.now()): Parse
   };
 }
 
-const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 3.6e6 };
+const units: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1e3,
+  m: 6e4,
+  h: 3.6e6,
+};
 
 /** `24h`, `1h30m`, a Unix time in seconds, or an RFC 3339 date. */
 export function parseUntil(value: string, now: number): number {
   const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
   if (parts.length > 0 && parts.map((part) => part[0]).join('') === value) {
-    return now - parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (units[unit ?? 's'] ?? 0), 0);
+    return (
+      now -
+      parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (units[unit ?? 's'] ?? 0), 0)
+    );
   }
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
   return Date.parse(value);

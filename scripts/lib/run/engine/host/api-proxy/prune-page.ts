@@ -8,6 +8,7 @@
 import { callDaemon, readDaemon } from './call-daemon.ts';
 import type { DaemonAddress } from './daemon-address.ts';
 import {
+  isNewImage,
   isPageCache,
   isPageContainer,
   isPageImage,
@@ -23,7 +24,8 @@ type PruneKind = 'containers' | 'images' | 'volumes' | 'networks' | 'build';
 const list = (value: unknown): Entry[] => (Array.isArray(value) ? (value as Entry[]) : []);
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const labelsOf = (entry: Entry) => (entry['Labels'] ?? null) as Record<string, string> | null;
-const seconds = (value: unknown) => (typeof value === 'number' ? value * 1000 : Date.parse(text(value)));
+const seconds = (value: unknown) =>
+  typeof value === 'number' ? value * 1000 : Date.parse(text(value));
 
 export async function prunePage(
   what: PruneKind,
@@ -61,9 +63,13 @@ async function pruneContainers(filters: PruneFilters, scope: PageScope, daemon: 
 
 async function pruneImages(filters: PruneFilters, scope: PageScope, daemon: DaemonAddress) {
   const isDanglingOnly = filters.dangling !== false;
-  const used = new Set(list(await readDaemon(daemon, '/containers/json?all=1')).map((c) => text(c['ImageID'])));
+  const used = new Set(
+    list(await readDaemon(daemon, '/containers/json?all=1')).map((c) => text(c['ImageID'])),
+  );
   const images = list(await readDaemon(daemon, '/images/json')).filter((image) => {
-    const tags = list(image['RepoTags']).map(text).filter((tag) => tag !== '<none>:<none>');
+    const tags = list(image['RepoTags'])
+      .map(text)
+      .filter((tag) => tag !== '<none>:<none>');
     return (
       isPageImage(scope, text(image['Id'])) &&
       !used.has(text(image['Id'])) &&
@@ -77,7 +83,9 @@ async function pruneImages(filters: PruneFilters, scope: PageScope, daemon: Daem
     const id = text(image['Id']);
     // Untagged parents go with an image, unless one of them was the user's.
     const noPrune = (await hasUserAncestor(id, scope, daemon)) ? 1 : 0;
-    const tags = list(image['RepoTags']).map(text).filter((tag) => tag !== '<none>:<none>');
+    const tags = list(image['RepoTags'])
+      .map(text)
+      .filter((tag) => tag !== '<none>:<none>');
     let isGone = false;
     for (const name of [...tags, id]) {
       const answer = await callDaemon(daemon, 'DELETE', `/images/${name}?noprune=${noPrune}`);
@@ -94,7 +102,7 @@ async function pruneImages(filters: PruneFilters, scope: PageScope, daemon: Daem
 async function hasUserAncestor(id: string, scope: PageScope, daemon: DaemonAddress) {
   let parent = text(((await readDaemon(daemon, `/images/${id}/json`)) as Entry)['Parent']);
   while (parent) {
-    if (!isPageImage(scope, parent)) return true;
+    if (!isNewImage(scope, parent)) return true;
     parent = text(((await readDaemon(daemon, `/images/${parent}/json`)) as Entry)['Parent']);
   }
   return false;
@@ -108,18 +116,23 @@ async function pruneVolumes(filters: PruneFilters, scope: PageScope, daemon: Dae
   );
   const usage = (await readDaemon(daemon, '/system/df?type=volume')) as Entry;
   const sizes = new Map(
-    list(usage['Volumes']).map((v) => [text(v['Name']), Number((v['UsageData'] as Entry | null)?.['Size'] ?? 0)]),
+    list(usage['Volumes']).map((v) => [
+      text(v['Name']),
+      Number((v['UsageData'] as Entry | null)?.['Size'] ?? 0),
+    ]),
   );
-  const volumes = list(((await readDaemon(daemon, '/volumes')) as Entry)['Volumes']).filter((volume) => {
-    const name = text(volume['Name']);
-    const isAnonymous = labelsOf(volume)?.['com.docker.volume.anonymous'] !== undefined;
-    return (
-      isPageVolume(scope, name) &&
-      !inUse.has(name) &&
-      (filters.all === true || isAnonymous) &&
-      matchesFilters(filters, labelsOf(volume), seconds(volume['CreatedAt']))
-    );
-  });
+  const volumes = list(((await readDaemon(daemon, '/volumes')) as Entry)['Volumes']).filter(
+    (volume) => {
+      const name = text(volume['Name']);
+      const isAnonymous = labelsOf(volume)?.['com.docker.volume.anonymous'] !== undefined;
+      return (
+        isPageVolume(scope, name) &&
+        !inUse.has(name) &&
+        (filters.all === true || isAnonymous) &&
+        matchesFilters(filters, labelsOf(volume), seconds(volume['CreatedAt']))
+      );
+    },
+  );
   const deleted: string[] = [];
   let space = 0;
   for (const volume of volumes) {

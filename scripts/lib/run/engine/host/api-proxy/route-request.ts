@@ -52,7 +52,8 @@ export function routeRequest(method: string, url: string): Route {
       reason: `${path} would change the daemon itself (swarm, plugins)`,
     };
   }
-  if (method === 'POST' && path === '/containers/create') return { kind: 'create', what: 'container' };
+  if (method === 'POST' && path === '/containers/create')
+    return { kind: 'create', what: 'container' };
   if (method === 'POST' && path === '/volumes/create') return { kind: 'create', what: 'volume' };
   if (method === 'POST' && path === '/networks/create') return { kind: 'create', what: 'network' };
   if (first === 'containers' && second) {
@@ -62,12 +63,24 @@ export function routeRequest(method: string, url: string): Route {
   }
   if (first === 'volumes' && second && method === 'DELETE')
     return { kind: 'change', what: 'volume', name: second, action: 'remove' };
-  if (first === 'networks' && second && (method === 'DELETE' || third === 'connect' || third === 'disconnect'))
+  if (
+    first === 'networks' &&
+    second &&
+    (method === 'DELETE' || third === 'connect' || third === 'disconnect')
+  )
     return { kind: 'change', what: 'network', name: second, action: third ?? 'remove' };
   if (first === 'images' && method === 'DELETE' && segments.length >= 2) {
     // Image names have slashes: everything after /images/ is the name.
     const name = segments.slice(1).join('/');
-    return { kind: 'change', what: 'image', name, action: searchParams.get('force') === '1' || searchParams.get('force') === 'true' ? 'force-remove' : 'remove' };
+    return {
+      kind: 'change',
+      what: 'image',
+      name,
+      action:
+        searchParams.get('force') === '1' || searchParams.get('force') === 'true'
+          ? 'force-remove'
+          : 'remove',
+    };
   }
   return { kind: 'pass' };
 }
@@ -79,11 +92,17 @@ export function routeRequest(method: string, url: string): Route {
 export function listNamedImages(method: string, url: string): string[] {
   const { pathname, searchParams } = new URL(url, 'http://docker');
   const path = pathname.replace(/^\/v\d+(\.\d+)?(?=\/)/, '');
+  const withTag = (image: string, tag: string | null) =>
+    tag && !image.includes('@') ? `${image}:${tag}` : image;
   if (method === 'POST' && path === '/images/create') {
-    const image = searchParams.get('fromImage');
-    const tag = searchParams.get('tag');
-    if (!image) return [];
-    return [tag && !image.includes('@') ? `${image}:${tag}` : image];
+    // A pull names fromImage; an import (fromSrc) names the repo it makes.
+    const image = searchParams.get('fromImage') ?? searchParams.get('repo');
+    return image ? [withTag(image, searchParams.get('tag'))] : [];
+  }
+  if (method === 'POST' && path === '/build') return searchParams.getAll('t');
+  if (method === 'POST' && path === '/commit') {
+    const repo = searchParams.get('repo');
+    return repo ? [withTag(repo, searchParams.get('tag'))] : [];
   }
   const match = /^\/images\/(.+)\/(json|history|tag)$/.exec(path);
   if (!match?.[1]) return [];

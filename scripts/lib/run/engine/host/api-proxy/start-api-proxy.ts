@@ -36,6 +36,8 @@ const http = process.getBuiltinModule('node:http');
 export interface ApiProxy {
   /** `unix://...`: the DOCKER_HOST of the page's session. */
   host: string;
+  /** What the page created through the guard (see page-scope.ts), for the cleanup. */
+  created: PageScope['created'];
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startApiProxy(
   });
   return {
     host: `unix://${socketPath}`,
+    created: scope.created,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -109,7 +112,8 @@ async function handleRequest(
   const route = routeRequest(method, url);
   const refuse = (reason: string) => sendJson(response, 409, { message: describeRefusal(reason) });
   if (route.kind === 'refuse') return refuse(route.reason);
-  if (route.kind === 'list') return sendJson(response, 200, await listScoped(route, url, scope, daemon));
+  if (route.kind === 'list')
+    return sendJson(response, 200, await listScoped(route, url, scope, daemon));
   if (route.kind === 'prune') {
     await readBody(request);
     const parsed = parsePruneFilters(new URL(url, 'http://docker').searchParams.get('filters'));
@@ -123,12 +127,17 @@ async function handleRequest(
   }
   if (route.kind === 'create') {
     const body = await readBody(request);
-    const json = (body.length > 0 ? JSON.parse(body.toString('utf8')) : {}) as Record<string, unknown>;
+    const json = (body.length > 0 ? JSON.parse(body.toString('utf8')) : {}) as Record<
+      string,
+      unknown
+    >;
     if (typeof json['Image'] === 'string') scope.namedImages.add(normalizeImageName(json['Image']));
     const query = new URL(url, 'http://docker').searchParams;
     const refusal = await checkCreate(route.what, query, json, scope, daemon);
     if (refusal) return refuse(refusal);
-    return forward(request, response, daemon, body);
+    const answer = await forwardAndRead(request, response, daemon, body);
+    if (answer) await recordCreated(route.what, answer, scope, daemon);
+    return;
   }
   forward(request, response, daemon);
 }
@@ -162,6 +171,73 @@ async function listScoped(
   }
 }
 
+/** Passes a small request on and its answer back whole, which it returns when it is a success. */
+function forwardAndRead(
+  request: IncomingMessage,
+  response: ServerResponse,
+  daemon: DaemonAddress,
+  body: Buffer,
+): Promise<Record<string, unknown> | undefined> {
+  return new Promise((resolve, reject) => {
+    const upstream = http.request({
+      ...daemon,
+      method: request.method,
+      path: request.url,
+      headers: request.headers,
+    });
+    upstream.on('response', (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('error', reject);
+      answer.on('end', () => {
+        const text = Buffer.concat(chunks);
+        const status = answer.statusCode ?? 502;
+        const headers = { ...answer.headers, 'content-length': String(text.length) };
+        delete headers['transfer-encoding'];
+        response.writeHead(status, headers);
+        response.end(text);
+        try {
+          resolve(
+            status < 300
+              ? (JSON.parse(text.toString('utf8')) as Record<string, unknown>)
+              : undefined,
+          );
+        } catch {
+          resolve(undefined);
+        }
+      });
+    });
+    upstream.on('error', reject);
+    upstream.end(body);
+  });
+}
+
+/** Notes what a create request made: the object, and the volumes a new container made. */
+async function recordCreated(
+  what: 'container' | 'volume' | 'network',
+  answer: Record<string, unknown>,
+  scope: PageScope,
+  daemon: DaemonAddress,
+): Promise<void> {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  if (what === 'volume') scope.created.volumes.add(text(answer['Name']));
+  if (what === 'network') scope.created.networks.add(text(answer['Id']));
+  if (what !== 'container') return;
+  const id = text(answer['Id']);
+  scope.created.containers.add(id);
+  const container = (await readDaemon(daemon, `/containers/${id}/json`).catch(
+    () => ({}),
+  )) as Record<string, unknown>;
+  const mounts = Array.isArray(container['Mounts'])
+    ? (container['Mounts'] as Record<string, unknown>[])
+    : [];
+  for (const mount of mounts) {
+    const name = text(mount['Name']);
+    if (text(mount['Type']) === 'volume' && name && !scope.before.volumes.includes(name))
+      scope.created.volumes.add(name);
+  }
+}
+
 /** Passes a request on as it is, streaming both ways. */
 function forward(
   request: IncomingMessage,
@@ -182,7 +258,8 @@ function forward(
     answer.pipe(response);
   });
   upstream.on('error', (error) => {
-    if (!response.headersSent) sendJson(response, 502, { message: `verify-examples: ${error.message}` });
+    if (!response.headersSent)
+      sendJson(response, 502, { message: `verify-examples: ${error.message}` });
     else response.destroy();
   });
   response.on('close', () => upstream.destroy());
