@@ -14,6 +14,7 @@ import {
 import { stopOwnedProcess } from './hermetic/daemons/pidfile.ts';
 import { CLIENT_LEG, ENGINE_IDS, HOST_ENGINE, listLegs } from './hermetic/engines/engines.ts';
 import { ensureEngine } from './hermetic/engines/ensure-engine.ts';
+import { ensureReaderRoot } from './hermetic/machine/ensure-reader-root.ts';
 import { buildImages } from './hermetic/mirror/build-images.ts';
 import { ensureRegistry, ownedRegistry, registryBinaryOf } from './hermetic/mirror/registry.ts';
 import { type HermeticPaths, MIRROR_URL, resolvePaths } from './hermetic/plumbing/config.ts';
@@ -54,7 +55,14 @@ async function up(paths: HermeticPaths): Promise<void> {
   print(describeHostDaemon(await ensureHostDaemon(paths, hostEngine)));
   const legs = listLegs(engines);
   const hostDaemon = hostDaemonAddressOf(paths);
-  await writeLegsFile(paths.legsFile, { mirror: MIRROR_URL, hostDaemon, legs });
+  const machine = await ensureReaderRoot(paths, debs);
+  print(`reader's machine: ${machine.status} (${machine.root})`);
+  await writeLegsFile(paths.legsFile, {
+    mirror: MIRROR_URL,
+    hostDaemon,
+    legs,
+    machine: { root: machine.root, recipe: machine.recipe },
+  });
   const clientLeg = legs.find((leg) => leg.name === CLIENT_LEG);
   if (clientLeg) await writeClientEnv(paths, clientLeg, hostDaemon);
   print(`legs: ${legs.map((leg) => leg.name).join(', ')} (${paths.legsFile})`);

@@ -42,6 +42,8 @@ export type HermeticPaths = {
   artifactsDir: string;
   /** The OCI layouts of the images, as written before the push. */
   layoutsDir: string;
+  /** The reader's machine of the verifier's sandboxes: one root per recipe. */
+  machineDir: string;
 };
 
 /**
@@ -74,5 +76,6 @@ export function resolvePaths(cacheDir: string = resolveCacheDir()): HermeticPath
     buildRoot: join(cacheDir, 'build-root'),
     artifactsDir: join(cacheDir, 'artifacts'),
     layoutsDir: join(cacheDir, 'layouts'),
+    machineDir: join(cacheDir, 'machine'),
   };
 }

@@ -26,6 +26,7 @@ export async function startLegs(
   const engines = await startEngines(resolved.legs, {
     mirrors,
     isHostFallback: options.docker === 'auto',
+    machineRoot: resolved.machineRoot,
   });
   return { engines, missing: resolved.missing };
 }

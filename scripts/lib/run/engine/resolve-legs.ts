@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { formatFlag } from '../../cli/flags.ts';
 import { VerifyError } from '../../core/errors.ts';
 import type { LegsFile, MatrixLeg } from '../../core/legs.ts';
+import { hashMachineRecipe } from '../../core/reader-toolbox.ts';
 import { readLegsFile, resolveLegsFilePath } from '../../system/legs-file.ts';
 import type { EngineKind, Leg } from './engine.ts';
 import { findSandboxBlockers } from './sandbox/find-blockers.ts';
@@ -34,6 +35,8 @@ export interface ResolvedLegs {
   missing: { name: string; reason: string }[];
   /** The registry mirror legs.json names, for its legs' sandboxes. */
   mirror: string | undefined;
+  /** The reader's machine legs.json names, when it was made from this verifier's recipe. */
+  machineRoot?: string | undefined;
 }
 
 /** The one leg of a run without legs.json: its name is settled once its daemon answers. */
@@ -175,5 +178,6 @@ export async function resolveLegs(
       hint: 'Run `npm run hermetic` (as root) to unpack the engines again.',
     });
   }
-  return { legs, missing, mirror: file.mirror };
+  const machineRoot = file.machine?.recipe === hashMachineRecipe() ? file.machine.root : undefined;
+  return { legs, missing, mirror: file.mirror, machineRoot };
 }

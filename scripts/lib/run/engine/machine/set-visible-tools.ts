@@ -9,8 +9,8 @@ import { quoteShellWord as quote } from '../../../core/shell-word.ts';
 import { runProcess, tailOf } from '../../../system/run-process.ts';
 import { readerMachine } from './reader-machine.ts';
 
-/** The folders of PATH that hold files (/bin and /sbin link to /usr's on Debian). */
-const pathFolders = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin'];
+/** The folders of PATH (/bin and /sbin are links to /usr's in a merged-/usr root: skipped). */
+const pathFolders = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 /** The shell script that leaves exactly the visible tools' commands on PATH. Pure. */
 export function describeToolScript(visible: readonly string[] | 'all'): string {
@@ -22,6 +22,7 @@ export function describeToolScript(visible: readonly string[] | 'all'): string {
     'mkdir -p "$store"',
     `for command in ${hidden.map(quote).join(' ')}; do`,
     `  for folder in ${pathFolders.join(' ')}; do`,
+    '    [ -L "$folder" ] && continue',
     '    if [ -e "$folder/$command" ] || [ -L "$folder/$command" ]; then',
     '      mv "$folder/$command" "$store/$(echo "$folder" | tr / _)__$command"',
     '    fi',
