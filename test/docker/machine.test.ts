@@ -67,7 +67,6 @@ echo 'pwned::0:0::/:/bin/sh' >> /etc/passwd
 rm -rf ~/* ~/.bashrc ~/.profile /tmp/*
 touch /etc/${mark} ~/${mark}
 docker run --rm -v /:/host busybox sh -c 'echo pwned > /host/etc/hosts; touch /host/${mark}; rm -rf /host/root/*'
-docker run --rm --privileged --pid host busybox kill -9 -1 || true
 \`\`\`
 
 \`\`\`console
@@ -79,6 +78,7 @@ $ ls / | grep -c ${mark}
 \`\`\`
 
 \`\`\`sh
+docker run --rm --privileged --pid host busybox kill -9 -1 || true
 pkill -9 node; pkill -9 dockerd; pkill -9 sleep; kill -9 -1; true
 \`\`\`
 `;
@@ -106,8 +106,11 @@ describe("the reader's machine", () => {
     const root = await mkdtemp(join(tmpdir(), 'dfv-machine-'));
     await writeFile(join(root, 'misbehaves.md'), page);
     const run = await runCli(root, ['misbehaves.md', '--leg', testLegName]);
-    expect(run.output, run.output).toContain('4 passed');
-    expect(run.exitCode, run.output).toBe(0);
+    // The last block kills every process of the machine, its daemon and the page's shell
+    // too: the verifier says so and goes on, as it would for a daemon that died.
+    expect(run.output, run.output).toContain('3 passed, 0 failed, 0 skipped, 1 errors');
+    expect(run.output).toContain('The Docker daemon stopped answering during the page');
+    expect(run.exitCode, run.output).toBe(2);
     // The files, the home folder and /tmp of this machine, its processes, its Docker.
     expect(await hashFiles()).toEqual(before);
     expect(existsSync(join('/etc', mark)) || existsSync(join('/', mark))).toBe(false);
