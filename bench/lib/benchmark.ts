@@ -12,6 +12,7 @@ export const benchmarkNames = [
   'site',
   'record',
   'watch',
+  'machine',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

@@ -82,6 +82,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
           ? settleContainers(endpoint.host)
           : Promise.resolve(),
       dispose: () => {
+        // The guard first: nothing the page still runs may create more meanwhile.
         disposal ??= guard
           .close()
           .then(cleanUp)

@@ -6,7 +6,7 @@
  * or libraries patched in, as hermetic's runc) gets the folder shown at that path too.
  */
 import { open, readdir, realpath } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface EngineInstall {
   /** Host folders shown inside the machine at `path`, read-only (a folder may show twice). */
@@ -63,12 +63,9 @@ export async function planEngineInstall(bin: string): Promise<EngineInstall> {
     const folder = folders.find((candidate) => host.startsWith(`${candidate.host}/`));
     return folder ? `${folder.path}${host.slice(folder.host.length)}` : host;
   };
-  // Each link names the file as bin/ does (a link itself, maybe), in its folder's real path.
+  // Each link names the file itself: bin/ may link to it by a path only this machine has.
   const links = await Promise.all(
-    files.map(async (file) => ({
-      path: file.path,
-      target: inside(join(await realpath(dirname(file.host)), basename(file.host))),
-    })),
+    files.map(async (file) => ({ path: file.path, target: inside(await realpath(file.host)) })),
   );
   const programs = files.map((file) => file.host);
   const aliases = [];

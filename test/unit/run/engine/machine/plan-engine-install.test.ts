@@ -40,7 +40,7 @@ describe('planEngineInstall', () => {
     const install = await planEngineInstall(bin);
     expect(install.folders).toEqual([{ host: engine, path: engineFolder }]);
     expect(install.links).toEqual([
-      { path: '/usr/bin/docker', target: `${engineFolder}/bin/docker` },
+      { path: '/usr/bin/docker', target: `${engineFolder}/pkgs/cli/docker` },
       { path: '/usr/bin/dockerd', target: `${engineFolder}/bin/dockerd` },
       { path: '/usr/bin/runc', target: `${engineFolder}/bin/runc` },
       {
@@ -69,7 +69,7 @@ describe('planEngineInstall', () => {
     expect(install.folders).toContainEqual({ host: elsewhere, path: `${engineFolder}-2` });
     expect(install.links).toContainEqual({
       path: '/usr/bin/containerd',
-      target: `${engineFolder}/bin/containerd`,
+      target: `${engineFolder}-2/containerd`,
     });
   });
 });
