@@ -108,12 +108,12 @@ export const machine: Benchmark = {
         figures: [
           ...compareFigures(
             "page set-up, machine / plain (open → first command's end)",
-            { label: 'page set-up in a reader’s machine', samples: samples(opened, 'machine') },
+            { label: "page set-up in a reader's machine", samples: samples(opened, 'machine') },
             { label: 'page set-up in a plain sandbox', samples: samples(opened, 'plain') },
           ),
           {
             ...timeFigure({
-              label: 'page set-up in a reader’s machine, against its budget',
+              label: "page set-up in a reader's machine, against its budget",
               samples: samples(opened, 'machine'),
             }),
             goal: { comparison: 'at-most', value: 150 },

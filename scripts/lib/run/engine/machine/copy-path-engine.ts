@@ -57,7 +57,7 @@ export async function copyPathEngine(): Promise<string> {
   if (!files.has('dockerd') || !files.has('docker')) {
     throw new VerifyError(
       'SANDBOX_FAILED',
-      'No dockerd and docker on PATH for the reader’s machine.',
+      "No dockerd and docker on PATH for the reader's machine.",
       {
         hint: 'Install Docker Engine, or run `npm run hermetic` for engines of its own.',
       },

@@ -39,7 +39,7 @@ async function buildRoot(target: string, request: MachineRequest): Promise<void>
     request.debug('machine: making the root with mmdebstrap');
     return buildRootWithMmdebstrap(target);
   }
-  request.debug('machine: making the root from an image, through the leg’s daemon');
+  request.debug("machine: making the root from an image, through the leg's daemon");
   const { leg, registry, debug } = request;
   const sandbox = await startSandbox({ registry, bin: leg.bin, store: leg.store, debug });
   try {
