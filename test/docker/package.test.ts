@@ -57,6 +57,7 @@ describe('the verify-examples command', () => {
       expect.arrayContaining([
         'bin/verify-examples.js',
         'bundle/init.sh',
+        'bundle/machine.sh',
         'bundle/relay.js',
         'bundle/sandbox.sh',
         'bundle/verify-examples.js',

@@ -152,7 +152,7 @@ run)
   if [ -n "${DFV_MACHINE_ROOT:-}" ]; then
     # The reader's machine: its own processes, host name and root as well (machine.sh).
     unshare --mount --net --pid --uts --ipc --propagation private --fork -- \
-      bash "$here/../machine/machine.sh" "$scratch" 3<&- 4>&- &
+      bash "$DFV_MACHINE_SCRIPT" "$scratch" 3<&- 4>&- &
     namespaces=$!
     start_machine_relay
   else

@@ -57,6 +57,11 @@ const here = import.meta.dirname;
 const relayScript = ['relay.ts', 'relay.js']
   .map((name) => join(here, name))
   .find((path) => existsSync(path));
+/** The reader's machine's script: in the sources' machine/ folder, or beside the bundle. */
+const machineScript =
+  [join(here, '..', 'machine', 'machine.sh'), join(here, 'machine.sh')].find((path) =>
+    existsSync(path),
+  ) ?? join(here, 'machine.sh');
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { debug } = options;
@@ -184,6 +189,7 @@ function spawnSandbox(
       DFV_NODE: process.execPath,
       DFV_RELAY: relayScript ?? join(here, 'relay.ts'),
       DFV_RELAY_ARGS: relayArgs.join(' '),
+      DFV_MACHINE_SCRIPT: machineScript,
       ...machineEnv,
       ...buildDaemonEnv(),
     },
