@@ -9,7 +9,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
-import type { DockerEngine, Leg } from '../../scripts/lib/run/engine/engine.ts';
+import type { RunLeg } from '../../scripts/lib/core/legs.ts';
+import type { DockerEngine } from '../../scripts/lib/run/engine/engine.ts';
 import { prepareMachine } from '../../scripts/lib/run/engine/machine/create-machine.ts';
 import type { MachineSpec } from '../../scripts/lib/run/engine/machine/reader-machine.ts';
 import { startSandbox } from '../../scripts/lib/run/engine/sandbox/start-sandbox.ts';
@@ -29,7 +30,7 @@ async function describeLeg() {
   const provided = file?.legs[0];
   if (!file || !provided)
     throw new Error('the machine benchmark needs legs.json: npm run hermetic');
-  const leg: Leg = {
+  const leg: RunLeg = {
     name: provided.name,
     kind: 'sandbox',
     bin: provided.bin,

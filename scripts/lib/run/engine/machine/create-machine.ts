@@ -4,9 +4,10 @@
  * is installed; otherwise it goes through the leg's own daemon, in a plain sandbox (one
  * without a machine), from Debian's slim image.
  */
+
+import type { RunLeg } from '../../../core/legs.ts';
 import { isOnPath } from '../../../system/find-program.ts';
 import type { RegistrySettings } from '../docker-output.ts';
-import type { Leg } from '../engine.ts';
 import { proxyPortInSandbox } from '../sandbox/daemon-config.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 import { buildRootFromImage } from './build-root-from-image.ts';
@@ -17,7 +18,7 @@ import { provideMachineRoot } from './provide-root.ts';
 import type { MachineSpec } from './reader-machine.ts';
 
 export interface MachineRequest {
-  leg: Leg;
+  leg: RunLeg;
   registry: RegistrySettings;
   /** The root hermetic made (legs.json), if any. */
   declaredRoot: string | undefined;

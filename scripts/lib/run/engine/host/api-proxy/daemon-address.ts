@@ -3,8 +3,8 @@
  * a plain TCP port. TLS and SSH endpoints cannot be guarded (see start-api-proxy.ts).
  */
 
-import { formatFlag } from '../../../../cli/flags.ts';
 import { VerifyError } from '../../../../core/errors.ts';
+import { formatFlag } from '../../../../core/flags.ts';
 
 export type DaemonAddress = { socketPath: string } | { host: string; port: number };
 
