@@ -8,27 +8,18 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import net from 'node:net';
+import type net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DockerSnapshot } from '../plan-cleanup.ts';
-import { readDaemon } from './call-daemon.ts';
+import { listScoped, recordCreated } from './answer-scoped.ts';
 import { checkChange, checkCreate, describeRefusal } from './check-change.ts';
 import type { DaemonAddress } from './daemon-address.ts';
-import {
-  createPageScope,
-  normalizeImageName,
-  type PageScope,
-  scopeContainers,
-  scopeDiskUsage,
-  scopeImages,
-  scopeInfo,
-  scopeNetworks,
-  scopeVolumes,
-} from './page-scope.ts';
+import { forward, forwardAndRead, relayUpgrade, sendJson } from './forward-request.ts';
+import { createPageScope, normalizeImageName, type PageScope } from './page-scope.ts';
 import { parsePruneFilters } from './prune-filters.ts';
 import { prunePage } from './prune-page.ts';
-import { listNamedImages, type Route, routeRequest } from './route-request.ts';
+import { listNamedImages, routeRequest } from './route-request.ts';
 
 // Loaded this way for the reason given in ../../docker-api.ts.
 const http = process.getBuiltinModule('node:http');
@@ -66,7 +57,9 @@ export async function startApiProxy(
   });
   server.on('upgrade', (request: IncomingMessage, socket: net.Socket, head: Buffer) => {
     sockets.add(socket);
-    relayUpgrade(request, socket, head, scope, daemon).catch(() => socket.destroy());
+    checkUpgrade(request, scope, daemon)
+      .then((refusal) => relayUpgrade(request, socket, head, daemon, refusal))
+      .catch(() => socket.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -82,15 +75,6 @@ export async function startApiProxy(
       await rm(folder, { recursive: true, force: true });
     },
   };
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  response.end(text);
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -141,164 +125,18 @@ async function handleRequest(
   forward(request, response, daemon);
 }
 
-async function listScoped(
-  route: Extract<Route, { kind: 'list' }>,
-  url: string,
+/** Why a hijacked connection may not be made (an attach to the user's container), if so. */
+async function checkUpgrade(
+  request: IncomingMessage,
   scope: PageScope,
   daemon: DaemonAddress,
-): Promise<unknown> {
-  const path = url;
-  switch (route.what) {
-    case 'containers':
-      return scopeContainers(scope, await readDaemon(daemon, path));
-    case 'images':
-      return scopeImages(scope, await readDaemon(daemon, path));
-    case 'volumes':
-      return scopeVolumes(scope, await readDaemon(daemon, path));
-    case 'networks':
-      return scopeNetworks(scope, await readDaemon(daemon, path));
-    case 'df':
-      return scopeDiskUsage(scope, await readDaemon(daemon, path));
-    case 'info': {
-      const [info, containers, images] = await Promise.all([
-        readDaemon(daemon, path),
-        readDaemon(daemon, '/containers/json?all=1'),
-        readDaemon(daemon, '/images/json'),
-      ]);
-      return scopeInfo(info, scopeContainers(scope, containers), scopeImages(scope, images));
-    }
-  }
-}
-
-/** Passes a small request on and its answer back whole, which it returns when it is a success. */
-function forwardAndRead(
-  request: IncomingMessage,
-  response: ServerResponse,
-  daemon: DaemonAddress,
-  body: Buffer,
-): Promise<Record<string, unknown> | undefined> {
-  return new Promise((resolve, reject) => {
-    const upstream = http.request({
-      ...daemon,
-      method: request.method,
-      path: request.url,
-      headers: request.headers,
-    });
-    upstream.on('response', (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-      answer.on('error', reject);
-      answer.on('end', () => {
-        const text = Buffer.concat(chunks);
-        const status = answer.statusCode ?? 502;
-        const headers = { ...answer.headers, 'content-length': String(text.length) };
-        delete headers['transfer-encoding'];
-        response.writeHead(status, headers);
-        response.end(text);
-        try {
-          resolve(
-            status < 300
-              ? (JSON.parse(text.toString('utf8')) as Record<string, unknown>)
-              : undefined,
-          );
-        } catch {
-          resolve(undefined);
-        }
-      });
-    });
-    upstream.on('error', reject);
-    upstream.end(body);
-  });
-}
-
-/** Notes what a create request made: the object, and the volumes a new container made. */
-async function recordCreated(
-  what: 'container' | 'volume' | 'network',
-  answer: Record<string, unknown>,
-  scope: PageScope,
-  daemon: DaemonAddress,
-): Promise<void> {
-  const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  if (what === 'volume') scope.created.volumes.add(text(answer['Name']));
-  if (what === 'network') scope.created.networks.add(text(answer['Id']));
-  if (what !== 'container') return;
-  const id = text(answer['Id']);
-  scope.created.containers.add(id);
-  const container = (await readDaemon(daemon, `/containers/${id}/json`).catch(
-    () => ({}),
-  )) as Record<string, unknown>;
-  const mounts = Array.isArray(container['Mounts'])
-    ? (container['Mounts'] as Record<string, unknown>[])
-    : [];
-  for (const mount of mounts) {
-    const name = text(mount['Name']);
-    if (text(mount['Type']) === 'volume' && name && !scope.before.volumes.includes(name))
-      scope.created.volumes.add(name);
-  }
-}
-
-/** Passes a request on as it is, streaming both ways. */
-function forward(
-  request: IncomingMessage,
-  response: ServerResponse,
-  daemon: DaemonAddress,
-  body?: Buffer,
-): void {
-  const upstream = http.request({
-    ...daemon,
-    method: request.method,
-    path: request.url,
-    headers: request.headers,
-  });
-  upstream.on('response', (answer) => {
-    response.writeHead(answer.statusCode ?? 502, answer.headers);
-    // At once, as the daemon sent them: `docker run` waits for the headers of /wait.
-    response.flushHeaders();
-    answer.pipe(response);
-  });
-  upstream.on('error', (error) => {
-    if (!response.headersSent)
-      sendJson(response, 502, { message: `verify-examples: ${error.message}` });
-    else response.destroy();
-  });
-  response.on('close', () => upstream.destroy());
-  if (body) upstream.end(body);
-  else request.pipe(upstream);
-}
-
-/** A hijacked connection (attach, exec, BuildKit's session): checked, then a raw tunnel. */
-async function relayUpgrade(
-  request: IncomingMessage,
-  socket: net.Socket,
-  head: Buffer,
-  scope: PageScope,
-  daemon: DaemonAddress,
-): Promise<void> {
+): Promise<string | undefined> {
   const route = routeRequest(request.method ?? 'GET', request.url ?? '/');
-  const refusal =
+  const reason =
     route.kind === 'refuse'
       ? route.reason
       : route.kind === 'change'
         ? await checkChange(route.what, route.name, scope, daemon)
         : undefined;
-  if (refusal) {
-    const body = JSON.stringify({ message: describeRefusal(refusal) });
-    socket.end(
-      `HTTP/1.1 409 Conflict\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-    return;
-  }
-  const upstream = net.connect('socketPath' in daemon ? { path: daemon.socketPath } : daemon);
-  const lines = [`${request.method} ${request.url} HTTP/${request.httpVersion}`];
-  for (let index = 0; index < request.rawHeaders.length; index += 2) {
-    lines.push(`${request.rawHeaders[index]}: ${request.rawHeaders[index + 1]}`);
-  }
-  upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
-  if (head.length > 0) upstream.write(head);
-  socket.pipe(upstream).pipe(socket);
-  // Either end going away ends the tunnel: a killed command must not keep it open.
-  upstream.on('error', () => socket.destroy());
-  upstream.on('close', () => socket.destroy());
-  socket.on('error', () => upstream.destroy());
-  socket.on('close', () => upstream.destroy());
+  return reason && describeRefusal(reason);
 }
