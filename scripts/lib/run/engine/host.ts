@@ -53,7 +53,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
   const openPage = async (request: PageRequest): Promise<PageEnvironment> => {
     readerPaths ??= readReaderPaths();
     const before = await takeSnapshot(docker);
-    const guard = await startApiProxy(address, before, debug);
+    const guard = await startApiProxy(address, before, request.images, debug);
     let disposal: Promise<void> | undefined;
     const cleanUp = async () => {
       try {

@@ -32,14 +32,21 @@ export interface ApiProxy {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the guard of one page: `before` is what the daemon had when the page started, and
+ * `images` the images the page says it uses (frontmatter), which its listings show as if it
+ * had pulled them.
+ */
 export async function startApiProxy(
   daemon: DaemonAddress,
   before: DockerSnapshot,
+  images: readonly string[],
   debug: (message: string) => void,
 ): Promise<ApiProxy> {
   const folder = await mkdtemp(join(tmpdir(), 'dfv-api-'));
   const socketPath = join(folder, 'docker.sock');
   const scope = createPageScope(before);
+  for (const image of images) scope.namedImages.add(normalizeImageName(image));
   const server = http.createServer((request, response) => {
     handleRequest(request, response, scope, daemon).catch((error: unknown) => {
       debug(`api guard: ${request.method} ${request.url}: ${String(error)}`);
