@@ -38,6 +38,7 @@ await build({
 const scripts = [
   join(sandbox, 'sandbox.sh'),
   join(sandbox, 'init.sh'),
+  join(sandbox, 'egress.sh'),
   join(root, 'scripts/lib/run/engine/machine/machine.sh'),
 ];
 for (const script of scripts) {

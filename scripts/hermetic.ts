@@ -19,6 +19,7 @@ import { buildImages } from './hermetic/mirror/build-images.ts';
 import { ensureRegistry, ownedRegistry, registryBinaryOf } from './hermetic/mirror/registry.ts';
 import { type HermeticPaths, MIRROR_URL, resolvePaths } from './hermetic/plumbing/config.ts';
 import { DebCache } from './hermetic/plumbing/debs.ts';
+import { ensureEgressTool } from './hermetic/plumbing/egress-tool.ts';
 import { formatHermeticError, HermeticError, isHermeticError } from './hermetic/plumbing/errors.ts';
 import { acquireLock } from './hermetic/plumbing/lock.ts';
 import { requireSupportedMachine } from './hermetic/plumbing/preflight.ts';
@@ -57,11 +58,14 @@ async function up(paths: HermeticPaths): Promise<void> {
   const hostDaemon = hostDaemonAddressOf(paths);
   const machine = await ensureReaderRoot(paths, debs);
   print(`reader's machine: ${machine.status} (${machine.root})`);
+  const egress = await ensureEgressTool(paths, debs);
+  print(`slirp4netns ${egress.version} for the sandboxes' egress (${egress.path})`);
   await writeLegsFile(paths.legsFile, {
     mirror: MIRROR_URL,
     hostDaemon,
     legs,
     machine: { root: machine.root, recipe: machine.recipe },
+    tools: { slirp4netns: egress.path },
   });
   const clientLeg = legs.find((leg) => leg.name === CLIENT_LEG);
   if (clientLeg) await writeClientEnv(paths, clientLeg, hostDaemon);

@@ -37,7 +37,7 @@ async function describeLeg() {
     store: provided.store,
   };
   const registry = { mirrors: [file.mirror], insecureRegistries: [] };
-  return { leg, registry, machineRoot: file.machine?.root };
+  return { leg, registry, machineRoot: file.machine?.root, egress: file.tools?.slirp4netns };
 }
 
 /** Opens a page on the engine's ready spare and runs `true` in its shell. */
@@ -60,7 +60,7 @@ export const machine: Benchmark = {
   name: 'machine',
   title: "The reader's machine: a page's set-up and a sandbox's start, beside a plain sandbox",
   async run({ rounds, log }): Promise<BenchmarkReport> {
-    const { leg, registry, machineRoot } = await describeLeg();
+    const { leg, registry, machineRoot, egress } = await describeLeg();
     const debug = () => {};
     const spec: MachineSpec = await prepareMachine({
       leg,
@@ -70,8 +70,8 @@ export const machine: Benchmark = {
     });
     const client = 'bench';
     const engines = {
-      plain: await createSandboxEngine({ leg, client, registry, debug }),
-      machine: await createSandboxEngine({ leg, client, registry, machine: spec, debug }),
+      plain: await createSandboxEngine({ leg, client, registry, egress, debug }),
+      machine: await createSandboxEngine({ leg, client, registry, machine: spec, egress, debug }),
     };
     try {
       await sleep(spareMs);
@@ -83,6 +83,7 @@ export const machine: Benchmark = {
             registry,
             bin: leg.bin,
             store: leg.store,
+            egress,
             debug,
             machine: withMachine ? spec : undefined,
           });

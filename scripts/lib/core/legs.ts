@@ -100,6 +100,14 @@ export const legsFileSchema = z.object({
   legs: z.array(providedLegSchema).min(1),
   /** Absent from legs files written before the reader's machine existed. */
   machine: machineRootSchema.optional(),
+  /**
+   * Programs the checker runs that a machine may lack, as hermetic provides them from its
+   * cache: slirp4netns, the sandboxes' egress. Absent: the checker looks on PATH.
+   */
+  tools: z
+    .strictObject({ slirp4netns: z.string().startsWith('/') })
+    .partial()
+    .optional(),
 });
 export type LegsFile = z.infer<typeof legsFileSchema>;
 

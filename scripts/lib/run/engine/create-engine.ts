@@ -15,11 +15,17 @@ import { createHostEngine } from './host.ts';
 import { prepareMachine } from './machine/create-machine.ts';
 import { preflightDocker, readClientVersion, resolveDockerEndpoint } from './preflight.ts';
 import { singleLeg } from './resolve-legs.ts';
+import { findEgressProgram } from './sandbox/egress.ts';
 import { createSandboxEngine } from './sandbox.ts';
 
 export interface EngineOptions {
   /** Registry mirrors for sandboxes (`--registry-mirror`, legs.json's); default: the user's daemon's. */
   mirrors?: readonly string[];
+  /**
+   * The sandboxes' egress program (sandbox/egress.ts): legs.json's, else slirp4netns from
+   * PATH; sandboxes have no way out without one.
+   */
+  egress?: string | undefined;
   /** A sandbox of the dockerd on PATH that cannot start gives way to the user's daemon. */
   isHostFallback?: boolean;
   /** Where teardown problems and timings go; default: `NODE_DEBUG=dfv`. */
@@ -56,7 +62,8 @@ export async function startEngine(leg: RunLeg, options: EngineOptions = {}): Pro
       declaredRoot: options.machineRoot,
       debug,
     });
-    return await createSandboxEngine({ leg, client, registry, machine, debug });
+    const egress = findEgressProgram(options.egress);
+    return await createSandboxEngine({ leg, client, registry, machine, egress, debug });
   } catch (error) {
     // `auto` promises a working engine, not a sandbox: e.g. in a container without the
     // privileges for namespaces, every check passes and only starting one tells.

@@ -36,6 +36,8 @@ export interface ResolvedLegs {
   mirror: string | undefined;
   /** The reader's machine legs.json names, when it was made from this verifier's recipe. */
   machineRoot?: string | undefined;
+  /** The sandboxes' egress program legs.json names (sandbox/egress.ts); else from PATH. */
+  egress?: string | undefined;
 }
 
 /** The one leg of a run without legs.json: its name is settled once its daemon answers. */
@@ -70,7 +72,7 @@ async function readLegs(path: string): Promise<LegsFile | undefined> {
 
 function cannotRunSandboxes(blockers: readonly string[]): VerifyError {
   return new VerifyError('SANDBOX_FAILED', `Cannot run sandboxes here: ${blockers.join('; ')}.`, {
-    hint: `Run as root with util-linux, iproute2 and dockerd installed, or use ${formatFlag('docker', 'host')}.`,
+    hint: `Run as root with util-linux, iproute2, slirp4netns and dockerd installed, or use ${formatFlag('docker', 'host')}.`,
   });
 }
 
@@ -150,7 +152,8 @@ export async function resolveLegs(
     throw cannotRunSandboxes(blockers);
   }
   const asked = pickLegs(file, legsFile, choice.names);
-  const blockers = findBlockers({ isBinOfLeg: true });
+  const egress = file.tools?.slirp4netns;
+  const blockers = findBlockers({ isBinOfLeg: true, egress });
   if (blockers.length > 0) {
     const isAsked = choice.docker === 'sandbox' || choice.names.length > 0 || choice.isCi;
     if (!isAsked) return { legs: [singleLeg('host')], ...none };
@@ -178,5 +181,5 @@ export async function resolveLegs(
     });
   }
   const machineRoot = file.machine?.recipe === hashMachineRecipe() ? file.machine.root : undefined;
-  return { legs, missing, mirror: file.mirror, machineRoot };
+  return { legs, missing, mirror: file.mirror, machineRoot, ...(egress ? { egress } : {}) };
 }

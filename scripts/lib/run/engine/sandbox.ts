@@ -36,6 +36,8 @@ export interface SandboxEngineOptions {
   registry: RegistrySettings;
   /** The reader's machine pages run in; without one, plain sandboxes (the page's shell on this machine). */
   machine?: MachineSpec | undefined;
+  /** The egress program each sandbox starts (sandbox/egress.ts); undefined: none. */
+  egress: string | undefined;
   debug: (message: string) => void;
 }
 
@@ -65,6 +67,7 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
       bin: options.leg.bin,
       store: options.leg.store,
       machine: options.machine,
+      egress: options.egress,
       debug,
     });
   const first = await start();

@@ -42,7 +42,14 @@ async function buildRoot(target: string, request: MachineRequest): Promise<void>
   }
   request.debug("machine: making the root from an image, through the leg's daemon");
   const { leg, registry, debug } = request;
-  const sandbox = await startSandbox({ registry, bin: leg.bin, store: leg.store, debug });
+  // apt reaches Debian's archive through the sandbox's proxy: no egress needed.
+  const sandbox = await startSandbox({
+    registry,
+    bin: leg.bin,
+    store: leg.store,
+    egress: undefined,
+    debug,
+  });
   try {
     await buildRootFromImage(target, {
       docker: sandbox.docker,

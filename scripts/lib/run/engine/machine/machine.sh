@@ -71,8 +71,13 @@ hostname "$DFV_HOSTNAME"
 echo "$DFV_HOSTNAME" >"$root/etc/hostname"
 printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t%s\n' \
   "$DFV_HOSTNAME" >"$root/etc/hosts"
-# Where this machine has no resolv.conf (or a stub resolver), dockerd falls back to public servers.
-[ -f /etc/resolv.conf ] && cat /etc/resolv.conf >"$root/etc/resolv.conf"
+# This machine's resolvers, or the ones the sandbox needs instead (prepare-scratch.ts: a
+# loopback resolver is out of reach, slirp4netns's is not).
+if [ -f "$scratch/resolv.conf" ]; then
+  cat "$scratch/resolv.conf" >"$root/etc/resolv.conf"
+elif [ -f /etc/resolv.conf ]; then
+  cat /etc/resolv.conf >"$root/etc/resolv.conf"
+fi
 mkdir -p "$root/etc/docker"
 cp "$scratch/daemon.json" "$root/etc/docker/daemon.json"
 # A fifo opened for reading and writing never delivers end of file: PID 1 waits on it below.

@@ -46,6 +46,8 @@ export interface SandboxOptions {
   bin: string | undefined;
   /** The image store its daemon uses (`containerd` switches the snapshotter on). */
   store: string | undefined;
+  /** The egress program (egress.ts), giving containers a way out; undefined: none. */
+  egress: string | undefined;
   debug: (message: string) => void;
   startTimeoutMs?: number;
   /** The reader's machine to run the daemon and the page in; without one, a plain sandbox. */
@@ -81,7 +83,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   }
   const routes = [join(relayFolder, 'ready'), ...relays.routes];
   const machineEnv = options.machine ? describeMachineEnv(options.machine) : {};
-  const child = spawnSandbox(scratch.path, cgroupParent, routes, options.bin, machineEnv);
+  const child = spawnSandbox(scratch.path, cgroupParent, routes, options, machineEnv);
   scratch.handOver();
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -108,6 +110,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     scratch: scratch.path,
     timeoutMs: options.startTimeoutMs ?? 30_000,
     hasExited: () => hasExited,
+    hasEgress: options.egress !== undefined,
     stderr: () => stderr,
     docker: (pid) => describeDockerCall(pid, options),
   });
@@ -176,7 +179,7 @@ function spawnSandbox(
   scratch: string,
   cgroupParent: string,
   relayArgs: string[],
-  bin: string | undefined,
+  { bin, egress }: Pick<SandboxOptions, 'bin' | 'egress'>,
   machineEnv: Record<string, string>,
 ): ChildProcess {
   const path = `${process.env['PATH'] ?? '/usr/bin:/bin'}:/usr/sbin:/sbin`;
@@ -191,6 +194,7 @@ function spawnSandbox(
       DFV_RELAY_ARGS: relayArgs.join(' '),
       DFV_MACHINE_SCRIPT: machineScript,
       ...machineEnv,
+      DFV_EGRESS: egress ?? '',
       ...buildDaemonEnv(),
     },
   });
