@@ -9,6 +9,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { harness } from './benchmarks/harness.ts';
+import { machine } from './benchmarks/machine.ts';
 import { matrix } from './benchmarks/matrix.ts';
 import { parallel } from './benchmarks/parallel.ts';
 import { peer } from './benchmarks/peer.ts';
@@ -33,6 +34,7 @@ const benchmarks: Record<BenchmarkName, Benchmark> = {
   record,
   watch,
   sources,
+  machine,
 };
 const root = resolve(import.meta.dirname, '..');
 

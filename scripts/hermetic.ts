@@ -14,6 +14,7 @@ import {
 import { stopOwnedProcess } from './hermetic/daemons/pidfile.ts';
 import { CLIENT_LEG, ENGINE_IDS, HOST_ENGINE, listLegs } from './hermetic/engines/engines.ts';
 import { ensureEngine } from './hermetic/engines/ensure-engine.ts';
+import { ensureReaderRoot } from './hermetic/machine/ensure-reader-root.ts';
 import { buildImages } from './hermetic/mirror/build-images.ts';
 import { ensureRegistry, ownedRegistry, registryBinaryOf } from './hermetic/mirror/registry.ts';
 import { parseHermeticArgs, type UpOptions } from './hermetic/plumbing/args.ts';
@@ -55,12 +56,15 @@ async function up(paths: HermeticPaths, options: UpOptions): Promise<void> {
   print(describeHostDaemon(await ensureHostDaemon(paths, hostEngine)));
   const legs = listLegs(engines);
   const hostDaemon = hostDaemonAddressOf(paths);
+  const machine = await ensureReaderRoot(paths, debs);
+  print(`reader's machine: ${machine.status} (${machine.root})`);
   const egress = await ensureEgressTool(paths, debs);
   print(`slirp4netns ${egress.version} for the sandboxes' egress (${egress.path})`);
   await writeLegsFile(paths.legsFile, {
     mirror: MIRROR_URL,
     hostDaemon,
     legs,
+    machine: { root: machine.root, recipe: machine.recipe },
     tools: { slirp4netns: egress.path },
   });
   const clientLeg = legs.find((leg) => leg.name === CLIENT_LEG);

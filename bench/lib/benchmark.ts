@@ -13,6 +13,7 @@ export const benchmarkNames = [
   'record',
   'watch',
   'sources',
+  'machine',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

@@ -48,6 +48,8 @@ export type HermeticPaths = {
   downloadsDir: string;
   /** Go's build cache of the source builds (mounted into the build root while they run). */
   goCacheDir: string;
+  /** The reader's machine of the verifier's sandboxes: one root per recipe. */
+  machineDir: string;
 };
 
 /**
@@ -83,5 +85,6 @@ export function resolvePaths(cacheDir: string = resolveCacheDir()): HermeticPath
     sourceBuildsDir: join(cacheDir, 'source-builds'),
     downloadsDir: join(cacheDir, 'downloads'),
     goCacheDir: join(cacheDir, 'go-build-cache'),
+    machineDir: join(cacheDir, 'machine'),
   };
 }

@@ -86,12 +86,23 @@ export const providedLegSchema = z
   });
 export type ProvidedLeg = z.infer<typeof providedLegSchema>;
 
+/**
+ * The reader's machine hermetic made: a root folder (core/reader-toolbox.ts's recipe) and
+ * that recipe's hash, so a verifier with another recipe does not take it for its own.
+ */
+export const machineRootSchema = z.object({
+  root: z.string().startsWith('/'),
+  recipe: z.string(),
+});
+
 /** legs.json: the contract between hermetic, which writes it, and the checker, which reads it. */
 export const legsFileSchema = z.object({
   mirror: z.url(),
   /** A `unix://` address: the dockerd hermetic runs for `--docker host`. */
   hostDaemon: z.string().startsWith('unix:///'),
   legs: z.array(providedLegSchema).min(1),
+  /** Absent from legs files written before the reader's machine existed. */
+  machine: machineRootSchema.optional(),
   /**
    * Programs the checker runs that a machine may lack, as hermetic provides them from its
    * cache: slirp4netns, the sandboxes' egress. Absent: the checker looks on PATH.

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { VerifyError } from '../../core/errors.ts';
 import { formatFlag } from '../../core/flags.ts';
 import type { EngineKind, LegsFile, MatrixLeg, RunLeg } from '../../core/legs.ts';
+import { hashMachineRecipe } from '../../core/reader-toolbox.ts';
 import { readLegsFile, resolveLegsFilePath } from '../../system/legs-file.ts';
 import { findSandboxBlockers } from './sandbox/find-blockers.ts';
 
@@ -34,6 +35,8 @@ export interface ResolvedLegs {
   missing: { name: string; reason: string }[];
   /** The registry mirror legs.json names, for its legs' sandboxes. */
   mirror: string | undefined;
+  /** The reader's machine legs.json names, when it was made from this verifier's recipe. */
+  machineRoot?: string | undefined;
   /** The sandboxes' egress program legs.json names (sandbox/egress.ts); else from PATH. */
   egress?: string | undefined;
 }
@@ -192,5 +195,6 @@ export async function resolveLegs(
       hint: 'Run `npm run hermetic` (as root) to unpack the engines again.',
     });
   }
-  return { legs, missing, mirror: file.mirror, ...(egress ? { egress } : {}) };
+  const machineRoot = file.machine?.recipe === hashMachineRecipe() ? file.machine.root : undefined;
+  return { legs, missing, mirror: file.mirror, machineRoot, ...(egress ? { egress } : {}) };
 }
