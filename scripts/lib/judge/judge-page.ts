@@ -101,6 +101,7 @@ export function judgePage(run: JudgedRun): PageResult {
       results: bound.results,
       values: bound.bindings,
       durationMs: run.durationMs,
+      firstCommandAt: run.firstCommandAt,
     };
   };
   const problem = run.setupProblem;

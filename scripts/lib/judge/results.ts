@@ -87,6 +87,8 @@ export interface PageResult {
   /** The page's named values as this leg printed them. */
   values: ValueBinding[];
   durationMs: number;
+  /** When the page's first command started (ms since the epoch), if one ran. */
+  firstCommandAt?: number | undefined;
 }
 
 export type StatusCounts = Record<Status, number>;

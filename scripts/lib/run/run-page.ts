@@ -22,6 +22,8 @@ export interface PageRun<Verdict extends RunVerdict = RunVerdict> {
   /** Index in the plan of the snippet whose timeout ended the page: nothing after it ran. */
   stoppedAt: number | undefined;
   durationMs: number;
+  /** When its first command was handed to its shell (ms since the epoch); none ran: undefined. */
+  firstCommandAt?: number | undefined;
 }
 
 /** Where a running page is: its `current`-th snippet that runs of `total`, at `line`. */
@@ -81,6 +83,7 @@ export async function runPage<Verdict extends RunVerdict>(
   onProgress: (progress: SnippetProgress) => void = () => {},
 ): Promise<PageRun<Verdict>> {
   const started = performance.now();
+  let firstCommandAt: number | undefined;
   const notRun = plan.snippets.map(() => ({ kind: 'not-run' }) as const);
   const finish = (
     snippets: SnippetOutcome<Verdict>[],
@@ -92,6 +95,7 @@ export async function runPage<Verdict extends RunVerdict>(
     snippets,
     stoppedAt,
     durationMs: performance.now() - started,
+    firstCommandAt,
   });
   if (!plan.isOpening) return finish(notRun);
   let environment: PageEnvironment | undefined;
@@ -117,6 +121,7 @@ export async function runPage<Verdict extends RunVerdict>(
       if (planned.action === 'write') {
         outcomes.push(await writeFile(session, planned.path, planned.content));
       } else if (planned.action === 'run') {
+        firstCommandAt ??= performance.timeOrigin + performance.now();
         const run = await runSnippet(planned, context);
         outcomes.push({ kind: 'ran', ...run });
         if (run.commands.at(-1)?.result.timedOut) {
