@@ -16,7 +16,7 @@ import { handleInterrupts } from './handle-interrupts.ts';
 import type { Docs } from './read-docs.ts';
 import { reportWithoutDocker } from './report-without-docker.ts';
 import { runVerification } from './run-verification.ts';
-import { startLegs } from './start-legs.ts';
+import { closeUnneededLegs, startLegs } from './start-legs.ts';
 
 /** A complete run, for the mode to write from. */
 export interface FinishedRun {
@@ -39,9 +39,10 @@ export async function runOnce(
   const { options, hasProblems } = docs;
   const pages = options.shard ? selectShard(docs.pages, options.shard) : docs.pages;
   if (!pages.some(({ page }) => hasRunnableSnippet(page))) {
+    await closeUnneededLegs(docs.legs);
     return reportWithoutDocker(pages, options, hasProblems, report);
   }
-  const { engines, missing } = await startLegs(options, docs.settings.matrix);
+  const { engines, missing } = await (docs.legs ?? startLegs(options, docs.settings.matrix));
   const controller = new AbortController();
   const stopHandling = handleInterrupts(controller, () => engines);
   try {
