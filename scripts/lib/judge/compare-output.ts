@@ -5,6 +5,7 @@ import { expandElisions } from './elisions.ts';
 import { applyFilters, type Line, redactWith, toLines } from './filters.ts';
 import { dropImplicitPull } from './implicit-pull.ts';
 import { type CapturedValue, createValueMatcher, markValues } from './match-values.ts';
+import { pairValues, type ValuePair } from './pair-values.ts';
 
 export interface OutputComparison {
   matches: boolean;
@@ -15,6 +16,8 @@ export interface OutputComparison {
   alignment: Alignment;
   /** What the named values shown in matching lines were in the actual output, in order. */
   values: CapturedValue[];
+  /** The IDs, digests and sizes shown in matching lines, each with what was printed there. */
+  pairs: ValuePair[];
 }
 
 const texts = (lines: readonly Line[]) => lines.map((line) => line.text);
@@ -42,18 +45,28 @@ export function compareOutput(
   const written = match.elisions
     ? expected.map((line) => ({ ...line, text: expandElisions(line.text) }))
     : expected;
-  const expectedTexts = texts(
-    applyFilters(markValues(redactWith(written, match.redactions), values), 'redact'),
+  const expectedRedacted = applyFilters(
+    markValues(redactWith(written, match.redactions), values),
+    'redact',
   );
-  const actualTexts = texts(applyFilters(redactWith(actual, match.redactions), 'redact'));
+  const actualRedacted = applyFilters(redactWith(actual, match.redactions), 'redact');
+  const expectedTexts = texts(expectedRedacted);
+  const actualTexts = texts(actualRedacted);
   const matcher = createValueMatcher(values);
   const alignment = alignLines(expectedTexts, actualTexts, matcher.matches);
-  const captured = alignment.ops.flatMap((op) =>
-    op.op === 'same'
-      ? matcher
-          .capture(expectedTexts[op.expected] ?? '', actualTexts[op.actual] ?? '')
-          .map((value) => ({ ...value, origin: expected[op.expected]?.origin ?? 0 }))
-      : [],
-  );
-  return { matches: alignment.matches, expected, actual, alignment, values: captured };
+  const captured: CapturedValue[] = [];
+  const pairs: ValuePair[] = [];
+  for (const op of alignment.ops) {
+    if (op.op !== 'same') continue;
+    const origin = expected[op.expected]?.origin ?? 0;
+    for (const value of matcher.capture(
+      expectedTexts[op.expected] ?? '',
+      actualTexts[op.actual] ?? '',
+    ))
+      captured.push({ ...value, origin });
+    const shown = expectedRedacted[op.expected];
+    const printed = actualRedacted[op.actual];
+    if (shown && printed) pairs.push(...pairValues({ ...shown, origin }, printed, values));
+  }
+  return { matches: alignment.matches, expected, actual, alignment, values: captured, pairs };
 }

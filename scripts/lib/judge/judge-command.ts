@@ -3,6 +3,7 @@ import { matchContainerPrompt } from '../core/prompts.ts';
 import type { PlannedStep } from '../plan/plan-page.ts';
 import type { CommandJudge } from '../run/run-snippet.ts';
 import type { ProcessResult } from '../system/run-process.ts';
+import { checkShownValues } from './check-shown-values.ts';
 import { classifyFailure } from './classify-failure.ts';
 import { compareOutput } from './compare-output.ts';
 import { applyFilters, splitOutput, toLines } from './filters.ts';
@@ -43,6 +44,12 @@ function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
     ? compareOutput(step.expected, actual, step.match, step.values)
     : undefined;
   const shown = comparison?.actual ?? applyFilters(toLines(actual), 'display');
+  const shownValueProblems = checkShownValues(comparison?.pairs ?? [], {
+    firstLine: step.expectedLines.start,
+    sizeTolerance: step.match.sizeTolerance,
+    published: step.published,
+    isExampleValues: step.isExampleValues,
+  });
   return {
     command: step.command,
     line: step.line,
@@ -53,6 +60,7 @@ function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
     documented: step.expected,
     documentedLines: step.isOutputChecked ? step.expectedLines : undefined,
     valueMismatches: [],
+    shownValueProblems,
     durationMs: result.durationMs,
   };
 }

@@ -4,6 +4,7 @@ import type { Snippet } from '../extract/snippet.ts';
 import type { PlannedSnippet } from '../plan/plan-page.ts';
 import type { PageRun, SnippetOutcome } from '../run/run-page.ts';
 import type { SnippetRun } from '../run/run-snippet.ts';
+import { bindShownIds } from './bind-shown-ids.ts';
 import { bindValues } from './bind-values.ts';
 import type { CommandJudgement } from './judge-command.ts';
 import type { PageResult, SnippetResult, StepOutcome } from './results.ts';
@@ -38,7 +39,9 @@ export function judgeSnippet(
     if (judged.problem) return { status: 'error', snippet, steps, problem: judged.problem };
   }
   const isFailed = steps.some((step) => step.exitCode !== step.expectedExitCode);
-  const isDrift = steps.some((step) => step.comparison?.matches === false);
+  const isDrift = steps.some(
+    (step) => step.comparison?.matches === false || step.shownValueProblems.length > 0,
+  );
   const status = isFailed ? 'failed' : isDrift ? 'drift' : 'pass';
   return { status, snippet, steps, durationMs: run.durationMs };
 }
@@ -95,11 +98,13 @@ export function judgePage(run: JudgedRun): PageResult {
   const values = listNamedValues(plan.page.options);
   const finish = (results: SnippetResult[]): PageResult => {
     const bound = bindValues(results, values);
+    const shown = bindShownIds(bound.results);
     return {
       file: plan.page.file,
       leg: plan.leg,
-      results: bound.results,
+      results: shown.results,
       values: bound.bindings,
+      ids: shown.ids,
       durationMs: run.durationMs,
     };
   };

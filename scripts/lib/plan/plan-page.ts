@@ -1,3 +1,4 @@
+import type { PublishedContext } from '../config/published-values.ts';
 import { findUnmetCondition } from '../core/conditions.ts';
 import type { Diagnostic } from '../core/errors.ts';
 import type { StartedLeg } from '../core/legs.ts';
@@ -20,6 +21,10 @@ export interface PlannedStep extends CommandStep {
   tty: { stdin: string | undefined } | undefined;
   /** The page's named values, which its documented output may show. */
   values: readonly NamedValue[];
+  /** Docker Hub's published values, which the IDs and digests shown are held to. */
+  published: PublishedContext | undefined;
+  /** The block's IDs and digests are examples (`example-values`): only bound, never published. */
+  isExampleValues: boolean;
 }
 
 /** What happens to one snippet of a page, decided before anything runs. */
@@ -50,6 +55,8 @@ export interface PlanSettings {
   defaultTimeoutSeconds: number;
   /** `--strict`: a shell-looking fence that cannot be checked is an error, not a note. */
   isStrict?: boolean | undefined;
+  /** Docker Hub's published values, with what the run's mirror serves for them. */
+  published?: PublishedContext | undefined;
 }
 
 /**
@@ -59,12 +66,16 @@ export interface PlanSettings {
 function planSteps(
   snippet: Snippet,
   steps: readonly CommandStep[],
-  match: MatchSettings,
-  values: readonly NamedValue[],
+  page: PageContext,
 ): PlannedStep[] {
+  const { match, values, published } = page;
   const { options } = snippet;
   const exit = options.exit ?? [];
   const isTranscript = snippet.body.kind === 'transcript';
+  const stepMatch =
+    options.sizeTolerance === undefined
+      ? match
+      : { ...match, sizeTolerance: options.sizeTolerance };
   return steps.map((step, index) => {
     const isLast = index === steps.length - 1;
     const expected = exit.length === 1 ? (isLast ? exit[0] : 0) : exit[index];
@@ -76,9 +87,11 @@ function planSteps(
       ...step,
       expectedExitCode: expected ?? 0,
       isOutputChecked: isTranscript && (isShown || match.unshown === 'empty'),
-      match,
+      match: stepMatch,
       tty,
       values,
+      published,
+      isExampleValues: options.isExampleValues,
     };
   });
 }
@@ -88,11 +101,14 @@ function typedInput(lines: readonly string[]): string | undefined {
   return lines.length === 0 ? undefined : lines.map((line) => `${line}\n`).join('');
 }
 
-function planSnippet(
-  snippet: Snippet,
-  settings: PlanSettings,
-  page: { match: MatchSettings; values: readonly NamedValue[] },
-): PlannedSnippet {
+/** What every step of a page is judged with. */
+interface PageContext {
+  match: MatchSettings;
+  values: readonly NamedValue[];
+  published: PublishedContext | undefined;
+}
+
+function planSnippet(snippet: Snippet, settings: PlanSettings, page: PageContext): PlannedSnippet {
   const { body, options } = snippet;
   const unmet = findUnmetCondition(options.condition, settings.leg);
   if (unmet) return { action: 'exclude', snippet, reason: unmet };
@@ -120,7 +136,7 @@ function planSnippet(
   return {
     action: 'run',
     snippet,
-    steps: planSteps(snippet, listCommandSteps(snippet), page.match, page.values),
+    steps: planSteps(snippet, listCommandSteps(snippet), page),
     timeoutMs: (options.timeoutSeconds ?? settings.defaultTimeoutSeconds) * 1000,
   };
 }
@@ -145,8 +161,7 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
     };
   }
   const values = listNamedValues(page.options);
-  const snippets = page.snippets.map((snippet) =>
-    planSnippet(snippet, settings, { match: page.match, values }),
-  );
+  const context = { match: page.match, values, published: settings.published };
+  const snippets = page.snippets.map((snippet) => planSnippet(snippet, settings, context));
   return { page, leg, isOpening: snippets.some((planned) => planned.action === 'run'), snippets };
 }
