@@ -20,14 +20,14 @@ export function simulatePage(
   actualOf: (step: number) => string[],
   leg = 'sandbox',
   store = 'overlay2',
-  published?: PublishedContext,
+  more: { published?: PublishedContext; server?: string } = {},
 ): PageResult {
   // This site's settings: a command shown without output must print nothing.
   const extractedPage = extractValidPage(source, file, { output: { unshown: 'empty' } });
   const plan = planPage(extractedPage, {
-    leg: { name: leg, store, versions },
+    leg: { name: leg, store, versions: { ...versions, server: more.server ?? versions.server } },
     defaultTimeoutSeconds: 120,
-    published,
+    published: more.published,
   });
   let stepNumber = 0;
   const snippets = plan.snippets.map((planned): RawOutcome => {

@@ -11,11 +11,12 @@ import {
 } from '../core/options.ts';
 import { readBlock } from '../core/read-block.ts';
 import type { Transcript } from '../core/transcript.ts';
-import { checkConditions, checkValuesShown } from './check-page.ts';
+import { checkConditions, checkShownVersions, checkValuesShown } from './check-page.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { readFenceOptions } from './read-fence-options.ts';
 import { readPageOptions } from './read-page-options.ts';
 import { listCommandSteps, type Page, type Snippet, type SnippetBody } from './snippet.ts';
+import { findVersionValues } from './version-values.ts';
 
 /** A page, always: problems of a fence are on its snippet, those of the page as a whole here. */
 export interface ExtractResult {
@@ -74,6 +75,7 @@ function placeTranscript(transcript: Transcript, firstContent: number, file: str
         end: firstContent + step.outputLines.end,
       },
       terminal: step.terminal,
+      versions: findVersionValues(step.command, step.output),
     })),
   };
 }
@@ -138,6 +140,7 @@ function readSnippet(
   const exitProblem = checkExitCodes(snippet, read.positions.exit ?? { file, line });
   if (exitProblem) problems.push(exitProblem);
   problems.push(...checkConditions(snippet, settings.matrix ?? [], read.positions));
+  problems.push(...checkShownVersions(snippet, settings.matrix ?? []));
   if (problems.length > 0) snippet.body = { kind: 'invalid', diagnostics: problems };
   return snippet;
 }

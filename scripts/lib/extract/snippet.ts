@@ -3,6 +3,7 @@ import type { MatchSettings, PageOptions, SnippetOptions } from '../core/options
 import type { PromptFamily } from '../core/prompts.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
 import type { TerminalInput } from '../core/transcript.ts';
+import type { VersionValues } from './version-values.ts';
 
 /** A half-open range of 1-based file line numbers. */
 export interface FileLines {
@@ -23,6 +24,8 @@ export interface CommandStep {
   expectedLines: FileLines;
   /** A command that takes the reader's terminal (`docker run -it`), and what is typed into it. */
   terminal?: TerminalInput | undefined;
+  /** `docker version` and `/version` output: the versions it shows (version-values.ts). */
+  versions?: VersionValues | undefined;
 }
 
 export type SnippetBody =

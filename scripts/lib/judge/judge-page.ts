@@ -1,7 +1,8 @@
 import { type Diagnostic, type EnvironmentProblem, formatPosition } from '../core/errors.ts';
+import type { NamedValue } from '../core/named-values.ts';
 import { listNamedValues } from '../core/options.ts';
 import type { Snippet } from '../extract/snippet.ts';
-import type { PlannedSnippet } from '../plan/plan-page.ts';
+import type { PagePlan, PlannedSnippet } from '../plan/plan-page.ts';
 import type { PageRun, SnippetOutcome } from '../run/run-page.ts';
 import type { SnippetRun } from '../run/run-snippet.ts';
 import { bindShownIds } from './bind-shown-ids.ts';
@@ -10,6 +11,16 @@ import type { CommandJudgement } from './judge-command.ts';
 import type { PageResult, SnippetResult, StepOutcome } from './results.ts';
 
 type PlannedRun = Extract<PlannedSnippet, { action: 'run' }>;
+
+/** The page's named values and those its steps have on this leg (versions), once each. */
+function listPlannedValues(plan: PagePlan): NamedValue[] {
+  const byName = new Map(listNamedValues(plan.page.options).map((value) => [value.name, value]));
+  for (const planned of plan.snippets)
+    if (planned.action === 'run')
+      for (const step of planned.steps)
+        for (const value of step.values) if (!byName.has(value.name)) byName.set(value.name, value);
+  return [...byName.values()];
+}
 
 /** A page as it ran, each command with the verdict judge-command.ts gave it. */
 export type JudgedRun = PageRun<CommandJudgement>;
@@ -95,7 +106,7 @@ function judgeOutcome(
  */
 export function judgePage(run: JudgedRun): PageResult {
   const { plan } = run;
-  const values = listNamedValues(plan.page.options);
+  const values = listPlannedValues(plan);
   const finish = (results: SnippetResult[]): PageResult => {
     const bound = bindValues(results, values);
     const shown = bindShownIds(bound.results);

@@ -6,6 +6,7 @@ import type { NamedValue } from '../core/named-values.ts';
 import { listNamedValues, type MatchSettings } from '../core/options.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
 import { type CommandStep, listCommandSteps, type Page, type Snippet } from '../extract/snippet.ts';
+import { seriesOf } from '../extract/version-values.ts';
 
 /** A command to run and what the page documents for it. */
 export interface PlannedStep extends CommandStep {
@@ -68,7 +69,7 @@ function planSteps(
   steps: readonly CommandStep[],
   page: PageContext,
 ): PlannedStep[] {
-  const { match, values, published } = page;
+  const { match, published } = page;
   const { options } = snippet;
   const exit = options.exit ?? [];
   const isTranscript = snippet.body.kind === 'transcript';
@@ -85,11 +86,11 @@ function planSteps(
       : step.terminal && { stdin: typedInput(step.terminal.lines) };
     return {
       ...step,
+      values: valuesOfStep(step, page),
       expectedExitCode: expected ?? 0,
       isOutputChecked: isTranscript && (isShown || match.unshown === 'empty'),
       match: stepMatch,
       tty,
-      values,
       published,
       isExampleValues: options.isExampleValues,
     };
@@ -106,6 +107,26 @@ interface PageContext {
   match: MatchSettings;
   values: readonly NamedValue[];
   published: PublishedContext | undefined;
+  /** The server version of the leg: a `docker version` of its engine is compared as written. */
+  server: string;
+}
+
+/**
+ * A step's named values: the page's, and for `docker version` output the versions it shows
+ * (extract/version-values.ts), unless the step shows this leg's engine: then they are
+ * compared as written. A value the page names itself wins over a version of the same text.
+ */
+function valuesOfStep(step: CommandStep, page: PageContext): NamedValue[] {
+  const { versions } = step;
+  if (!versions) return [...page.values];
+  const isThisEngine =
+    versions.engine !== undefined && seriesOf(versions.engine) === seriesOf(page.server);
+  const implicit = [...(isThisEngine ? [] : versions.values), ...versions.machineValues];
+  const taken = new Set(page.values.flatMap((value) => [value.shown, value.name]));
+  return [
+    ...page.values,
+    ...implicit.filter((value) => !taken.has(value.shown) && !taken.has(value.name)),
+  ];
 }
 
 function planSnippet(snippet: Snippet, settings: PlanSettings, page: PageContext): PlannedSnippet {
@@ -161,7 +182,12 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
     };
   }
   const values = listNamedValues(page.options);
-  const context = { match: page.match, values, published: settings.published };
+  const context = {
+    match: page.match,
+    values,
+    published: settings.published,
+    server: settings.leg.versions.server,
+  };
   const snippets = page.snippets.map((snippet) => planSnippet(snippet, settings, context));
   return { page, leg, isOpening: snippets.some((planned) => planned.action === 'run'), snippets };
 }

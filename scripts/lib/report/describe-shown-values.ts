@@ -8,6 +8,13 @@ import type { StyledLine } from './colors.ts';
 
 const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
 
+/** A published value in the form the page shows its own: as long, with `sha256:` if it has it. */
+function asShown(shown: string, hex: string): string {
+  const digits = shown.replace(/^sha256:/, '');
+  const form = hex.length > digits.length ? hex.slice(0, digits.length) : hex;
+  return shown.startsWith('sha256:') ? `sha256:${form}` : form;
+}
+
 /** The summary's clause for a step's problems (each kind once). */
 export function summarizeShownValues(problems: readonly ShownValueProblem[]): string[] {
   const kinds = new Set(problems.map((problem) => problem.kind));
@@ -34,9 +41,9 @@ function describe(file: string, problem: ShownValueProblem): string {
     case 'size':
       return `${problem.shown} at ${at}, but the command printed ${problem.actual} (more than ${percent(problem.tolerance)} off)`;
     case 'not-published':
-      return `${problem.shown} at ${at} stands for ${describePart(problem.published)}, which Docker Hub publishes as ${problem.published.hex}`;
+      return `${problem.shown} at ${at} stands for ${describePart(problem.published)}, which Docker Hub publishes as ${asShown(problem.shown, problem.published.hex)}`;
     case 'half-published':
-      return `${problem.shown} at ${at} starts as ${describePart(problem.published)} (${problem.published.hex}) but goes on otherwise: half of it is invented`;
+      return `${problem.shown} at ${at} starts as ${describePart(problem.published)} (${asShown(problem.shown, problem.published.hex)}) but goes on otherwise: half of it is invented`;
     case 'unconfirmed':
       return `${problem.shown} at ${at}: ${describePart(problem.published)} is known only as ${problem.published.hex}…, so the rest cannot be confirmed (show no more of it, or mark the block example-values)`;
     case 'published-elsewhere':

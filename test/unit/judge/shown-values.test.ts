@@ -198,13 +198,17 @@ docker.io/library/busybox:latest
   const context = createPublishedContext(published, served);
 
   it("passes where the page shows Docker Hub's values and the run printed the look-alike's", () => {
-    const result = simulatePage(pull('37bb94b0'), 'a.md', printed, 'leg', 'overlay2', context);
+    const result = simulatePage(pull('37bb94b0'), 'a.md', printed, 'leg', 'overlay2', {
+      published: context,
+    });
     // An 8-digit layer is not a token: only the digest is checked here.
     expect(problemsOf(result)).toEqual([]);
   });
 
   it("(c) drifts on a layer ID whose first 8 digits are Docker Hub's and whose rest is invented", () => {
-    const result = simulatePage(pull('37bb94b0940b'), 'a.md', printed, 'leg', 'overlay2', context);
+    const result = simulatePage(pull('37bb94b0940b'), 'a.md', printed, 'leg', 'overlay2', {
+      published: context,
+    });
     expect(result.results[0]?.status).toBe('drift');
     expect(problemsOf(result).map((problem) => [problem.kind, problem.shown])).toEqual([
       ['unconfirmed', '37bb94b0940b'],
@@ -222,7 +226,7 @@ docker.io/library/busybox:latest
       printed,
       'leg',
       'overlay2',
-      context,
+      { published: context },
     );
     expect(problemsOf(result).map((problem) => problem.kind)).toEqual(['not-published']);
   });
@@ -230,7 +234,7 @@ docker.io/library/busybox:latest
   it('without a mirror, still drifts on a half-invented value', () => {
     const noMirror = createPublishedContext(published);
     const page = pull('37bb94b0').replace(hex('fd7dc98638c8e3'), hex('fd7dc98638c8e3ff'));
-    const result = simulatePage(page, 'a.md', printed, 'leg', 'overlay2', noMirror);
+    const result = simulatePage(page, 'a.md', printed, 'leg', 'overlay2', { published: noMirror });
     expect(problemsOf(result).map((problem) => problem.kind)).toEqual(['half-published']);
   });
 
@@ -241,7 +245,7 @@ docker.io/library/busybox:latest
       printed,
       'leg',
       'overlay2',
-      context,
+      { published: context },
     );
     expect(result.results[0]?.status).toBe('pass');
   });
