@@ -20,7 +20,7 @@ export function simulatePage(
   actualOf: (step: number) => string[],
   leg = 'sandbox',
   store = 'overlay2',
-  more: { published?: PublishedContext; server?: string } = {},
+  more: { published?: PublishedContext | undefined; server?: string } = {},
 ): PageResult {
   // This site's settings: a command shown without output must print nothing.
   const extractedPage = extractValidPage(source, file, { output: { unshown: 'empty' } });

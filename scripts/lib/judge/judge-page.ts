@@ -116,6 +116,7 @@ export function judgePage(run: JudgedRun): PageResult {
       results: shown.results,
       values: bound.bindings,
       ids: shown.ids,
+      published: plan.published,
       durationMs: run.durationMs,
     };
   };

@@ -1,4 +1,4 @@
-import type { PublishedValue } from '../config/published-values.ts';
+import type { PublishedContext, PublishedValue } from '../config/published-values.ts';
 import type { EnvironmentProblem, SourcePosition } from '../core/errors.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
 import type { FileLines, Snippet } from '../extract/snippet.ts';
@@ -110,6 +110,8 @@ export interface PageResult {
   values: ValueBinding[];
   /** The IDs and digests the page shows, each bound to what this leg printed in its place. */
   ids: IdBinding[];
+  /** Docker Hub's published values the run held the page to, for `--update` to write. */
+  published?: PublishedContext | undefined;
   durationMs: number;
 }
 

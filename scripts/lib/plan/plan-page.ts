@@ -48,6 +48,8 @@ export interface PagePlan {
   /** False when nothing of the page runs: no Docker world is opened for it. */
   isOpening: boolean;
   snippets: PlannedSnippet[];
+  /** Docker Hub's published values the page's steps are held to. */
+  published?: PublishedContext | undefined;
 }
 
 export interface PlanSettings {
@@ -189,5 +191,6 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
     server: settings.leg.versions.server,
   };
   const snippets = page.snippets.map((snippet) => planSnippet(snippet, settings, context));
-  return { page, leg, isOpening: snippets.some((planned) => planned.action === 'run'), snippets };
+  const isOpening = snippets.some((planned) => planned.action === 'run');
+  return { page, leg, isOpening, snippets, published: settings.published };
 }
