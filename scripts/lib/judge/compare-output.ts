@@ -1,9 +1,11 @@
 import type { NamedValue } from '../core/named-values.ts';
 import type { MatchSettings } from '../core/options.ts';
+import type { ListingContext } from '../extract/listing-commands.ts';
 import { type Alignment, alignLines } from './align-lines.ts';
 import { expandElisions } from './elisions.ts';
 import { applyFilters, type Line, redactWith, toLines } from './filters.ts';
 import { dropImplicitPull } from './implicit-pull.ts';
+import { findListingRows } from './listing-rows.ts';
 import { type CapturedValue, createValueMatcher, markValues } from './match-values.ts';
 import { pairValues, type ValuePair } from './pair-values.ts';
 
@@ -31,17 +33,19 @@ const strict: Matching = { unshown: 'empty', elisions: false, redactions: [] };
  * (and, where output not shown is not checked, a first pull the docs leave out is left out),
  * then the project's and page's own redactions, then the built-in ones; only then are
  * wildcards (elisions such as `…` among them, when enabled) and named values honoured, and
- * only on the documented side.
+ * only on the documented side. A listing of everything (`docker ps -a`) is read as its
+ * reader reads it (listing-rows.ts): rows the page did not create are compared by shape.
  */
 export function compareOutput(
   documented: readonly string[],
   actualLines: readonly string[],
   match: Matching = strict,
   values: readonly NamedValue[] = [],
+  listing?: { command: string; context: ListingContext },
 ): OutputComparison {
   const expected = applyFilters(toLines(documented), 'display');
   const shown = applyFilters(toLines(actualLines), 'display');
-  const actual = match.unshown === 'unchecked' ? dropImplicitPull(expected, shown) : shown;
+  let actual = match.unshown === 'unchecked' ? dropImplicitPull(expected, shown) : shown;
   const written = match.elisions
     ? expected.map((line) => ({ ...line, text: expandElisions(line.text) }))
     : expected;
@@ -49,11 +53,22 @@ export function compareOutput(
     markValues(redactWith(written, match.redactions), values),
     'redact',
   );
-  const actualRedacted = applyFilters(redactWith(actual, match.redactions), 'redact');
+  let actualRedacted = applyFilters(redactWith(actual, match.redactions), 'redact');
   const expectedTexts = texts(expectedRedacted);
-  const actualTexts = texts(actualRedacted);
   const matcher = createValueMatcher(values);
-  const alignment = alignLines(expectedTexts, actualTexts, matcher.matches);
+  const rows = listing
+    ? findListingRows(listing.command, texts(expected), texts(actual), listing.context, (index) =>
+        expectedTexts.some((line) => matcher.matches(line, actualRedacted[index]?.text ?? '')),
+      )
+    : undefined;
+  if (rows && rows.foreign.size > 0) {
+    actual = actual.filter((_, index) => !rows.foreign.has(index));
+    actualRedacted = actualRedacted.filter((_, index) => !rows.foreign.has(index));
+  }
+  const actualTexts = texts(actualRedacted);
+  const alignment = alignLines(expectedTexts, actualTexts, matcher.matches, (index) =>
+    rows ? rows.optional.has(index) : false,
+  );
   const captured: CapturedValue[] = [];
   const pairs: ValuePair[] = [];
   for (const op of alignment.ops) {
