@@ -12,7 +12,9 @@ import {
 import { readBlock } from '../core/read-block.ts';
 import type { Transcript } from '../core/transcript.ts';
 import { checkConditions, checkShownVersions, checkValuesShown } from './check-page.ts';
+import { dropWaitingPrompt, joinSessions } from './join-sessions.ts';
 import { parseMarkdown } from './parse-markdown.ts';
+import { findPromptAnswers } from './prompt-answers.ts';
 import { readFenceOptions } from './read-fence-options.ts';
 import { readPageOptions } from './read-page-options.ts';
 import { listCommandSteps, type Page, type Snippet, type SnippetBody } from './snippet.ts';
@@ -66,18 +68,29 @@ function placeTranscript(transcript: Transcript, firstContent: number, file: str
   return {
     kind: 'transcript',
     family: transcript.family,
-    steps: transcript.steps.map((step) => ({
-      command: step.command,
-      line: firstContent + step.commandLines.start,
-      expected: step.output,
-      expectedLines: {
-        start: firstContent + step.outputLines.start,
-        end: firstContent + step.outputLines.end,
-      },
-      terminal: step.terminal,
-      versions: findVersionValues(step.command, step.output),
-    })),
+    steps: transcript.steps.map((step) => {
+      const shown =
+        step.terminal && !step.terminal.isExitShown ? dropWaitingPrompt(step.output) : step.output;
+      return {
+        command: step.command,
+        line: firstContent + step.commandLines.start,
+        expected: shown,
+        expectedLines: {
+          start: firstContent + step.outputLines.start,
+          end: firstContent + step.outputLines.start + shown.length,
+        },
+        terminal: step.terminal,
+        versions: findVersionValues(step.command, step.output),
+        answers: step.terminal ? undefined : findAnswers(step.output),
+      };
+    }),
   };
+}
+
+/** The questions a command's output shows answered, if any. */
+function findAnswers(output: readonly string[]) {
+  const answers = findPromptAnswers(output);
+  return answers.length > 0 ? answers : undefined;
 }
 
 /** `exit=` gives one exit code (the last command's) or one per command. */
@@ -165,9 +178,11 @@ export function extractSnippets(
   const pageOptions = readPageOptions(parsed.parsed.frontmatter, file);
   const options = pageOptions.ok ? pageOptions.options : defaultPageOptions();
   const lines = source.split(/\r?\n/);
-  const snippets = parsed.parsed.code
-    .map((node) => readSnippet(node, lines, file, options, settings))
-    .filter((snippet) => snippet !== undefined);
+  const snippets = joinSessions(
+    parsed.parsed.code
+      .map((node) => readSnippet(node, lines, file, options, settings))
+      .filter((snippet) => snippet !== undefined),
+  );
   const diagnostics = pageOptions.ok
     ? checkValuesShown(file, snippets, options, pageOptions.lineOf)
     : pageOptions.diagnostics;

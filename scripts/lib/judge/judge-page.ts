@@ -68,6 +68,27 @@ function judgeInvalid(snippet: Snippet, diagnostics: readonly Diagnostic[]): Sni
   return { status: 'error', snippet, steps: [], problem, position: first?.position };
 }
 
+/**
+ * A fence typed into a session an earlier fence started: its share of that session's
+ * screen, judged when the session ran (judge-command.ts); skipped when it did not.
+ */
+function judgeContinuation(
+  planned: Extract<PlannedSnippet, { action: 'continue' }>,
+  session: SnippetResult | undefined,
+): SnippetResult {
+  const { snippet } = planned;
+  const steps = session && 'steps' in session ? session.steps : [];
+  const part = steps
+    .flatMap((step) => step.parts ?? [])
+    .find((candidate) => candidate.line === snippet.line + 1);
+  if (!part) {
+    const reason = `not run: the session it goes on (line ${planned.of}) did not run here`;
+    return { status: 'skipped', snippet, reason };
+  }
+  const isDrift = part.comparison?.matches === false || part.shownValueProblems.length > 0;
+  return { status: isDrift ? 'drift' : 'pass', snippet, steps: [part], durationMs: 0 };
+}
+
 function judgeOutcome(
   planned: PlannedSnippet,
   outcome: SnippetOutcome<CommandJudgement> | undefined,
@@ -94,6 +115,7 @@ function judgeOutcome(
     return { status: 'unchecked', snippet, category, reason };
   }
   if (planned.action === 'invalid') return judgeInvalid(snippet, planned.diagnostics);
+  if (planned.action === 'continue') return undefined;
   if (outcome?.kind !== 'ran') return undefined;
   return judgeSnippet(planned, outcome);
 }
@@ -138,5 +160,10 @@ export function judgePage(run: JudgedRun): PageResult {
       index > (run.stoppedAt ?? Infinity) ? stoppedBy : undefined,
     ),
   );
-  return finish(results.filter((result) => result !== undefined));
+  const continued = plan.snippets.map((planned, index) => {
+    if (planned.action !== 'continue' || index > (run.stoppedAt ?? Infinity)) return results[index];
+    const session = plan.snippets.findIndex((other) => other.snippet.line === planned.of);
+    return judgeContinuation(planned, results[session]);
+  });
+  return finish(continued.filter((result) => result !== undefined));
 }

@@ -77,6 +77,8 @@ export interface StepOutcome {
   valueMismatches: ValueMismatch[];
   /** IDs, digests and sizes shown that are not true of the real output (drift). */
   shownValueProblems: ShownValueProblem[];
+  /** A session that goes on in later fences: each fence's share, judged as a step of its own. */
+  parts?: StepOutcome[] | undefined;
   durationMs: number;
 }
 

@@ -6,7 +6,7 @@
 import type { PublishedContext } from '../config/published-values.ts';
 import type { StartedLeg } from '../core/legs.ts';
 import type { Page } from '../extract/snippet.ts';
-import { commandJudge } from '../judge/judge-command.ts';
+import { createCommandJudge } from '../judge/judge-command.ts';
 import { judgePage } from '../judge/judge-page.ts';
 import type { PageResult } from '../judge/results.ts';
 import { planPage } from '../plan/plan-page.ts';
@@ -34,7 +34,9 @@ export async function verifyPage(
     isStrict: options.isStrict,
     published: options.published,
   };
-  return judgePage(await runPage(planPage(page, settings), engine, commandJudge, onProgress));
+  return judgePage(
+    await runPage(planPage(page, settings), engine, createCommandJudge(), onProgress),
+  );
 }
 
 /** A leg as reports describe it. */

@@ -5,6 +5,12 @@ import type { StartedLeg } from '../core/legs.ts';
 import type { NamedValue } from '../core/named-values.ts';
 import { listNamedValues, type MatchSettings } from '../core/options.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
+import {
+  collectWords,
+  isListingCommand,
+  type ListingContext,
+} from '../extract/listing-commands.ts';
+import { typeAnswers } from '../extract/prompt-answers.ts';
 import { type CommandStep, listCommandSteps, type Page, type Snippet } from '../extract/snippet.ts';
 import { seriesOf } from '../extract/version-values.ts';
 
@@ -20,12 +26,16 @@ export interface PlannedStep extends CommandStep {
   match: MatchSettings;
   /** On a pseudo-terminal, with this typed line by line; `undefined`: no terminal. */
   tty: { stdin: string | undefined } | undefined;
+  /** Without a terminal: what the command reads (the answers the page shows it typed). */
+  stdin: string | undefined;
   /** The page's named values, which its documented output may show. */
   values: readonly NamedValue[];
   /** Docker Hub's published values, which the IDs and digests shown are held to. */
   published: PublishedContext | undefined;
   /** The block's IDs and digests are examples (`example-values`): only bound, never published. */
   isExampleValues: boolean;
+  /** For a listing of everything (`docker ps -a`): what the page did before it. */
+  listing: ListingContext | undefined;
 }
 
 /** What happens to one snippet of a page, decided before anything runs. */
@@ -39,7 +49,9 @@ export type PlannedSnippet =
   /** A fence with a problem: reported at its position, not run. */
   | { action: 'invalid'; snippet: Snippet; diagnostics: Diagnostic[] }
   /** Its condition does not hold on this leg: it is verified on others, or not at all. */
-  | { action: 'exclude'; snippet: Snippet; reason: string };
+  | { action: 'exclude'; snippet: Snippet; reason: string }
+  /** Typed into the open session of the snippet at line `of`: judged on its share of it. */
+  | { action: 'continue'; snippet: Snippet; of: number };
 
 export interface PagePlan {
   page: Page;
@@ -93,8 +105,12 @@ function planSteps(
       isOutputChecked: isTranscript && (isShown || match.unshown === 'empty'),
       match: stepMatch,
       tty,
+      stdin: tty ? undefined : typeAnswers(step.answers ?? []),
       published,
       isExampleValues: options.isExampleValues,
+      listing: isListingCommand(step.command)
+        ? { pageWords: collectWords(page.commandsBefore(step)), images: page.images }
+        : undefined,
     };
   });
 }
@@ -111,6 +127,10 @@ interface PageContext {
   published: PublishedContext | undefined;
   /** The server version of the leg: a `docker version` of its engine is compared as written. */
   server: string;
+  /** The commands the page runs before a step, in reading order. */
+  commandsBefore(step: CommandStep): string[];
+  /** Images every page starts with. */
+  images: readonly string[];
 }
 
 /**
@@ -139,6 +159,7 @@ function planSnippet(snippet: Snippet, settings: PlanSettings, page: PageContext
     return { action: 'write', snippet, path: body.path, content: body.content };
   }
   if (body.kind === 'invalid') return { action: 'invalid', snippet, diagnostics: body.diagnostics };
+  if (body.kind === 'continuation') return { action: 'continue', snippet, of: body.of };
   if (options.skip) return { action: 'skip', snippet, reason: options.skip };
   if (body.kind === 'unchecked') {
     const { category, reason } = body;
@@ -184,11 +205,14 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
     };
   }
   const values = listNamedValues(page.options);
-  const context = {
+  const commands = page.snippets.flatMap((snippet) => listCommandSteps(snippet));
+  const context: PageContext = {
     match: page.match,
     values,
     published: settings.published,
     server: settings.leg.versions.server,
+    commandsBefore: (step) => commands.slice(0, commands.indexOf(step)).map((at) => at.command),
+    images: page.options.images,
   };
   const snippets = page.snippets.map((snippet) => planSnippet(snippet, settings, context));
   const isOpening = snippets.some((planned) => planned.action === 'run');

@@ -44,8 +44,11 @@ export function planSnippetChanges(page: PageResult): SnippetChange[] {
   const restorer = createValueRestorer(page);
   const changes: SnippetChange[] = [];
   for (const result of page.results) {
-    if (result.status !== 'drift' || result.snippet.body.kind !== 'transcript') continue;
-    const { family } = result.snippet.body;
+    const { body } = result.snippet;
+    if (result.status !== 'drift') continue;
+    if (body.kind !== 'transcript' && body.kind !== 'continuation') continue;
+    // A fence typed in a container's session shows no host prompt.
+    const family = body.kind === 'transcript' ? body.family : '$';
     const change: SnippetChange = {
       file: page.file,
       line: result.snippet.line,
