@@ -13,6 +13,7 @@ import {
 import { typeAnswers } from '../extract/prompt-answers.ts';
 import { type CommandStep, listCommandSteps, type Page, type Snippet } from '../extract/snippet.ts';
 import { seriesOf } from '../extract/version-values.ts';
+import { findPublishedPorts, type PublishedPorts } from './find-published-ports.ts';
 
 /** A command to run and what the page documents for it. */
 export interface PlannedStep extends CommandStep {
@@ -36,6 +37,8 @@ export interface PlannedStep extends CommandStep {
   isExampleValues: boolean;
   /** For a listing of everything (`docker ps -a`): what the page did before it. */
   listing: ListingContext | undefined;
+  /** The host ports the page publishes: a refused connection elsewhere is not its failure. */
+  publishedPorts: PublishedPorts;
 }
 
 /** What happens to one snippet of a page, decided before anything runs. */
@@ -83,7 +86,7 @@ function planSteps(
   steps: readonly CommandStep[],
   page: PageContext,
 ): PlannedStep[] {
-  const { match, published } = page;
+  const { match, published, publishedPorts } = page;
   const { options } = snippet;
   const exit = options.exit ?? [];
   const isTranscript = snippet.body.kind === 'transcript';
@@ -111,6 +114,7 @@ function planSteps(
       listing: isListingCommand(step.command)
         ? { pageWords: collectWords(page.commandsBefore(step)), images: page.images }
         : undefined,
+      publishedPorts,
     };
   });
 }
@@ -131,6 +135,8 @@ interface PageContext {
   commandsBefore(step: CommandStep): string[];
   /** Images every page starts with. */
   images: readonly string[];
+  /** The host ports the page publishes (find-published-ports.ts). */
+  publishedPorts: PublishedPorts;
 }
 
 /**
@@ -206,6 +212,13 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
   }
   const values = listNamedValues(page.options);
   const commands = page.snippets.flatMap((snippet) => listCommandSteps(snippet));
+  const publishedPorts = findPublishedPorts(
+    page.snippets.flatMap((snippet) =>
+      snippet.body.kind === 'file'
+        ? [snippet.body.content]
+        : listCommandSteps(snippet).map((step) => step.command),
+    ),
+  );
   const context: PageContext = {
     match: page.match,
     values,
@@ -213,6 +226,7 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
     server: settings.leg.versions.server,
     commandsBefore: (step) => commands.slice(0, commands.indexOf(step)).map((at) => at.command),
     images: page.options.images,
+    publishedPorts,
   };
   const snippets = page.snippets.map((snippet) => planSnippet(snippet, settings, context));
   const isOpening = snippets.some((planned) => planned.action === 'run');
