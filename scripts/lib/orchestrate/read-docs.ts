@@ -7,7 +7,10 @@
 import type { CliOptions } from '../cli/parse-args.ts';
 import { collectFiles } from '../collect/collect-files.ts';
 import type { ProjectSettings } from '../config/project-settings.ts';
+import type { PublishedImages } from '../config/published-images.ts';
+import { createPublishedContext } from '../config/published-values.ts';
 import { readProjectSettings } from '../config/read-project-settings.ts';
+import { readPublishedImages } from '../config/read-published-images.ts';
 import { readPages, type SourcePage } from '../extract/read-pages.ts';
 import { findRecordLocation, type RecordLocation } from '../record/record-path.ts';
 import type { Reporter } from '../report/reporter.ts';
@@ -22,7 +25,9 @@ export interface Docs {
   pages: SourcePage[];
   /** Some page had problems, reported already: the run cannot pass. */
   hasProblems: boolean;
-  /** The command line with what the settings add (`strict`). */
+  /** Docker Hub's published values the settings declare (`published`), if any. */
+  published: PublishedImages | undefined;
+  /** The command line with what the settings add (`strict`, the published values). */
   options: CliOptions & RunSettings;
   /**
    * The legs, starting since the settings were read, when the mode asked for them; a failure
@@ -48,8 +53,10 @@ export async function readDocs(
   const { settings } = loaded;
   const recordLocation = findRecordLocation(loaded);
   const legs = isStartingLegs ? startLegsEarly(options, settings) : undefined;
+  let published: PublishedImages | undefined;
   let read: Awaited<ReturnType<typeof readPages>>;
   try {
+    published = await readPublishedImages(loaded.file, settings.published);
     read = await readPages(await collectFiles(options.patterns), settings);
   } catch (error) {
     await closeUnneededLegs(legs);
@@ -63,7 +70,12 @@ export async function readDocs(
     recordLocation,
     pages: read.pages,
     hasProblems,
-    options: { ...options, isStrict: options.isStrict || settings.strict },
+    published,
+    options: {
+      ...options,
+      isStrict: options.isStrict || settings.strict,
+      published: createPublishedContext(published),
+    },
     legs,
   };
 }

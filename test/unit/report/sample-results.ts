@@ -44,6 +44,8 @@ export function snippetAt(
       stdin: undefined,
       condition: anywhere,
       file: undefined,
+      sizeTolerance: undefined,
+      isExampleValues: false,
     },
   };
 }
@@ -71,6 +73,7 @@ export function stepAt(
     documented,
     documentedLines: actual ? { start, end: start + documented.length } : undefined,
     valueMismatches: [],
+    shownValueProblems: [],
     durationMs: exit.durationMs ?? 120,
   };
 }
@@ -89,6 +92,7 @@ export const pages: PageResult[] = [
     file: firstPage,
     leg: 'sandbox',
     values: [],
+    ids: [],
     durationMs: 2150,
     results: [
       {
@@ -111,6 +115,7 @@ export const pages: PageResult[] = [
     file: containersPage,
     leg: 'sandbox',
     values: [],
+    ids: [],
     durationMs: 4210,
     // 05:30:01.5 UTC, 1.5 s after the run started.
     firstCommandAt: Date.parse('2026-11-22T05:30:01.500Z'),
@@ -161,6 +166,7 @@ export const pages: PageResult[] = [
     file: volumesPage,
     leg: 'sandbox',
     values: [],
+    ids: [],
     durationMs: 30_400,
     results: [
       {
@@ -188,6 +194,7 @@ export const pages: PageResult[] = [
     file: registryPage,
     leg: 'sandbox',
     values: [],
+    ids: [],
     durationMs: 5020,
     results: [
       {
