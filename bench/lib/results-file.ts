@@ -111,7 +111,7 @@ export function renderResultsFile(record: RunRecord): string {
     '',
     'The sandbox benchmarks (harness, parallel, matrix) need root; peer and scale use your daemon and',
     'remove what they create; site empties and refills the diagram cache',
-    '(node_modules/.cache/mermaid-diagrams). peer uses cram from PATH, else Debian\'s python3-cram,',
+    "(node_modules/.cache/mermaid-diagrams). peer uses cram from PATH, else Debian's python3-cram,",
     'which it unpacks into ~/.cache/docker-fundamentals/tools (never installed on the machine).',
     '',
   ].join('\n');
