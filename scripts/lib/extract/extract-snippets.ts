@@ -11,10 +11,12 @@ import {
 } from '../core/options.ts';
 import { readBlock } from '../core/read-block.ts';
 import type { Transcript } from '../core/transcript.ts';
+import { checkInstallsShown, locateInstalls } from './check-installs.ts';
 import { checkConditions, checkValuesShown } from './check-page.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { readFenceOptions } from './read-fence-options.ts';
 import { readPageOptions } from './read-page-options.ts';
+import { readSidebar } from './read-sidebar.ts';
 import { listCommandSteps, type Page, type Snippet, type SnippetBody } from './snippet.ts';
 
 /** A page, always: problems of a fence are on its snippet, those of the page as a whole here. */
@@ -165,12 +167,27 @@ export function extractSnippets(
   const snippets = parsed.parsed.code
     .map((node) => readSnippet(node, lines, file, options, settings))
     .filter((snippet) => snippet !== undefined);
+  const installs = locateInstalls(source, options.installs ?? []);
   const diagnostics = pageOptions.ok
-    ? checkValuesShown(file, snippets, options, pageOptions.lineOf)
+    ? [
+        ...checkValuesShown(file, snippets, options, pageOptions.lineOf),
+        ...checkInstallsShown(file, installs, pageOptions.lineOf),
+      ]
     : pageOptions.diagnostics;
   const match = mergeOutputSettings(settings.output, options.output);
   const images = [...new Set([...(settings.images ?? []), ...options.images])];
-  return { page: { file, options: { ...options, images }, match, snippets, diagnostics } };
+  const sidebar = readSidebar(parsed.parsed.frontmatter);
+  return {
+    page: {
+      file,
+      options: { ...options, images },
+      match,
+      snippets,
+      diagnostics,
+      sidebar,
+      installs,
+    },
+  };
 }
 
 /** Every problem of a page: its own, then its fences', in order. */

@@ -6,6 +6,7 @@ import type { ProcessResult } from '../system/run-process.ts';
 import { classifyFailure } from './classify-failure.ts';
 import { compareOutput } from './compare-output.ts';
 import { applyFilters, splitOutput, toLines } from './filters.ts';
+import { findHiddenTool } from './find-hidden-tool.ts';
 import { isStepWrong, type StepOutcome } from './results.ts';
 
 /** One command judged. */
@@ -63,10 +64,15 @@ function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
  * command is an environment problem when its output says the machine is at fault. Pure.
  */
 export function judgeCommand(step: PlannedStep, result: ProcessResult): CommandJudgement {
-  const outcome = describeStep(step, result);
-  const isWrong = isStepWrong(outcome);
+  const described = describeStep(step, result);
+  const isWrong = isStepWrong(described);
   const hasEnded = !result.hasStarted || result.timedOut;
-  const problem = !isWrong || hasEnded ? undefined : classifyFailure(result.all, step.expected);
+  // A tool the reader installs only on a later page is the docs' failure, not the machine's.
+  const hiddenTool =
+    isWrong && !hasEnded ? findHiddenTool(described.output, step.hiddenTools) : undefined;
+  const outcome = hiddenTool ? { ...described, causes: [hiddenTool] } : described;
+  const problem =
+    !isWrong || hasEnded || hiddenTool ? undefined : classifyFailure(result.all, step.expected);
   return { outcome, isWrong, problem, endsSnippet: hasEnded || problem !== undefined };
 }
 

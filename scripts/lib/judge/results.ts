@@ -1,6 +1,7 @@
 import type { EnvironmentProblem, SourcePosition } from '../core/errors.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
 import type { FileLines, Snippet } from '../extract/snippet.ts';
+import { type Cause, isFailingCause } from './causes.ts';
 import type { OutputComparison } from './compare-output.ts';
 
 /**
@@ -55,6 +56,8 @@ export interface StepOutcome {
   documentedLines: FileLines | undefined;
   /** Named values printed differently from their first occurrence on the page (drift). */
   valueMismatches: ValueMismatch[];
+  /** Another page that is why it went wrong for a reader reading in order (judge/causes.ts). */
+  causes?: Cause[] | undefined;
   durationMs: number;
 }
 
@@ -128,7 +131,8 @@ export function isStepWrong(step: StepOutcome): boolean {
   return (
     step.exitCode !== step.expectedExitCode ||
     step.comparison?.matches === false ||
-    step.valueMismatches.length > 0
+    step.valueMismatches.length > 0 ||
+    (step.causes ?? []).some(isFailingCause)
   );
 }
 

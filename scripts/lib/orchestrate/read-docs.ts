@@ -1,7 +1,8 @@
 /**
  * What every mode starts from: the project's settings, the files the command line names,
- * their pages read into snippets, and their problems reported (a page with problems does
- * not run; the others still do).
+ * their pages read into snippets (in reading order for a journey), each page's reader's
+ * toolbox, and their problems reported (a page with problems does not run; the others
+ * still do).
  */
 import type { CliOptions } from '../cli/parse-args.ts';
 import { collectFiles } from '../collect/collect-files.ts';
@@ -10,6 +11,7 @@ import { readProjectSettings } from '../config/read-project-settings.ts';
 import { readPages, type SourcePage } from '../extract/read-pages.ts';
 import { findRecordLocation, type RecordLocation } from '../record/record-path.ts';
 import type { Reporter } from '../report/reporter.ts';
+import { readReadingOrder } from './read-reading-order.ts';
 import type { RunSettings } from './verify-page.ts';
 
 export interface Docs {
@@ -35,12 +37,22 @@ export async function readDocs(
   const read = await readPages(files, settings);
   const hasProblems = read.diagnostics.length > 0;
   if (hasProblems) report.onDiagnostics(read.diagnostics);
+  // The reading order is read only when it matters: a journey, or a reader's toolbox.
+  const isJourney = options.mode.kind === 'journey';
+  const order =
+    isJourney || settings.reader
+      ? await readReadingOrder(read.pages, settings, loaded.file, [])
+      : undefined;
   return {
     settings,
     settingsFile: loaded.file,
     recordLocation,
-    pages: read.pages,
+    pages: isJourney && order ? order.runPages : read.pages,
     hasProblems,
-    options: { ...options, isStrict: options.isStrict || settings.strict },
+    options: {
+      ...options,
+      isStrict: options.isStrict || settings.strict,
+      toolboxes: order?.toolboxes,
+    },
   };
 }

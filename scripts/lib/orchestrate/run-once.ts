@@ -15,7 +15,11 @@ import type { FileUpdate } from '../update/plan-file-update.ts';
 import { handleInterrupts } from './handle-interrupts.ts';
 import type { Docs } from './read-docs.ts';
 import { reportWithoutDocker } from './report-without-docker.ts';
-import { runVerification } from './run-verification.ts';
+import {
+  runVerification,
+  type VerificationRequest,
+  type VerificationRun,
+} from './run-verification.ts';
 import { startLegs } from './start-legs.ts';
 
 /** A complete run, for the mode to write from. */
@@ -31,10 +35,15 @@ export interface Writes {
   records?: RecordWrite[];
 }
 
+/**
+ * `run` verifies the pages on the started legs: each page in a world of its own (the
+ * default), or a journey (orchestrate/run-journey.ts).
+ */
 export async function runOnce(
   docs: Docs,
   report: Required<Reporter>,
   write: (run: FinishedRun) => Promise<Writes> = async () => ({}),
+  run: (request: VerificationRequest) => Promise<VerificationRun> = runVerification,
 ): Promise<number> {
   const { options, hasProblems } = docs;
   const pages = options.shard ? selectShard(docs.pages, options.shard) : docs.pages;
@@ -46,8 +55,8 @@ export async function runOnce(
   const stopHandling = handleInterrupts(controller, () => engines);
   try {
     const { signal } = controller;
-    const run = await runVerification({ pages, engines, missing, options, report, signal });
-    const { info, results, durationMs } = run;
+    const verified = await run({ pages, engines, missing, options, report, signal });
+    const { info, results, durationMs } = verified;
     const isComplete = !signal.aborted;
     const writes = isComplete ? await write({ pages, results, engines }) : {};
     const counts = countStatuses(results);

@@ -5,6 +5,7 @@ import type { NamedValue } from '../core/named-values.ts';
 import { listNamedValues, type MatchSettings } from '../core/options.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
 import { type CommandStep, listCommandSteps, type Page, type Snippet } from '../extract/snippet.ts';
+import type { HiddenTool, PageToolbox } from './plan-toolbox.ts';
 
 /** A command to run and what the page documents for it. */
 export interface PlannedStep extends CommandStep {
@@ -20,6 +21,8 @@ export interface PlannedStep extends CommandStep {
   tty: { stdin: string | undefined } | undefined;
   /** The page's named values, which its documented output may show. */
   values: readonly NamedValue[];
+  /** Toolbox tools the reader has not installed by this page: not on its PATH. */
+  hiddenTools: readonly HiddenTool[];
 }
 
 /** What happens to one snippet of a page, decided before anything runs. */
@@ -42,6 +45,8 @@ export interface PagePlan {
   /** False when nothing of the page runs: no Docker world is opened for it. */
   isOpening: boolean;
   snippets: PlannedSnippet[];
+  /** The tools of the reader's toolbox on the page's PATH; undefined: all of them. */
+  tools: readonly string[] | undefined;
 }
 
 export interface PlanSettings {
@@ -50,6 +55,15 @@ export interface PlanSettings {
   defaultTimeoutSeconds: number;
   /** `--strict`: a shell-looking fence that cannot be checked is an error, not a note. */
   isStrict?: boolean | undefined;
+  /** The reader's toolbox on this page (plan-toolbox.ts); undefined: every tool, none hidden. */
+  toolbox?: PageToolbox | undefined;
+}
+
+/** What every snippet of a page plans with. */
+interface PageContext {
+  match: MatchSettings;
+  values: readonly NamedValue[];
+  hiddenTools: readonly HiddenTool[];
 }
 
 /**
@@ -59,9 +73,9 @@ export interface PlanSettings {
 function planSteps(
   snippet: Snippet,
   steps: readonly CommandStep[],
-  match: MatchSettings,
-  values: readonly NamedValue[],
+  page: PageContext,
 ): PlannedStep[] {
+  const { match, values, hiddenTools } = page;
   const { options } = snippet;
   const exit = options.exit ?? [];
   const isTranscript = snippet.body.kind === 'transcript';
@@ -79,6 +93,7 @@ function planSteps(
       match,
       tty,
       values,
+      hiddenTools,
     };
   });
 }
@@ -88,11 +103,7 @@ function typedInput(lines: readonly string[]): string | undefined {
   return lines.length === 0 ? undefined : lines.map((line) => `${line}\n`).join('');
 }
 
-function planSnippet(
-  snippet: Snippet,
-  settings: PlanSettings,
-  page: { match: MatchSettings; values: readonly NamedValue[] },
-): PlannedSnippet {
+function planSnippet(snippet: Snippet, settings: PlanSettings, page: PageContext): PlannedSnippet {
   const { body, options } = snippet;
   const unmet = findUnmetCondition(options.condition, settings.leg);
   if (unmet) return { action: 'exclude', snippet, reason: unmet };
@@ -120,7 +131,7 @@ function planSnippet(
   return {
     action: 'run',
     snippet,
-    steps: planSteps(snippet, listCommandSteps(snippet), page.match, page.values),
+    steps: planSteps(snippet, listCommandSteps(snippet), page),
     timeoutMs: (options.timeoutSeconds ?? settings.defaultTimeoutSeconds) * 1000,
   };
 }
@@ -132,6 +143,7 @@ function planSnippet(
  */
 export function planPage(page: Page, settings: PlanSettings): PagePlan {
   const leg = settings.leg.name;
+  const tools = settings.toolbox?.visible;
   const pageSkip = page.options.skip;
   const hasProblems = page.diagnostics.length > 0;
   if (pageSkip || hasProblems) {
@@ -142,11 +154,15 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
       leg,
       isOpening: false,
       snippets: runnable.map((snippet) => ({ action: 'skip', snippet, reason })),
+      tools,
     };
   }
-  const values = listNamedValues(page.options);
-  const snippets = page.snippets.map((snippet) =>
-    planSnippet(snippet, settings, { match: page.match, values }),
-  );
-  return { page, leg, isOpening: snippets.some((planned) => planned.action === 'run'), snippets };
+  const context: PageContext = {
+    match: page.match,
+    values: listNamedValues(page.options),
+    hiddenTools: settings.toolbox?.hidden ?? [],
+  };
+  const snippets = page.snippets.map((snippet) => planSnippet(snippet, settings, context));
+  const isOpening = snippets.some((planned) => planned.action === 'run');
+  return { page, leg, isOpening, snippets, tools };
 }
