@@ -4,7 +4,8 @@
  * toolbox, and their problems reported (a page with problems does not run; the others
  * still do).
  */
-import type { CliOptions } from '../cli/parse-args.ts';
+import { dirname, relative, resolve } from 'node:path';
+import { type CliOptions, defaultPatterns } from '../cli/parse-args.ts';
 import { collectFiles } from '../collect/collect-files.ts';
 import type { ProjectSettings } from '../config/project-settings.ts';
 import { readProjectSettings } from '../config/read-project-settings.ts';
@@ -26,6 +27,19 @@ export interface Docs {
   options: CliOptions & RunSettings;
 }
 
+/** A journey without files named travels the reader's pages (`reader.pages`), if set. */
+function choosePatterns(
+  options: CliOptions,
+  settings: ProjectSettings,
+  settingsFile: string | undefined,
+): readonly string[] {
+  const pages = settings.reader?.pages;
+  const isDefault = options.patterns.join('\n') === defaultPatterns.join('\n');
+  if (options.mode.kind !== 'journey' || !pages || !isDefault) return options.patterns;
+  const folder = resolve(settingsFile ? dirname(settingsFile) : process.cwd(), pages);
+  return [relative(process.cwd(), folder) || '.'];
+}
+
 export async function readDocs(
   options: CliOptions,
   report: Pick<Required<Reporter>, 'onDiagnostics'>,
@@ -33,12 +47,12 @@ export async function readDocs(
   const loaded = await readProjectSettings();
   const { settings } = loaded;
   const recordLocation = findRecordLocation(loaded);
-  const files = await collectFiles(options.patterns);
+  const isJourney = options.mode.kind === 'journey';
+  const files = await collectFiles(choosePatterns(options, settings, loaded.file));
   const read = await readPages(files, settings);
   const hasProblems = read.diagnostics.length > 0;
   if (hasProblems) report.onDiagnostics(read.diagnostics);
   // The reading order is read only when it matters: a journey, or a reader's toolbox.
-  const isJourney = options.mode.kind === 'journey';
   const order =
     isJourney || settings.reader
       ? await readReadingOrder(read.pages, settings, loaded.file, [])

@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { JsonReport } from '../../scripts/lib/report/json.ts';
+import { requireDocker } from '../helpers/docker.ts';
+import { testLegName } from '../helpers/legs.ts';
+import { copyFixturesFrom, runCli } from '../helpers/run-cli.ts';
+
+beforeAll(requireDocker);
+
+const fixtures = [
+  'verify-examples.json',
+  'run-a-shop.md',
+  'a-second-shop.md',
+  'jq-too-early.md',
+  'install-jq.md',
+];
+
+/** Each wrong command of the report, as `file:line cause` (its causes' messages, or none). */
+function listCauses(report: JsonReport): string[] {
+  return report.pages.flatMap((page) =>
+    page.snippets.flatMap((snippet) =>
+      snippet.steps
+        .filter((step) => step.exitCode !== step.expectedExitCode || step.matches === false)
+        .map((step) => {
+          const causes = step.causes.map((cause) => cause.message).join('; ');
+          return `${page.file}:${step.line} ${causes || '(no cause)'}`;
+        }),
+    ),
+  );
+}
+
+describe('verify-examples --journey', () => {
+  it('names the earlier page whose container, port or file a later page collides with', async () => {
+    const root = await copyFixturesFrom('journey', ...fixtures);
+    const pages = ['a-second-shop.md', 'run-a-shop.md'];
+    const alone = await runCli(root, [...pages, '--docker', 'sandbox', '--leg', testLegName]);
+    // Each page alone passes: only a reader who reads both in order meets the collision.
+    expect(alone.output).toContain('5 passed, 0 failed, 0 skipped');
+    expect(alone.exitCode, alone.output).toBe(0);
+
+    const report = join(root, 'report.json');
+    const args = ['--journey', '--leg', testLegName, '--reporter', 'human'];
+    const run = await runCli(root, [...pages, ...args, '--reporter', `json=${report}`]);
+    const json = JSON.parse(await readFile(report, 'utf8')) as JsonReport;
+    // In reading order (sidebar.order), whatever the command line's order.
+    expect(json.pages.map((page) => page.file)).toEqual(['run-a-shop.md', 'a-second-shop.md']);
+    expect(listCauses(json)).toEqual([
+      'a-second-shop.md:10 container shop (running) was left by run-a-shop.md (line 10)',
+      'a-second-shop.md:17 port 8080 (published by container shop) was left by run-a-shop.md (line 10)',
+      'a-second-shop.md:24 file notes.txt was left by run-a-shop.md (line 17)',
+    ]);
+    expect(run.output).toContain(
+      'a-second-shop.md:10  exit code 125, expected 0: docker: Error response from daemon: Conflict.',
+    );
+    expect(run.output).toContain('container shop (running) was left by run-a-shop.md (line 10)');
+    expect(run.exitCode, run.output).toBe(1);
+  });
+});
