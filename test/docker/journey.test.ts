@@ -46,14 +46,16 @@ describe('verify-examples --journey', () => {
     // In reading order (sidebar.order), whatever the command line's order.
     expect(json.pages.map((page) => page.file)).toEqual(['run-a-shop.md', 'a-second-shop.md']);
     expect(listCauses(json)).toEqual([
-      'a-second-shop.md:10 container shop (running) was left by run-a-shop.md (line 10)',
+      'a-second-shop.md:10 container shop (busybox, running) was left by run-a-shop.md (line 10)',
       'a-second-shop.md:17 port 8080 (published by container shop) was left by run-a-shop.md (line 10)',
       'a-second-shop.md:24 file notes.txt was left by run-a-shop.md (line 17)',
     ]);
     expect(run.output).toContain(
       'a-second-shop.md:10  exit code 125, expected 0: docker: Error response from daemon: Conflict.',
     );
-    expect(run.output).toContain('container shop (running) was left by run-a-shop.md (line 10)');
+    expect(run.output).toContain(
+      'container shop (busybox, running) was left by run-a-shop.md (line 10)',
+    );
     expect(run.exitCode, run.output).toBe(1);
   });
 });

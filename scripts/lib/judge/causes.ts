@@ -14,7 +14,7 @@ export interface PagePlace {
 
 /** What a page can leave behind for the next: Docker's objects, ports and files. */
 export type LeftoverSubject =
-  | { kind: 'container'; name: string; id: string; isRunning: boolean }
+  | { kind: 'container'; name: string; id: string; image: string; isRunning: boolean }
   | { kind: 'image' | 'volume' | 'network'; name: string }
   | { kind: 'port'; port: number; container: string }
   | { kind: 'file'; path: string };
@@ -46,7 +46,7 @@ export function isFailingCause(cause: Cause): boolean {
 export function describeSubject(subject: LeftoverSubject): string {
   switch (subject.kind) {
     case 'container':
-      return `container ${subject.name}${subject.isRunning ? ' (running)' : ''}`;
+      return `container ${subject.name} (${subject.image}${subject.isRunning ? ', running' : ''})`;
     case 'port':
       return `port ${subject.port} (published by container ${subject.container})`;
     case 'file':

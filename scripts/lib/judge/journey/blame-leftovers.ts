@@ -33,40 +33,77 @@ export function listEvidence(step: StepOutcome): { printed: string[]; missing: s
 
 const portTaken = /already allocated|address already in use|port is already|bind/i;
 
+/** `busybox:latest` → `busybox`, `latest` (Docker Hub's official images without `library/`). */
+function splitImage(name: string): { repository: string; tag: string } {
+  const at = name.lastIndexOf(':');
+  const isTag = at > name.lastIndexOf('/');
+  const repository = (isTag ? name.slice(0, at) : name).replace(/^(?:docker\.io\/)?library\//, '');
+  return { repository, tag: isTag ? name.slice(at + 1) : 'latest' };
+}
+
+/**
+ * An image an earlier page pulled or built: the page documents a first pull of it that did
+ * not happen (`Unable to find image 'busybox:latest' locally`, `latest: Pulling from
+ * library/busybox`), or a listing shows a row of it the page does not (`busybox   latest`,
+ * `busybox:latest`). A Dockerfile's `FROM busybox` in a build's error is neither.
+ */
+function isImageBlamed(name: string, evidence: { printed: string[]; missing: string[] }): boolean {
+  const { repository, tag } = splitImage(name);
+  const ref = escapeRegExp(`${repository}:${tag}`);
+  const pull = new RegExp(
+    `Unable to find image '(?:docker\\.io/)?(?:library/)?${ref}' locally|^${escapeRegExp(tag)}: Pulling from (?:library/)?${escapeRegExp(repository)}$|Downloaded newer image for (?:docker\\.io/)?(?:library/)?${ref}$`,
+  );
+  const row = new RegExp(
+    `^(?:[│├└─ ]*)(?:${escapeRegExp(repository)}\\s+${escapeRegExp(tag)}|${ref})(?:\\s|$)`,
+  );
+  return (
+    evidence.missing.some((line) => pull.test(line.trim())) ||
+    evidence.printed.some((line) => row.test(line.trim()))
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Docker's and the shell's words for a name already taken. */
+const taken = /already (?:exists|in use)|File exists|is in use|Conflict/i;
+
+/**
+ * Whether one printed line points at a named leftover: a message that says the name is
+ * taken and names it, or a listing row that ends with it (`docker ps`'s NAMES, `docker
+ * volume ls`, `docker network ls`, `ls`). A name only mentioned (a `registry` in an npm
+ * error) is not enough: names are often plain words.
+ */
+function pointsAt(line: string, name: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed === name || new RegExp(`\\s${escapeRegExp(name)}$`).test(trimmed)) return true;
+  return taken.test(line) && (mentions(line, name) || line.includes(`"/${name}"`));
+}
+
 /** Whether the evidence of a wrong command points at a leftover. */
 export function isBlamed(
   left: LeftBy,
   evidence: { printed: string[]; missing: string[] },
 ): boolean {
   const { subject } = left;
-  const { printed, missing } = evidence;
+  const { printed } = evidence;
   switch (subject.kind) {
     case 'port':
       return printed.some(
         (line) => portTaken.test(line) && new RegExp(`[:\\s]${subject.port}(?!\\d)`).test(line),
       );
-    case 'image': {
-      // A first pull the page shows that did not happen, or a listing row it does not show.
-      const repository = subject.name.replace(/:[^:/]+$/, '');
-      const short = repository.replace(/^(?:docker\.io\/)?library\//, '');
-      return [...printed, ...missing].some(
-        (line) => mentions(line, subject.name) || mentions(line, short),
-      );
-    }
-    case 'file': {
-      const top = subject.path.replace(/^~\//, '');
-      return printed.some((line) => mentions(line, top));
-    }
+    case 'image':
+      return isImageBlamed(subject.name, evidence);
+    case 'file':
+      return printed.some((line) => pointsAt(line, subject.path.replace(/^~\//, '')));
     case 'container':
-      // By name (`"/registry" is already in use`, a listing row) or by ID (a prune's list).
+      // A prune or `ps -q` lists it by ID.
       return printed.some(
-        (line) =>
-          mentions(line, subject.name) ||
-          line.includes(`"/${subject.name}"`) ||
-          line.includes(subject.id.slice(0, 12)),
+        (line) => pointsAt(line, subject.name) || line.includes(subject.id.slice(0, 12)),
       );
     default:
-      return printed.some((line) => mentions(line, subject.name));
+      return printed.some((line) => pointsAt(line, subject.name));
   }
 }
 

@@ -29,6 +29,7 @@ export function listSubjects(inventory: Inventory): { key: string; subject: Left
           kind: 'container' as const,
           name: container.name,
           id: container.id,
+          image: container.image,
           isRunning: container.isRunning,
         },
       },
@@ -88,6 +89,14 @@ export function findLineNaming(page: Page, subject: LeftoverSubject): number | u
     subject.kind === 'port'
       ? words.some((word) => new RegExp(`(?<!\\d)${escapeRegExp(word)}`).test(text))
       : words.some((word) => mentions(text, word));
+  const named = findLine(page, isNamed);
+  if (named !== undefined || subject.kind !== 'container') return named;
+  // A container with a name Docker made up: the first command that runs its image.
+  const image = wordsOf({ kind: 'image', name: subject.image })[0] ?? subject.image;
+  return findLine(page, (text) => /\b(?:run|create|up)\b/.test(text) && mentions(text, image));
+}
+
+function findLine(page: Page, isNamed: (text: string) => boolean): number | undefined {
   for (const snippet of page.snippets) {
     if (snippet.body.kind === 'file' && isNamed(snippet.body.path)) return snippet.line;
     for (const step of listCommandSteps(snippet)) if (isNamed(step.command)) return step.line;

@@ -13,6 +13,8 @@ import type { PageEnvironment } from '../engine/engine.ts';
 export interface ContainerItem {
   id: string;
   name: string;
+  /** The image it runs, as `docker ps` shows it. */
+  image: string;
   isRunning: boolean;
   /** Host ports it publishes. */
   ports: number[];
@@ -38,6 +40,7 @@ export interface ReaderFolders {
 const containerRow = z.object({
   ID: z.string(),
   Names: z.string(),
+  Image: z.string(),
   State: z.string(),
   Ports: z.string(),
 });
@@ -65,10 +68,9 @@ export function parseContainerRows(stdout: string): ContainerItem[] {
   return splitLines(stdout).flatMap((line) => {
     const row = containerRow.safeParse(parseJson(line));
     if (!row.success) return [];
-    const { ID, Names, State, Ports } = row.data;
-    return [
-      { id: ID, name: Names, isRunning: State === 'running', ports: readPublishedPorts(Ports) },
-    ];
+    const { ID, Names, Image, State, Ports } = row.data;
+    const ports = readPublishedPorts(Ports);
+    return [{ id: ID, name: Names, image: Image, isRunning: State === 'running', ports }];
   });
 }
 

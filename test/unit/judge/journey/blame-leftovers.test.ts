@@ -42,7 +42,13 @@ const causesOf = (result: PageResult) =>
 
 const registry: LeftBy[] = [
   {
-    subject: { kind: 'container', name: 'registry', id: '4c1d6e5b8a37f00d', isRunning: true },
+    subject: {
+      kind: 'container',
+      name: 'registry',
+      id: '4c1d6e5b8a37f00d',
+      image: 'registry:2',
+      isRunning: true,
+    },
     page: { file: 'registries.mdx', line: 120 },
   },
   {
@@ -65,7 +71,7 @@ describe('blameLeftovers', () => {
       ],
     );
     expect(causesOf(blameLeftovers(result, registry))).toEqual([
-      'container registry (running) was left by registries.mdx (line 120)',
+      'container registry (registry:2, running) was left by registries.mdx (line 120)',
     ]);
   });
 
@@ -115,8 +121,29 @@ describe('blameLeftovers', () => {
       [0, 'Deleted Containers:\n4c1d6e5b8a37f00d\n\nTotal reclaimed space: 0B\n'],
     ]);
     expect(causesOf(blameLeftovers(result, registry))).toEqual([
-      'container registry (running) was left by registries.mdx (line 120)',
+      'container registry (registry:2, running) was left by registries.mdx (line 120)',
     ]);
+  });
+
+  it('names the page that pulled an image a listing shows a row of', () => {
+    const block =
+      '```console\n$ docker image ls\nREPOSITORY   TAG   IMAGE ID   CREATED   SIZE\n```\n';
+    const result = judgeOne(block, [
+      [
+        0,
+        'REPOSITORY   TAG      IMAGE ID       CREATED        SIZE\nbusybox      latest   af8b9e4faad8   6 months ago   6.84MB\n',
+      ],
+    ]);
+    expect(causesOf(blameLeftovers(result, registry))).toEqual([
+      'image busybox:latest was left by images.mdx (line 9)',
+    ]);
+  });
+
+  it('does not blame an image a failed build merely names', () => {
+    const result = judgeOne('```console\n$ docker build -q .\n```\n', [
+      [1, ' 1 |     FROM busybox:latest\nERROR: failed to build: busybox registry unreachable\n'],
+    ]);
+    expect(causesOf(blameLeftovers(result, registry))).toEqual([]);
   });
 
   it('blames nothing for a command that went as documented, or whose output names no leftover', () => {
@@ -142,7 +169,7 @@ describe('checkClean', () => {
     const step = block && 'steps' in block ? block.steps[0] : undefined;
     expect(step && isStepWrong(step)).toBe(true);
     expect(causesOf(checked)).toEqual([
-      'this page needs containers of earlier pages gone (verify.journey.clean), but after this block there are still: container registry (running) (left by registries.mdx (line 120))',
+      'this page needs containers of earlier pages gone (verify.journey.clean), but after this block there are still: container registry (registry:2, running) (left by registries.mdx (line 120))',
     ]);
   });
 

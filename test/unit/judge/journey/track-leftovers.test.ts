@@ -17,6 +17,7 @@ const registries = extractValidPage(
     '$ docker pull busybox',
     '$ docker run -d --name registry -p 5000:5000 registry:2',
     '$ mkdir notes',
+    '$ docker run busybox true',
     '```',
   ].join('\n'),
   'registries.mdx',
@@ -25,7 +26,10 @@ const registries = extractValidPage(
 describe('the ledger of a journey', () => {
   it('gives what a page made to the page, at the line that names it', () => {
     const after: Inventory = {
-      containers: [{ id: 'c1', name: 'registry', isRunning: true, ports: [5000] }],
+      containers: [
+        { id: 'c1', name: 'registry', image: 'registry:2', isRunning: true, ports: [5000] },
+        { id: 'c2', name: 'jolly_hopper', image: 'busybox', isRunning: false, ports: [] },
+      ],
       images: ['busybox:latest', 'registry:2'],
       volumes: ['4f2e'],
       networks: [],
@@ -34,12 +38,28 @@ describe('the ledger of a journey', () => {
     const ledger = updateLedger(startLedger(empty), after, registries);
     expect(listLeftBy(ledger)).toEqual([
       {
-        subject: { kind: 'container', name: 'registry', id: 'c1', isRunning: true },
+        subject: {
+          kind: 'container',
+          name: 'registry',
+          id: 'c1',
+          image: 'registry:2',
+          isRunning: true,
+        },
         page: { file: 'registries.mdx', line: 3 },
       },
       {
         subject: { kind: 'port', port: 5000, container: 'registry' },
         page: { file: 'registries.mdx', line: 3 },
+      },
+      {
+        subject: {
+          kind: 'container',
+          name: 'jolly_hopper',
+          id: 'c2',
+          image: 'busybox',
+          isRunning: false,
+        },
+        page: { file: 'registries.mdx', line: 5 },
       },
       {
         subject: { kind: 'image', name: 'busybox:latest' },
