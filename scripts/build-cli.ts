@@ -34,7 +34,7 @@ await build({
     js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
   },
 });
-for (const script of ['sandbox.sh', 'init.sh']) {
+for (const script of ['sandbox.sh', 'init.sh', 'egress.sh']) {
   await copyFile(join(sandbox, script), join(out, script));
   await chmod(join(out, script), 0o755);
 }

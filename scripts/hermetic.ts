@@ -18,6 +18,7 @@ import { buildImages } from './hermetic/mirror/build-images.ts';
 import { ensureRegistry, ownedRegistry, registryBinaryOf } from './hermetic/mirror/registry.ts';
 import { type HermeticPaths, MIRROR_URL, resolvePaths } from './hermetic/plumbing/config.ts';
 import { DebCache } from './hermetic/plumbing/debs.ts';
+import { ensureEgressTool } from './hermetic/plumbing/egress-tool.ts';
 import { formatHermeticError, HermeticError, isHermeticError } from './hermetic/plumbing/errors.ts';
 import { acquireLock } from './hermetic/plumbing/lock.ts';
 import { requireSupportedMachine } from './hermetic/plumbing/preflight.ts';
@@ -54,7 +55,14 @@ async function up(paths: HermeticPaths): Promise<void> {
   print(describeHostDaemon(await ensureHostDaemon(paths, hostEngine)));
   const legs = listLegs(engines);
   const hostDaemon = hostDaemonAddressOf(paths);
-  await writeLegsFile(paths.legsFile, { mirror: MIRROR_URL, hostDaemon, legs });
+  const egress = await ensureEgressTool(paths, debs);
+  print(`slirp4netns ${egress.version} for the sandboxes' egress (${egress.path})`);
+  await writeLegsFile(paths.legsFile, {
+    mirror: MIRROR_URL,
+    hostDaemon,
+    legs,
+    tools: { slirp4netns: egress.path },
+  });
   const clientLeg = legs.find((leg) => leg.name === CLIENT_LEG);
   if (clientLeg) await writeClientEnv(paths, clientLeg, hostDaemon);
   print(`legs: ${legs.map((leg) => leg.name).join(', ')} (${paths.legsFile})`);

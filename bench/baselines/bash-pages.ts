@@ -32,10 +32,10 @@ if (problems.length > 0) throw new Error(problems.map((d) => d.message).join('\n
 
 // The same leg the verifier runs on: the one named, or the first it would run on.
 const names = values.leg ? [values.leg] : [];
-const { legs, mirror } = await resolveLegs({ docker, names, isCi: false });
+const { legs, mirror, egress } = await resolveLegs({ docker, names, isCi: false });
 const [leg] = legs;
 if (!leg) throw new Error('no leg to run on');
-const engine = await startEngine(leg, { mirrors: mirror ? [mirror] : [] });
+const engine = await startEngine(leg, { mirrors: mirror ? [mirror] : [], egress });
 try {
   for (const { page } of read.pages) {
     const script = buildPageScript(

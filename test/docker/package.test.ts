@@ -56,6 +56,7 @@ describe('the verify-examples command', () => {
     expect(shipped).toEqual(
       expect.arrayContaining([
         'bin/verify-examples.js',
+        'bundle/egress.sh',
         'bundle/init.sh',
         'bundle/relay.js',
         'bundle/sandbox.sh',

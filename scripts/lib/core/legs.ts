@@ -89,6 +89,14 @@ export const legsFileSchema = z.object({
   /** A `unix://` address: the dockerd hermetic runs for `--docker host`. */
   hostDaemon: z.string().startsWith('unix:///'),
   legs: z.array(providedLegSchema).min(1),
+  /**
+   * Programs the checker runs that a machine may lack, as hermetic provides them from its
+   * cache: slirp4netns, the sandboxes' egress. Absent: the checker looks on PATH.
+   */
+  tools: z
+    .strictObject({ slirp4netns: z.string().startsWith('/') })
+    .partial()
+    .optional(),
 });
 export type LegsFile = z.infer<typeof legsFileSchema>;
 

@@ -48,6 +48,18 @@ const knownProblems: readonly KnownProblem[] = [
     }),
   },
   {
+    // A package manager in a build or a container (npm, apt, curl) that finds no way to its
+    // registry: the line that names the registry, so that one the page runs on its own
+    // machine (a local npm registry) stays the page's failure.
+    pattern:
+      /npm (?:ERR!|error) (?:network )?request to \S+ failed, reason: .*\bE(?:AI_AGAIN|NOTFOUND|CONNREFUSED|CONNRESET|TIMEDOUT|NETUNREACH|HOSTUNREACH)\b|Temporary failure resolving '[^']+'|Could not resolve host: \S+/,
+    describe: (line) => ({
+      code: 'REGISTRY_UNREACHABLE',
+      message: `A package registry cannot be reached from here: ${line}`,
+      hint: 'The page installs packages from the internet: run where the registry answers (in a sandbox, slirp4netns gives containers their way out), or mark the block skip="needs the network".',
+    }),
+  },
+  {
     pattern: /^(?:bash: )?(?:line \d+: )?([\w.+-]+): command not found$/,
     describe: (_line, match) => ({
       code: 'MISSING_TOOL',

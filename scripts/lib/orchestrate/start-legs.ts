@@ -25,6 +25,7 @@ export async function startLegs(
     options.mirrors.length > 0 ? options.mirrors : resolved.mirror ? [resolved.mirror] : [];
   const engines = await startEngines(resolved.legs, {
     mirrors,
+    egress: resolved.egress,
     isHostFallback: options.docker === 'auto',
   });
   return { engines, missing: resolved.missing };

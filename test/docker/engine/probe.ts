@@ -106,7 +106,8 @@ export function findLeftovers(probe: SandboxProbe): Leftovers {
       try {
         return (
           readlinkSync(`/proc/${pid}/ns/net`) === probe.netns ||
-          readlinkSync(`/proc/${pid}/ns/mnt`) === probe.mntns
+          readlinkSync(`/proc/${pid}/ns/mnt`) === probe.mntns ||
+          isEgressOf(pid, probe.holderPid)
         );
       } catch {
         return false;
@@ -118,6 +119,12 @@ export function findLeftovers(probe: SandboxProbe): Leftovers {
     .map((controller) => `/sys/fs/cgroup/${controller ? `${controller}/` : ''}${name}`)
     .filter((path) => existsSync(path));
   return { processes, scratch: existsSync(probe.scratch), cgroups };
+}
+
+/** The sandbox's slirp4netns (egress.sh): in the host's namespaces, named by its holder's pid. */
+function isEgressOf(pid: string, holderPid: number): boolean {
+  const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  return argv[0]?.endsWith('slirp4netns') === true && argv.includes(String(holderPid));
 }
 
 export const noLeftovers: Leftovers = { processes: [], scratch: false, cgroups: [] };

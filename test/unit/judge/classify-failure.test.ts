@@ -33,6 +33,26 @@ describe('classifyFailure', () => {
       'Error response from daemon: toomanyrequests: You have reached your unauthenticated pull rate limit.',
       'REGISTRY_UNREACHABLE',
     ],
+    [
+      'an npm registry out of reach in a build',
+      '#8 [3/4] RUN npm ci\n#8 12.31 npm error code EAI_AGAIN\n#8 12.31 npm error syscall getaddrinfo\n#8 12.32 npm error request to https://registry.npmjs.org/pg failed, reason: getaddrinfo EAI_AGAIN registry.npmjs.org',
+      'REGISTRY_UNREACHABLE',
+    ],
+    [
+      'an npm registry that refuses connections',
+      'npm ERR! code ECONNREFUSED\nnpm ERR! errno ECONNREFUSED\nnpm ERR! request to https://registry.npmjs.org/pg failed, reason: connect ECONNREFUSED 198.51.100.7:443',
+      'REGISTRY_UNREACHABLE',
+    ],
+    [
+      'a Debian mirror out of reach',
+      "W: Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease  Temporary failure resolving 'deb.debian.org'",
+      'REGISTRY_UNREACHABLE',
+    ],
+    [
+      'a download without a name server',
+      'curl: (6) Could not resolve host: registry.npmjs.org',
+      'REGISTRY_UNREACHABLE',
+    ],
     ['a missing host tool', 'bash: brew: command not found', 'MISSING_TOOL'],
     ['a missing sudo', 'bash: line 1: sudo: command not found', 'MISSING_TOOL'],
     ['a command that needs a terminal', 'the input device is not a TTY', 'NEEDS_TERMINAL'],
@@ -63,6 +83,7 @@ describe('classifyFailure', () => {
     'Error response from daemon: Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused',
     'Error response from daemon: manifest for localhost:5000/app:latest not found: manifest unknown: manifest unknown',
     'Error response from daemon: Get "http://127.0.0.1:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused',
+    'npm error code ECONNREFUSED\nnpm error request to http://localhost:4873/left-pad failed, reason: connect ECONNREFUSED 127.0.0.1:4873',
   ])('leaves a registry the page runs on its own machine to the page: %s', (output) => {
     expect(classifyFailure(output, [])).toBeUndefined();
   });

@@ -24,6 +24,11 @@ export type ImageRecipe = {
   /** Other inputs of the stamp that need no network, e.g. a .deb's file name. */
   readInputs?: (context: BuildContext) => Promise<Record<string, string>>;
   build: (context: BuildContext) => Promise<Omit<ImageInput, 'subjectName'>>;
+  /**
+   * `fast` for images of hundreds of MB (oci/compress-layers.ts); otherwise level 9, one
+   * gzip member per layer.
+   */
+  compression?: 'fast';
 };
 
 /** Pure: the PATH every official image here sets (BuildKit's default for `FROM scratch`). */

@@ -1,7 +1,10 @@
 // What a reader observes of Docker Hub's official images on linux/amd64, written from
 // ../shared/fidelity/DOCKER-HUB-IMAGES.md (late September 2026). The look-alikes follow this
 // specification; test/docker/hermetic-fidelity.test.ts compares what the mirror serves with it.
-// Digests, sizes and build dates that depend on the build are not part of it.
+// Digests, sizes and build dates that depend on the build are not part of it. The images of
+// an application (postgres.ts, node.ts) have modules of their own, each listing what differs.
+import { NODE_24_SLIM } from './node.ts';
+import { POSTGRES_18 } from './postgres.ts';
 
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -52,6 +55,17 @@ export type HistorySpec = {
   empty_layer?: true;
 };
 
+/** A command a reader runs in a container of the image (`docker run --rm IMAGE ...args`). */
+export type RunSpec = {
+  args: readonly string[];
+  /** What stdout must be (a string: exactly); absent: not compared. */
+  stdout?: string | RegExp;
+  /** What stderr must be; absent: empty. */
+  stderr?: string | RegExp;
+  /** Absent: 0. */
+  exitCode?: number;
+};
+
 export type ImageSpec = {
   repository: string;
   tags: readonly string[];
@@ -73,6 +87,8 @@ export type ImageSpec = {
   };
   /** The file that must hold the exact bytes of hello-world's message (spec/hello-world-message.txt). */
   messageIn?: string;
+  /** What containers of the image print: versions, users, the entrypoint's messages. */
+  runs?: readonly RunSpec[];
 };
 
 const BUSYBOX_FILES: readonly FileSpec[] = [
@@ -223,4 +239,6 @@ export const DOCKER_HUB_IMAGES: readonly ImageSpec[] = [
       { path: 'etc/ssl/certs/ca-certificates.crt', type: 'file' },
     ],
   },
+  POSTGRES_18,
+  NODE_24_SLIM,
 ];

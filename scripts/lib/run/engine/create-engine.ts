@@ -14,11 +14,17 @@ import type { DockerEngine } from './engine.ts';
 import { createHostEngine } from './host.ts';
 import { preflightDocker, readClientVersion, resolveDockerEndpoint } from './preflight.ts';
 import { singleLeg } from './resolve-legs.ts';
+import { findEgressProgram } from './sandbox/egress.ts';
 import { createSandboxEngine } from './sandbox.ts';
 
 export interface EngineOptions {
   /** Registry mirrors for sandboxes (`--registry-mirror`, legs.json's); default: the user's daemon's. */
   mirrors?: readonly string[];
+  /**
+   * The sandboxes' egress program (sandbox/egress.ts): legs.json's, else slirp4netns from
+   * PATH; sandboxes have no way out without one.
+   */
+  egress?: string | undefined;
   /** A sandbox of the dockerd on PATH that cannot start gives way to the user's daemon. */
   isHostFallback?: boolean;
   /** Where teardown problems and timings go; default: `NODE_DEBUG=dfv`. */
@@ -47,7 +53,8 @@ export async function startEngine(leg: RunLeg, options: EngineOptions = {}): Pro
   const client = await readClientVersion({ PATH: prependToPath(leg.bin) });
   const registry = await readSandboxRegistry(options.mirrors, debug);
   try {
-    return await createSandboxEngine({ leg, client, registry, debug });
+    const egress = findEgressProgram(options.egress);
+    return await createSandboxEngine({ leg, client, registry, egress, debug });
   } catch (error) {
     // `auto` promises a working engine, not a sandbox: e.g. in a container without the
     // privileges for namespaces, every check passes and only starting one tells.

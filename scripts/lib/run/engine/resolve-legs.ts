@@ -33,6 +33,8 @@ export interface ResolvedLegs {
   missing: { name: string; reason: string }[];
   /** The registry mirror legs.json names, for its legs' sandboxes. */
   mirror: string | undefined;
+  /** The sandboxes' egress program legs.json names (sandbox/egress.ts); else from PATH. */
+  egress?: string | undefined;
 }
 
 /** The one leg of a run without legs.json: its name is settled once its daemon answers. */
@@ -67,7 +69,7 @@ async function readLegs(path: string): Promise<LegsFile | undefined> {
 
 function cannotRunSandboxes(blockers: readonly string[]): VerifyError {
   return new VerifyError('SANDBOX_FAILED', `Cannot run sandboxes here: ${blockers.join('; ')}.`, {
-    hint: `Run as root with util-linux, iproute2 and dockerd installed, or use ${formatFlag('docker', 'host')}.`,
+    hint: `Run as root with util-linux, iproute2, slirp4netns and dockerd installed, or use ${formatFlag('docker', 'host')}.`,
   });
 }
 
@@ -147,7 +149,8 @@ export async function resolveLegs(
     throw cannotRunSandboxes(blockers);
   }
   const asked = pickLegs(file, legsFile, choice.names);
-  const blockers = findBlockers({ isBinOfLeg: true });
+  const egress = file.tools?.slirp4netns;
+  const blockers = findBlockers({ isBinOfLeg: true, egress });
   if (blockers.length > 0) {
     const isAsked = choice.docker === 'sandbox' || choice.names.length > 0 || choice.isCi;
     if (!isAsked) return { legs: [singleLeg('host')], ...none };
@@ -174,5 +177,5 @@ export async function resolveLegs(
       hint: 'Run `npm run hermetic` (as root) to unpack the engines again.',
     });
   }
-  return { legs, missing, mirror: file.mirror };
+  return { legs, missing, mirror: file.mirror, ...(egress ? { egress } : {}) };
 }

@@ -32,6 +32,8 @@ export interface SandboxEngineOptions {
   leg: RunLeg;
   client: string;
   registry: RegistrySettings;
+  /** The egress program each sandbox starts (sandbox/egress.ts); undefined: none. */
+  egress: string | undefined;
   debug: (message: string) => void;
 }
 
@@ -61,6 +63,7 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
       registry: options.registry,
       bin: options.leg.bin,
       store: options.leg.store,
+      egress: options.egress,
       debug,
     });
   const first = await start();

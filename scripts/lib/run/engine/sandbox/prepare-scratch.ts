@@ -4,12 +4,13 @@
  * exits in between (a crash while the spare sandbox was being prepared).
  */
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { VerifyError } from '../../../core/errors.ts';
 import type { RegistrySettings } from '../docker-output.ts';
 import { buildDaemonConfig } from './daemon-config.ts';
+import { buildSandboxResolvConf } from './egress.ts';
 
 export interface Scratch {
   path: string;
@@ -62,10 +63,24 @@ export async function prepareScratch(
       store,
     });
     await writeFile(join(path, 'daemon.json'), JSON.stringify(config));
+    const resolvConf = await readSandboxResolvConf();
+    if (resolvConf !== undefined) await writeFile(join(path, 'resolv.conf'), resolvConf);
     await mkdir(scratch.relayFolder);
   } catch (error) {
     await scratch.remove();
     throw error;
   }
   return scratch;
+}
+
+/**
+ * The resolv.conf init.sh installs in the sandbox, if the host's does not serve as it is:
+ * one naming only loopback resolvers (egress.ts), or one kept in /run, which the sandbox
+ * replaces with a /run of its own. Undefined where the host has none at all.
+ */
+async function readSandboxResolvConf(): Promise<string | undefined> {
+  const where = await realpath('/etc/resolv.conf').catch(() => undefined);
+  if (where === undefined) return undefined;
+  const text = await readFile(where, 'utf8');
+  return buildSandboxResolvConf(text) ?? (/^\/(var\/)?run\//.test(where) ? text : undefined);
 }

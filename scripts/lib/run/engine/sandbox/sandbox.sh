@@ -9,6 +9,8 @@
 set -u
 mode=$1 scratch=$2 cgroup=$3
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=egress.sh
+. "$here/egress.sh"
 
 # Teardown runs with stderr silenced, so the shell's own "Killed" notices for the jobs it
 # kills stay out of the verifier's log; messages meant for it go to fd 4.
@@ -76,6 +78,7 @@ teardown() {
   # the teardown with SIGPIPE. Set here, not at the top, so the sandbox does not inherit it.
   trap '' PIPE
   pin_namespaces || log "namespaces not pinned: processes are found by cgroup only"
+  stop_egress
   local pids round
   # Killed, not stopped: the sandbox's state goes away with its namespaces, and a graceful
   # dockerd shutdown (1.5 s, plus up to 10 s per running container) would protect nothing.
@@ -128,6 +131,9 @@ run)
     sleep 0.05
   done
   pin_namespaces
+  holder_pid=''
+  [ -r "$scratch/holder" ] && read -r holder_pid _ <"$scratch/holder"
+  [ -n "$holder_pid" ] && start_egress "$holder_pid"
   wait -n "$namespaces" "$reader"
   teardown 2>/dev/null
   kill "$reader" 2>/dev/null

@@ -32,6 +32,8 @@ export interface SandboxOptions {
   bin: string | undefined;
   /** The image store its daemon uses (`containerd` switches the snapshotter on). */
   store: string | undefined;
+  /** The egress program (egress.ts), giving containers a way out; undefined: none. */
+  egress: string | undefined;
   debug: (message: string) => void;
   startTimeoutMs?: number;
 }
@@ -59,7 +61,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     throw error;
   }
   const routes = [join(relayFolder, 'ready'), ...relays.routes];
-  const child = spawnSandbox(scratch.path, cgroupParent, routes, options.bin);
+  const child = spawnSandbox(scratch.path, cgroupParent, routes, options);
   scratch.handOver();
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -86,6 +88,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     scratch: scratch.path,
     timeoutMs: options.startTimeoutMs ?? 30_000,
     hasExited: () => hasExited,
+    hasEgress: options.egress !== undefined,
     stderr: () => stderr,
     wrap: (pid) => (argv) => wrapInSandbox(pid, argv),
     env: options.bin ? { PATH: prependToPath(options.bin) } : {},
@@ -120,7 +123,7 @@ function spawnSandbox(
   scratch: string,
   cgroupParent: string,
   relayArgs: string[],
-  bin: string | undefined,
+  { bin, egress }: Pick<SandboxOptions, 'bin' | 'egress'>,
 ): ChildProcess {
   const path = `${process.env['PATH'] ?? '/usr/bin:/bin'}:/usr/sbin:/sbin`;
   const child = spawn('bash', [join(here, 'sandbox.sh'), 'run', scratch, cgroupParent], {
@@ -132,6 +135,7 @@ function spawnSandbox(
       DFV_NODE: process.execPath,
       DFV_RELAY: relayScript ?? join(here, 'relay.ts'),
       DFV_RELAY_ARGS: relayArgs.join(' '),
+      DFV_EGRESS: egress ?? '',
       ...buildDaemonEnv(),
     },
   });

@@ -1,6 +1,6 @@
 /**
  * Waits until a starting sandbox can take commands: init.sh wrote its holder line, the relays
- * listen, and its dockerd answers. Fails fast, with dockerd's own words, when the daemon or
+ * listen, its egress is up (when it has one), and its dockerd answers. Fails fast, with dockerd's own words, when the daemon or
  * the sandbox process ends first.
  */
 
@@ -28,6 +28,8 @@ export interface WaitOptions {
   timeoutMs: number;
   /** Whether the sandbox process (sandbox.sh) has exited, and its error output so far. */
   hasExited: () => boolean;
+  /** Whether sandbox.sh starts an egress program (egress.sh), which must report ready. */
+  hasEgress: boolean;
   stderr: () => string;
   wrap: (pid: number) => (argv: readonly string[]) => string[];
   /** For the `docker` that asks the daemon: the leg's client first on PATH. */
@@ -50,7 +52,12 @@ export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart
     }
     holder ??= readHolder(scratch);
     if (holder && !isProcessAlive(holder.dockerdPid)) return fail('dockerd exited while starting');
-    if (holder && isRelayReady(scratch) && hasDaemonSocket(holder.pid)) {
+    const egress = options.hasEgress ? readEgressState(scratch) : 'ready';
+    if (egress === 'failed') {
+      const log = tailOf(readOrEmpty(join(scratch, 'egress.log')), 5);
+      return fail(`its egress (slirp4netns) failed: ${log || 'no output'}`);
+    }
+    if (holder && egress === 'ready' && isRelayReady(scratch) && hasDaemonSocket(holder.pid)) {
       const docker = {
         wrap: options.wrap(holder.pid),
         env: options.env,
@@ -75,6 +82,12 @@ function readHolder(scratch: string): Holder | undefined {
   const pid = Number(pidText);
   const dockerdPid = Number(dockerdText);
   return pid && dockerdPid ? { pid, dockerdPid, dataRoot } : undefined;
+}
+
+/** egress.sh marks slirp4netns ready, or ended: then it ended without ever being ready. */
+function readEgressState(scratch: string): 'ready' | 'starting' | 'failed' {
+  if (readOrEmpty(join(scratch, 'egress-ready')).startsWith('1')) return 'ready';
+  return existsSync(join(scratch, 'egress-ended')) ? 'failed' : 'starting';
 }
 
 function isRelayReady(scratch: string): boolean {
