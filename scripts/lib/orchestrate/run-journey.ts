@@ -48,7 +48,9 @@ function findFirstRunLine(plan: PagePlan): number | undefined {
 
 async function readLedger(journey: Journey, ledger: Ledger, page: SourcePage): Promise<Ledger> {
   try {
+    const started = performance.now();
     const inventory = await journey.takeInventory();
+    debug(`journey: inventory after ${page.file} in ${Math.round(performance.now() - started)} ms`);
     return inventory ? updateLedger(ledger, inventory, page.page) : ledger;
   } catch (error) {
     debug(`journey: no inventory after ${page.file}: ${String(error)}`);

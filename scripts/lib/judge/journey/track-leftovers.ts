@@ -6,7 +6,7 @@
  */
 import type { Page } from '../../extract/snippet.ts';
 import { listCommandSteps } from '../../extract/snippet.ts';
-import type { Inventory } from '../../run/journey/take-inventory.ts';
+import type { Inventory } from '../../run/journey/inventory.ts';
 import type { LeftBy, LeftoverSubject, PagePlace } from '../causes.ts';
 
 export interface LedgerEntry {

@@ -36,6 +36,11 @@ export interface PageEnvironment {
   readerPaths: readonly PathMapping[];
   /** The CLI plugins (buildx, compose) a session's `docker` finds; undefined: the user's. */
   cliPlugins: string | undefined;
+  /**
+   * The daemon's Engine API address (`unix://...`) when the verifier may list what exists
+   * through it, a process cheaper than the CLI; undefined: list with the CLI.
+   */
+  apiHost?: string | undefined;
   /** Whether the daemon still answers: tells a broken environment apart from a failed command. */
   isDaemonAlive(): Promise<boolean>;
   /**

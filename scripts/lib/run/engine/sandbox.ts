@@ -145,6 +145,7 @@ function describePage(
     cliPlugins: leg.bin ? join(leg.bin, 'cli-plugins') : undefined,
     isDaemonAlive: async () =>
       !isDisposed && isDockerAnswering({ wrap: sandbox.wrap, env, unsetEnv: daemonVariables }),
+    apiHost: `unix://${sandboxSocketPath(sandbox.holder.pid)}`,
     settle: () =>
       isDisposed
         ? Promise.resolve()

@@ -17,8 +17,9 @@ import {
 import type { CommandJudge, RunVerdict } from '../run-snippet.ts';
 import { createScratch, type Scratch } from '../session/scratch.ts';
 import { createSession } from '../session/session.ts';
+import type { Inventory } from './inventory.ts';
 import { openTerminal } from './open-terminal.ts';
-import { type Inventory, takeInventory } from './take-inventory.ts';
+import { takeInventory } from './take-inventory.ts';
 
 export interface JourneyPageOptions<Verdict extends RunVerdict> {
   judge: CommandJudge<Verdict>;

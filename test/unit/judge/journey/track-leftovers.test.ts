@@ -6,7 +6,7 @@ import {
   startLedger,
   updateLedger,
 } from '../../../../scripts/lib/judge/journey/track-leftovers.ts';
-import type { Inventory } from '../../../../scripts/lib/run/journey/take-inventory.ts';
+import type { Inventory } from '../../../../scripts/lib/run/journey/inventory.ts';
 import { extractValidPage } from '../../../helpers/extract-page.ts';
 
 const empty: Inventory = { containers: [], images: [], volumes: [], networks: [], files: [] };
