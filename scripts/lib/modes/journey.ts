@@ -3,17 +3,22 @@ import { readDocs } from '../orchestrate/read-docs.ts';
 import { runJourney } from '../orchestrate/run-journey.ts';
 import { type FinishedRun, runOnce, type Writes } from '../orchestrate/run-once.ts';
 import { describeStartedLeg } from '../orchestrate/verify-page.ts';
+import { namePage } from '../record/record-path.ts';
 import { hashJourney } from '../record/record-reading-order.ts';
 import { dayOf, writeRecords } from '../record/write-records.ts';
 import type { ModeRunner } from './mode-runner.ts';
 
 /** `--journey --record`: each page's record says whether it was proven in reading order. */
 async function recordJourney(docs: Docs, run: FinishedRun): Promise<Writes> {
-  const journeyHashes = hashJourney(
+  const root = docs.recordLocation?.root ?? process.cwd();
+  const byName = hashJourney(
     run.pages.map(({ file, page }) => ({
-      name: file,
+      name: namePage(file, root),
       blockHashes: page.snippets.map((snippet) => snippet.hash),
     })),
+  );
+  const journeyHashes = new Map(
+    run.pages.map(({ file }) => [file, byName.get(namePage(file, root)) ?? '']),
   );
   const records = await writeRecords({
     location: docs.recordLocation,

@@ -14,13 +14,25 @@ import {
   listPageProblems,
 } from '../../../scripts/lib/extract/extract-snippets.ts';
 import { assessPage, type BlockAssessment } from '../../../scripts/lib/record/assess-page.ts';
+import {
+  assessReadingOrder,
+  type ReadingOrderProof,
+} from '../../../scripts/lib/record/assess-reading-order.ts';
 import { readPageRecord } from '../../../scripts/lib/record/read-record.ts';
-import { findRecordFile, findRecordLocation } from '../../../scripts/lib/record/record-path.ts';
+import {
+  findRecordFile,
+  findRecordLocation,
+  namePage,
+  type RecordLocation,
+} from '../../../scripts/lib/record/record-path.ts';
+import { loadJourneyHashes } from './journey-hashes.ts';
 
 export interface PageVerification {
   blocks: BlockAssessment[];
   /** The page's named values (frontmatter `verify.values`). */
   values: NamedValue[];
+  /** Where a journey proved the page, as it is now, after the pages before it. */
+  readingOrder: ReadingOrderProof | undefined;
 }
 
 type Cache = Map<string, { key: string; verification: Promise<PageVerification | undefined> }>;
@@ -43,13 +55,16 @@ async function assessFile(
   source: string,
   recordFile: string,
   matrix: ProjectSettings['matrix'],
+  location: RecordLocation,
 ): Promise<PageVerification | undefined> {
   const extracted = extractSnippets(source, sourceFile, { matrix });
   if (listPageProblems(extracted.page).length > 0) return undefined;
   const record = await readPageRecord(recordFile);
+  const hashes = record?.readingOrder ? await loadJourneyHashes(location) : undefined;
   return {
     blocks: assessPage(extracted.page, record, matrix),
     values: listNamedValues(extracted.page.options),
+    readingOrder: assessReadingOrder(record, hashes?.get(namePage(sourceFile, location.root))),
   };
 }
 
@@ -71,7 +86,8 @@ export async function loadPageVerification(
   const cached = cache.get(sourceFile);
   if (cached?.key === key) return cached.verification;
   // Set before any await, so the blocks asking meanwhile share this one.
-  const verification = assessFile(sourceFile, source, recordFile, loaded.settings.matrix);
+  const { matrix } = loaded.settings;
+  const verification = assessFile(sourceFile, source, recordFile, matrix, location);
   cache.set(sourceFile, { key, verification });
   return verification;
 }
