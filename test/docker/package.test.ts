@@ -58,6 +58,7 @@ describe('the verify-examples command', () => {
         'bin/verify-examples.js',
         'bundle/egress.sh',
         'bundle/init.sh',
+        'bundle/machine.sh',
         'bundle/relay.js',
         'bundle/sandbox.sh',
         'bundle/verify-examples.js',

@@ -38,11 +38,17 @@ export type ImageOutcome = {
   seconds: number;
 };
 
-/** Builds and pushes what changed; `onStart` hears of each real build before it begins. */
+/** What image builds hear and may use besides the cache: the folder of tag archives. */
+export type BuildImagesOptions = Pick<BuildContext, 'sourcesDir' | 'onProgress'> & {
+  /** Hears of each real build before it begins. */
+  onStart: (reference: string) => void;
+};
+
+/** Builds and pushes what changed. */
 export async function buildImages(
   paths: HermeticPaths,
   debs: DebCache,
-  onStart: (reference: string) => void,
+  { sourcesDir, onProgress, onStart }: BuildImagesOptions,
 ): Promise<ImageOutcome[]> {
   let buildRoot: Promise<string> | undefined;
   const outcomes: ImageOutcome[] = [];
@@ -50,6 +56,8 @@ export async function buildImages(
     const context: BuildContext = {
       paths,
       debs,
+      sourcesDir,
+      onProgress,
       buildRoot: () => {
         buildRoot ??= ensureBuildRoot(paths, debs);
         return buildRoot;

@@ -72,7 +72,9 @@ export function judgeCommand(step: PlannedStep, result: ProcessResult): CommandJ
     isWrong && !hasEnded ? findHiddenTool(described.output, step.hiddenTools) : undefined;
   const outcome = hiddenTool ? { ...described, causes: [hiddenTool] } : described;
   const problem =
-    !isWrong || hasEnded || hiddenTool ? undefined : classifyFailure(result.all, step.expected);
+    !isWrong || hasEnded || hiddenTool
+      ? undefined
+      : classifyFailure(result.all, step.expected, step.publishedPorts);
   return { outcome, isWrong, problem, endsSnippet: hasEnded || problem !== undefined };
 }
 

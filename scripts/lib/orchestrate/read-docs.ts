@@ -9,6 +9,7 @@ import { type CliOptions, defaultPatterns } from '../cli/parse-args.ts';
 import { collectFiles } from '../collect/collect-files.ts';
 import type { ProjectSettings } from '../config/project-settings.ts';
 import { readProjectSettings } from '../config/read-project-settings.ts';
+import { toolbox } from '../core/reader-toolbox.ts';
 import { readPages, type SourcePage } from '../extract/read-pages.ts';
 import { findRecordLocation, type RecordLocation } from '../record/record-path.ts';
 import type { Reporter } from '../report/reporter.ts';
@@ -55,7 +56,7 @@ export async function readDocs(
   // The reading order is read only when it matters: a journey, or a reader's toolbox.
   const order =
     isJourney || settings.reader
-      ? await readReadingOrder(read.pages, settings, loaded.file, [])
+      ? await readReadingOrder(read.pages, settings, loaded.file, toolbox)
       : undefined;
   return {
     settings,

@@ -27,6 +27,7 @@ export async function startLegs(
     mirrors,
     egress: resolved.egress,
     isHostFallback: options.docker === 'auto',
+    machineRoot: resolved.machineRoot,
   });
   return { engines, missing: resolved.missing };
 }

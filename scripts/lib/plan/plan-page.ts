@@ -5,6 +5,7 @@ import type { NamedValue } from '../core/named-values.ts';
 import { listNamedValues, type MatchSettings } from '../core/options.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
 import { type CommandStep, listCommandSteps, type Page, type Snippet } from '../extract/snippet.ts';
+import { findPublishedPorts, type PublishedPorts } from './find-published-ports.ts';
 import type { HiddenTool, PageToolbox } from './plan-toolbox.ts';
 
 /** A command to run and what the page documents for it. */
@@ -23,6 +24,8 @@ export interface PlannedStep extends CommandStep {
   values: readonly NamedValue[];
   /** Toolbox tools the reader has not installed by this page: not on its PATH. */
   hiddenTools: readonly HiddenTool[];
+  /** The host ports the page publishes: a refused connection elsewhere is not its failure. */
+  publishedPorts: PublishedPorts;
 }
 
 /** What happens to one snippet of a page, decided before anything runs. */
@@ -64,6 +67,7 @@ interface PageContext {
   match: MatchSettings;
   values: readonly NamedValue[];
   hiddenTools: readonly HiddenTool[];
+  publishedPorts: PublishedPorts;
 }
 
 /**
@@ -75,7 +79,7 @@ function planSteps(
   steps: readonly CommandStep[],
   page: PageContext,
 ): PlannedStep[] {
-  const { match, values, hiddenTools } = page;
+  const { match, values, hiddenTools, publishedPorts } = page;
   const { options } = snippet;
   const exit = options.exit ?? [];
   const isTranscript = snippet.body.kind === 'transcript';
@@ -94,6 +98,7 @@ function planSteps(
       tty,
       values,
       hiddenTools,
+      publishedPorts,
     };
   });
 }
@@ -161,6 +166,13 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
     match: page.match,
     values: listNamedValues(page.options),
     hiddenTools: settings.toolbox?.hidden ?? [],
+    publishedPorts: findPublishedPorts(
+      page.snippets.flatMap((snippet) =>
+        snippet.body.kind === 'file'
+          ? [snippet.body.content]
+          : listCommandSteps(snippet).map((step) => step.command),
+      ),
+    ),
   };
   const snippets = page.snippets.map((snippet) => planSnippet(snippet, settings, context));
   const isOpening = snippets.some((planned) => planned.action === 'run');

@@ -143,8 +143,10 @@ export async function runPage<Verdict extends RunVerdict>(
   try {
     const id = pageIdOf(plan.page.file);
     try {
-      environment = await engine.openPage({ id, images: plan.page.options.images });
-      scratch = await createScratch(id, environment.cliPlugins);
+      // The reader's machine hides the toolbox tools the reader has not installed by this page.
+      const { images } = plan.page.options;
+      environment = await engine.openPage({ id, images, tools: plan.tools });
+      scratch = await createScratch(id, environment);
     } catch (error) {
       return finish(notRun, undefined, describeSetupProblem(error));
     }

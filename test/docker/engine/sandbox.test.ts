@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 async function startWebServer(page: PageEnvironment): Promise<string> {
-  const imported = await runInPage(page, ['docker', 'import', image.tarPath, 'bb']);
+  const imported = await runInPage(page, ['docker', 'import', '-', 'bb'], image.tarPath);
   expect(imported.stderr).toBe('');
   // Same name and same published port in every page: no collision between sandboxes.
   const run = await runInPage(page, [

@@ -56,6 +56,16 @@ describe('classifyFailure', () => {
     ['a missing host tool', 'bash: brew: command not found', 'MISSING_TOOL'],
     ['a missing sudo', 'bash: line 1: sudo: command not found', 'MISSING_TOOL'],
     ['a command that needs a terminal', 'the input device is not a TTY', 'NEEDS_TERMINAL'],
+    [
+      'kubectl without a cluster',
+      'E0101 00:00:00.000000 1 memcache.go:265] couldn\'t get current server API group list: Get "http://localhost:8080/api?timeout=32s": dial tcp 127.0.0.1:8080: connect: connection refused\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?',
+      'MISSING_SERVICE',
+    ],
+    [
+      'a change to what the user had, refused in host mode',
+      'Error response from daemon: verify-examples: the container web was there before the page started; on your own daemon (--docker host) a page never changes or removes what it did not create',
+      'HOST_STATE_KEPT',
+    ],
   ])('finds %s', (_name, output, code) => {
     expect(classifyFailure(output, [])?.code).toBe(code);
   });
@@ -86,6 +96,27 @@ describe('classifyFailure', () => {
     'npm error code ECONNREFUSED\nnpm error request to http://localhost:4873/left-pad failed, reason: connect ECONNREFUSED 127.0.0.1:4873',
   ])('leaves a registry the page runs on its own machine to the page: %s', (output) => {
     expect(classifyFailure(output, [])).toBeUndefined();
+  });
+
+  it.each([
+    "curl: (7) Failed to connect to localhost port 5432 after 0 ms: Couldn't connect to server",
+    'psql: error: connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused',
+    'Connecting to localhost (localhost)|127.0.0.1|:5432... failed: Connection refused.',
+    "ERROR 2003 (HY000): Can't connect to MySQL server on 'localhost:5432' (111)",
+  ])(
+    'takes a refused connection to a port the page never publishes for a missing service: %s',
+    (output) => {
+      const problem = classifyFailure(output, [], new Set([8080]));
+      expect(problem?.code).toBe('MISSING_SERVICE');
+      expect(problem?.message).toContain('port 5432');
+    },
+  );
+
+  it('leaves a refused connection to a port the page publishes to the page', () => {
+    const output =
+      "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server";
+    expect(classifyFailure(output, [], new Set([8080]))).toBeUndefined();
+    expect(classifyFailure(output, [], 'any')).toBeUndefined();
   });
 
   it('does not take a client without a daemon for a dead daemon', () => {

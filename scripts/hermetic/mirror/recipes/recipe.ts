@@ -6,6 +6,10 @@ import type { ImageInput } from '../oci/image.ts';
 export type BuildContext = {
   paths: HermeticPaths;
   debs: DebCache;
+  /** `--sources DIR`, for images with a binary built from upstream source (registry:3). */
+  sourcesDir: string | undefined;
+  /** Hears of long steps, such as a build from source. */
+  onProgress: (line: string) => void;
   /** The compilers' chroot, bootstrapped on first use (build-root.ts). */
   buildRoot: () => Promise<string>;
   /** A scratch folder of this image, empty at the start of its build. */

@@ -1,6 +1,6 @@
 /**
- * Starts the engine of each leg of a run: a sandbox engine (a throwaway daemon per page) or
- * the user's daemon. An `auto` run that settled on a sandbox of the dockerd on PATH falls
+ * Starts the engine of each leg of a run: a sandbox engine (a throwaway daemon per page, in a
+ * reader's machine of its own) or the user's daemon. An `auto` run that settled on a sandbox of the dockerd on PATH falls
  * back to the user's daemon when sandboxes turn out not to start here.
  */
 
@@ -12,6 +12,7 @@ import { readImageStore, readRegistrySettings } from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
 import type { DockerEngine } from './engine.ts';
 import { createHostEngine } from './host.ts';
+import { prepareMachine } from './machine/create-machine.ts';
 import { preflightDocker, readClientVersion, resolveDockerEndpoint } from './preflight.ts';
 import { singleLeg } from './resolve-legs.ts';
 import { findEgressProgram } from './sandbox/egress.ts';
@@ -29,6 +30,8 @@ export interface EngineOptions {
   isHostFallback?: boolean;
   /** Where teardown problems and timings go; default: `NODE_DEBUG=dfv`. */
   debug?: (message: string) => void;
+  /** The reader's machine hermetic made (legs.json); otherwise the verifier's own. */
+  machineRoot?: string | undefined;
 }
 
 async function startHostEngine(leg: RunLeg, debug: (message: string) => void) {
@@ -53,8 +56,14 @@ export async function startEngine(leg: RunLeg, options: EngineOptions = {}): Pro
   const client = await readClientVersion({ PATH: prependToPath(leg.bin) });
   const registry = await readSandboxRegistry(options.mirrors, debug);
   try {
+    const machine = await prepareMachine({
+      leg,
+      registry,
+      declaredRoot: options.machineRoot,
+      debug,
+    });
     const egress = findEgressProgram(options.egress);
-    return await createSandboxEngine({ leg, client, registry, egress, debug });
+    return await createSandboxEngine({ leg, client, registry, machine, egress, debug });
   } catch (error) {
     // `auto` promises a working engine, not a sandbox: e.g. in a container without the
     // privileges for namespaces, every check passes and only starting one tells.

@@ -48,7 +48,7 @@ export async function openJourney(engine: DockerEngine, id: string): Promise<Jou
   try {
     // No images are pulled for the journey: a reader has what earlier pages pulled.
     environment = await engine.openPage({ id, images: [] });
-    scratch = await createScratch(id, environment.cliPlugins);
+    scratch = await createScratch(id, environment);
   } catch (error) {
     setupProblem = describeSetupProblem(error);
   }
@@ -60,7 +60,13 @@ export async function openJourney(engine: DockerEngine, id: string): Promise<Jou
       if (!environment || !scratch) return { ...unopened, setupProblem };
       const daemon = environment;
       const started = performance.now();
-      const terminal = await openTerminal(scratch, terminals++);
+      const terminal = openTerminal(scratch, terminals++);
+      try {
+        // On PATH: the toolbox tools the reader has installed by this page, no later one's.
+        await daemon.machine?.setTools(plan.tools ?? 'all');
+      } catch (error) {
+        return { ...unopened, setupProblem: describeSetupProblem(error) };
+      }
       const session = createSession(terminal, daemon, plan.page.options.env);
       let isFirst = true;
       try {

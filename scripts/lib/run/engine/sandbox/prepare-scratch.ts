@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { VerifyError } from '../../../core/errors.ts';
 import type { RegistrySettings } from '../docker-output.ts';
+import type { MachineSpec } from '../machine/reader-machine.ts';
 import { buildDaemonConfig } from './daemon-config.ts';
 import { buildSandboxResolvConf } from './egress.ts';
 
@@ -18,6 +19,8 @@ export interface Scratch {
   name: string;
   cgroupParent: string;
   relayFolder: string;
+  /** Commands a page's shell reads, in a reader's machine (machine.sh shows it inside). */
+  sessionFolder: string;
   /** sandbox.sh now owns the folder: its teardown removes it. */
   handOver(): void;
   /** Removes the folder if it was never handed over. */
@@ -30,6 +33,7 @@ let isExitHookSet = false;
 export async function prepareScratch(
   registry: RegistrySettings,
   store: string | undefined,
+  machine: MachineSpec | undefined,
 ): Promise<Scratch> {
   if (/^\/(var\/)?run(\/|$)/.test(tmpdir())) {
     throw new VerifyError('SANDBOX_FAILED', `The temporary folder ${tmpdir()} is under /run.`, {
@@ -50,6 +54,7 @@ export async function prepareScratch(
     name,
     cgroupParent: `/${name}`,
     relayFolder: join(path, 'relay'),
+    sessionFolder: join(path, 'session'),
     handOver: () => notHandedOver.delete(path),
     remove: async () => {
       if (notHandedOver.delete(path)) await rm(path, { recursive: true, force: true });
@@ -61,11 +66,13 @@ export async function prepareScratch(
       cgroupParent: scratch.cgroupParent,
       registry,
       store,
+      isInMachine: machine !== undefined,
     });
     await writeFile(join(path, 'daemon.json'), JSON.stringify(config));
     const resolvConf = await readSandboxResolvConf();
     if (resolvConf !== undefined) await writeFile(join(path, 'resolv.conf'), resolvConf);
     await mkdir(scratch.relayFolder);
+    await mkdir(scratch.sessionFolder);
   } catch (error) {
     await scratch.remove();
     throw error;

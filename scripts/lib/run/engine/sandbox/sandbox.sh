@@ -113,6 +113,38 @@ teardown() {
   fi
 }
 
+# In the reader's machine the relay must stay out of the page's reach (its processes, its
+# files): it joins the network namespace only, from here, once machine.sh has brought the
+# loopback up. Waits at most as long as the holder loop below.
+start_machine_relay() {
+  for _ in $(seq 600); do
+    grep -qx net "$scratch/init.out" 2>/dev/null && break
+    kill -0 "$namespaces" 2>/dev/null || return 0
+    sleep 0.02
+  done
+  # shellcheck disable=SC2086 # DFV_RELAY_ARGS is a list of words by design.
+  nsenter --target="$namespaces" --net -- "$DFV_NODE" --experimental-strip-types \
+    --disable-warning=ExperimentalWarning "$DFV_RELAY" $DFV_RELAY_ARGS \
+    >"$scratch/relay.log" 2>&1 </dev/null 3<&- &
+}
+
+# Once machine.sh started dockerd: the holder line init.sh writes itself, with this side's
+# process IDs (inside, machine.sh is PID 1 and cannot know them).
+name_machine_holder() {
+  grep -qx ready "$scratch/init.out" 2>/dev/null || return 0
+  local init dockerd='' child
+  # The file holds `PID ` with no newline: `read` fails at its end, yet reads it.
+  read -r init _ <"/proc/$namespaces/task/$namespaces/children"
+  [ -n "$init" ] || return 0
+  for child in $(cat "/proc/$init/task/$init/children" 2>/dev/null); do
+    [ "$(cat "/proc/$child/comm" 2>/dev/null)" = dockerd ] && dockerd=$child
+  done
+  [ -n "$dockerd" ] || return 0
+  echo "$init $dockerd $(readlink "/proc/$init/ns/net") $(readlink "/proc/$init/ns/mnt") /var/lib/docker" \
+    >"$scratch/holder.tmp"
+  mv "$scratch/holder.tmp" "$scratch/holder"
+}
+
 case $mode in
 teardown)
   teardown 2>/dev/null
@@ -120,14 +152,23 @@ teardown)
 run)
   trap 'teardown 2>/dev/null; exit 0' TERM INT HUP
   exec 3<&0 0</dev/null
-  unshare --mount --net --propagation private --fork -- bash "$here/init.sh" "$scratch" &
-  namespaces=$!
+  if [ -n "${DFV_MACHINE_ROOT:-}" ]; then
+    # The reader's machine: its own processes, host name and root as well (machine.sh).
+    unshare --mount --net --pid --uts --ipc --propagation private --fork -- \
+      bash "$DFV_MACHINE_SCRIPT" "$scratch" 3<&- 4>&- &
+    namespaces=$!
+    start_machine_relay
+  else
+    unshare --mount --net --propagation private --fork -- bash "$here/init.sh" "$scratch" 3<&- &
+    namespaces=$!
+  fi
   # `read` ends at end of file: when the verifier closes our stdin or dies.
   { read -r _ <&3 || true; } &
   reader=$!
   # Pin the namespaces as soon as init.sh names them, while its holder surely lives.
   for _ in $(seq 600); do
     [ -r "$scratch/holder" ] || ! kill -0 "$namespaces" 2>/dev/null && break
+    [ -n "${DFV_MACHINE_ROOT:-}" ] && name_machine_holder
     sleep 0.05
   done
   pin_namespaces

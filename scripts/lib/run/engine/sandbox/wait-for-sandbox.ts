@@ -8,8 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tailOf } from '../../../system/run-process.ts';
 import { waitUntil } from '../../../system/wait-until.ts';
-import { isDockerAnswering } from '../docker-cli.ts';
-import { daemonVariables } from './daemon-config.ts';
+import { type DockerCallOptions, isDockerAnswering } from '../docker-cli.ts';
 import { summarizeDaemonLog } from './daemon-log.ts';
 
 export interface Holder {
@@ -31,9 +30,8 @@ export interface WaitOptions {
   /** Whether sandbox.sh starts an egress program (egress.sh), which must report ready. */
   hasEgress: boolean;
   stderr: () => string;
-  wrap: (pid: number) => (argv: readonly string[]) => string[];
-  /** For the `docker` that asks the daemon: the leg's client first on PATH. */
-  env: Readonly<Record<string, string>>;
+  /** How the verifier's `docker` asks the daemon of the sandbox whose holder has that PID. */
+  docker: (pid: number) => DockerCallOptions;
 }
 
 export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart> {
@@ -58,12 +56,7 @@ export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart
       return fail(`its egress (slirp4netns) failed: ${log || 'no output'}`);
     }
     if (holder && egress === 'ready' && isRelayReady(scratch) && hasDaemonSocket(holder.pid)) {
-      const docker = {
-        wrap: options.wrap(holder.pid),
-        env: options.env,
-        unsetEnv: daemonVariables,
-      };
-      if (await isDockerAnswering(docker, 2_000)) {
+      if (await isDockerAnswering(options.docker(holder.pid), 2_000)) {
         return { status: 'ready', holder };
       }
     }
