@@ -56,4 +56,36 @@ describe('verify-examples --journey', () => {
     );
     expect(run.exitCode, run.output).toBe(1);
   });
+
+  it('fails a toolbox command used before the page that installs it, at its line, naming that page', async () => {
+    const root = await copyFixturesFrom('journey', ...fixtures);
+    const pages = ['install-jq.md', 'jq-too-early.md'];
+    const tooEarly =
+      "jq-too-early.md:10 jq is not on the reader's PATH yet: jq is installed in install-jq.md (line 9), which comes after this page in reading order";
+    const journeyReport = join(root, 'journey.json');
+    const journey = await runCli(root, [
+      ...pages,
+      ...['--journey', '--leg', testLegName, '--reporter', 'human'],
+      ...['--reporter', `json=${journeyReport}`],
+    ]);
+    const json = JSON.parse(await readFile(journeyReport, 'utf8')) as JsonReport;
+    expect(json.pages.map((page) => page.file)).toEqual(['jq-too-early.md', 'install-jq.md']);
+    // The reader's machine really lacks jq there (bash says so), and has it on the page that
+    // installs it, which passes.
+    expect(listCauses(json), journey.output).toEqual([tooEarly]);
+    expect(journey.output).toContain('bash: jq: command not found');
+    expect(json.pages.find((page) => page.file === 'install-jq.md')?.snippets[0]?.status).toBe(
+      'pass',
+    );
+    expect(journey.exitCode, journey.output).toBe(1);
+
+    // A page run alone has the toolbox it has in reading order.
+    const aloneReport = join(root, 'alone.json');
+    const alone = await runCli(root, [
+      'jq-too-early.md',
+      ...['--docker', 'sandbox', '--leg', testLegName, '--reporter', `json=${aloneReport}`],
+    ]);
+    const aloneJson = JSON.parse(await readFile(aloneReport, 'utf8')) as JsonReport;
+    expect(listCauses(aloneJson), alone.output).toEqual([tooEarly]);
+  });
 });

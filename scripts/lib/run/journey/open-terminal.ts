@@ -1,6 +1,8 @@
 import { basename, dirname, join } from 'node:path';
 import type { Scratch } from '../session/scratch.ts';
 
+const commandsPerTerminal = 1_000_000;
+
 /**
  * A new terminal in the reader's machine: the same home and working folder (files stay), but
  * a shell of its own that starts in the working folder (a session without a state file starts
@@ -13,7 +15,9 @@ export function openTerminal(scratch: Scratch, index: number): Scratch {
   return {
     ...scratch,
     stateFile: join(dirname(state), `terminal-${index}-${basename(state)}`),
-    commandFile: (command) => join(scratch.root, `terminal-${index}-command-${command}.sh`),
+    // The scratch's own file names (the session shows bash's complaints about them as bash
+    // says them to a person), numbered apart for each terminal.
+    commandFile: (command) => scratch.commandFile(index * commandsPerTerminal + command),
     // The reader's folders outlive the terminal: the journey removes them at its end.
     remove: async () => {},
   };
