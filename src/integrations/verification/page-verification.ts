@@ -25,6 +25,7 @@ import {
   namePage,
   type RecordLocation,
 } from '../../../scripts/lib/record/record-path.ts';
+import type { PageRecord } from '../../../scripts/lib/record/record-schema.ts';
 import { loadJourneyHashes } from './journey-hashes.ts';
 
 export interface PageVerification {
@@ -35,7 +36,13 @@ export interface PageVerification {
   readingOrder: ReadingOrderProof | undefined;
 }
 
-type Cache = Map<string, { key: string; verification: Promise<PageVerification | undefined> }>;
+/** What a page and its own record prove, cached while both are unchanged. */
+interface Assessed {
+  verification: Omit<PageVerification, 'readingOrder'>;
+  record: PageRecord | undefined;
+}
+
+type Cache = Map<string, { key: string; assessed: Promise<Assessed | undefined> }>;
 
 /**
  * One cache for the Expressive Code plugin (loaded with the Astro config) and the statement
@@ -55,17 +62,29 @@ async function assessFile(
   source: string,
   recordFile: string,
   matrix: ProjectSettings['matrix'],
-  location: RecordLocation,
-): Promise<PageVerification | undefined> {
+): Promise<Assessed | undefined> {
   const extracted = extractSnippets(source, sourceFile, { matrix });
   if (listPageProblems(extracted.page).length > 0) return undefined;
   const record = await readPageRecord(recordFile);
-  const hashes = record?.readingOrder ? await loadJourneyHashes(location) : undefined;
-  return {
+  const verification = {
     blocks: assessPage(extracted.page, record, matrix),
     values: listNamedValues(extracted.page.options),
-    readingOrder: assessReadingOrder(record, hashes?.get(namePage(sourceFile, location.root))),
   };
+  return { verification, record };
+}
+
+/**
+ * What a journey proved of the page, as it and every page before it are now: read on every
+ * call, since a change to an earlier page (not this page's cache key) ends the proof.
+ */
+async function assessInOrder(
+  sourceFile: string,
+  record: PageRecord | undefined,
+  location: RecordLocation,
+): Promise<ReadingOrderProof | undefined> {
+  if (!record?.readingOrder) return undefined;
+  const hashes = await loadJourneyHashes(location);
+  return assessReadingOrder(record, hashes.get(namePage(sourceFile, location.root)));
 }
 
 /**
@@ -83,11 +102,15 @@ export async function loadPageVerification(
   if (!recordFile) return undefined;
   const [source, recordText] = await Promise.all([readText(sourceFile), readText(recordFile)]);
   const key = `${source}\0${recordText}`;
-  const cached = cache.get(sourceFile);
-  if (cached?.key === key) return cached.verification;
-  // Set before any await, so the blocks asking meanwhile share this one.
-  const { matrix } = loaded.settings;
-  const verification = assessFile(sourceFile, source, recordFile, matrix, location);
-  cache.set(sourceFile, { key, verification });
-  return verification;
+  let cached = cache.get(sourceFile);
+  if (cached?.key !== key) {
+    // Set before any await, so the blocks asking meanwhile share this one.
+    const assessed = assessFile(sourceFile, source, recordFile, loaded.settings.matrix);
+    cached = { key, assessed };
+    cache.set(sourceFile, cached);
+  }
+  const assessed = await cached.assessed;
+  if (!assessed) return undefined;
+  const readingOrder = await assessInOrder(sourceFile, assessed.record, location);
+  return { ...assessed.verification, readingOrder };
 }
