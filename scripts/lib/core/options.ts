@@ -48,6 +48,8 @@ export const sizeToleranceSchema = z
 
 /** The default size tolerance: ±10% (and the rounding of the shown size). */
 export const defaultSizeTolerance = 0.1;
+/** A tool of the reader's toolbox, by its name (`jq`, `curl`). */
+const toolName = z.string().regex(/^[a-z0-9][a-z0-9.+-]*$/, 'expected a tool name such as jq');
 
 /** Our fence options, as written in the meta (`skip="why" exit=1 tty`). */
 export const fenceOptionsSchema = z
@@ -201,6 +203,25 @@ const namedValuesSchema = z.record(z.string(), namedValueSchema).superRefine((va
   }
 });
 
+/** What a journey keeps from page to page that a page may need gone. */
+export const leftoverKinds = ['containers', 'images', 'volumes', 'networks'] as const;
+export type LeftoverKind = (typeof leftoverKinds)[number];
+
+/**
+ * Frontmatter `verify.journey`. `clean`: the page needs a Docker without what earlier pages
+ * left (`true`: containers, images, volumes and networks; or a list of those), and gets it
+ * as a reader does, with the commands of its first block; the verifier never cleans for it,
+ * and fails that block when something an earlier page left is still there after it.
+ */
+export const journeyOptionsSchema = z.strictObject({
+  clean: z
+    .union([z.literal(true), z.array(z.enum(leftoverKinds)).min(1)], {
+      error: `expected true or a list of: ${leftoverKinds.join(', ')}`,
+    })
+    .transform((clean): LeftoverKind[] => (clean === true ? [...leftoverKinds] : clean))
+    .optional(),
+});
+
 /** Frontmatter `verify:` of a page. Applies to every snippet unless a fence says otherwise. */
 export const pageOptionsSchema = z.strictObject({
   skip: z.string().min(1).optional(),
@@ -213,6 +234,13 @@ export const pageOptionsSchema = z.strictObject({
   output: outputSettingsSchema.optional(),
   /** Facts of the machine the page shows: bound to what they print, the same everywhere. */
   values: namedValuesSchema.default({}),
+  /**
+   * Tools of the reader's toolbox this page tells its reader to install (its text shows
+   * how): on PATH for this page and every later one in reading order, not before.
+   */
+  installs: z.array(toolName).optional(),
+  /** How the page stands in the reader's journey (`--journey`): see journeyOptionsSchema. */
+  journey: journeyOptionsSchema.optional(),
 });
 export type PageOptions = z.infer<typeof pageOptionsSchema>;
 

@@ -11,12 +11,14 @@ import {
 } from '../core/options.ts';
 import { readBlock } from '../core/read-block.ts';
 import type { Transcript } from '../core/transcript.ts';
+import { checkInstallsShown, locateInstalls } from './check-installs.ts';
 import { checkConditions, checkShownVersions, checkValuesShown } from './check-page.ts';
 import { dropWaitingPrompt, joinSessions } from './join-sessions.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { findPromptAnswers } from './prompt-answers.ts';
 import { readFenceOptions } from './read-fence-options.ts';
 import { readPageOptions } from './read-page-options.ts';
+import { readSidebar } from './read-sidebar.ts';
 import { listCommandSteps, type Page, type Snippet, type SnippetBody } from './snippet.ts';
 import { findVersionValues } from './version-values.ts';
 
@@ -183,12 +185,27 @@ export function extractSnippets(
       .map((node) => readSnippet(node, lines, file, options, settings))
       .filter((snippet) => snippet !== undefined),
   );
+  const installs = locateInstalls(source, options.installs ?? []);
   const diagnostics = pageOptions.ok
-    ? checkValuesShown(file, snippets, options, pageOptions.lineOf)
+    ? [
+        ...checkValuesShown(file, snippets, options, pageOptions.lineOf),
+        ...checkInstallsShown(file, installs, pageOptions.lineOf),
+      ]
     : pageOptions.diagnostics;
   const match = mergeOutputSettings(settings.output, options.output);
   const images = [...new Set([...(settings.images ?? []), ...options.images])];
-  return { page: { file, options: { ...options, images }, match, snippets, diagnostics } };
+  const sidebar = readSidebar(parsed.parsed.frontmatter);
+  return {
+    page: {
+      file,
+      options: { ...options, images },
+      match,
+      snippets,
+      diagnostics,
+      sidebar,
+      installs,
+    },
+  };
 }
 
 /** Every problem of a page: its own, then its fences', in order. */

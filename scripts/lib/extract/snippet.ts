@@ -3,7 +3,9 @@ import type { MatchSettings, PageOptions, SnippetOptions } from '../core/options
 import type { PromptFamily } from '../core/prompts.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
 import type { TerminalInput } from '../core/transcript.ts';
+import type { ShownInstall } from './check-installs.ts';
 import type { PromptAnswer } from './prompt-answers.ts';
+import type { SidebarPlace } from './read-sidebar.ts';
 import type { VersionValues } from './version-values.ts';
 
 /** A half-open range of 1-based file line numbers. */
@@ -89,6 +91,10 @@ export interface Page {
   snippets: Snippet[];
   /** Problems of the page as a whole (frontmatter, Markdown it cannot parse): nothing runs. */
   diagnostics: Diagnostic[];
+  /** Its place in the site's sidebar (frontmatter `sidebar`), for the reading order. */
+  sidebar?: SidebarPlace | undefined;
+  /** The tools it tells its reader to install (`verify.installs`), each where it shows how. */
+  installs?: ShownInstall[] | undefined;
 }
 
 /** The commands a snippet runs, in order: a transcript's steps, a script as one, others none. */

@@ -9,6 +9,7 @@ import { checkShownValues } from './check-shown-values.ts';
 import { classifyFailure } from './classify-failure.ts';
 import { compareOutput } from './compare-output.ts';
 import { applyFilters, splitOutput, toLines } from './filters.ts';
+import { findHiddenTool } from './find-hidden-tool.ts';
 import { isStepWrong, type StepOutcome } from './results.ts';
 import { splitSession } from './split-session.ts';
 import { type Substitution, showSubstitutedIds, substituteIds } from './substitute-ids.ts';
@@ -111,11 +112,15 @@ function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
  * command is an environment problem when its output says the machine is at fault. Pure.
  */
 export function judgeCommand(step: PlannedStep, result: ProcessResult): CommandJudgement {
-  const outcome = describeStep(step, result);
-  const isWrong = isStepWrong(outcome);
+  const described = describeStep(step, result);
+  const isWrong = isStepWrong(described);
   const hasEnded = !result.hasStarted || result.timedOut;
+  // A tool the reader installs only on a later page is the docs' failure, not the machine's.
+  const hiddenTool =
+    isWrong && !hasEnded ? findHiddenTool(described.output, step.hiddenTools) : undefined;
+  const outcome = hiddenTool ? { ...described, causes: [hiddenTool] } : described;
   const problem =
-    !isWrong || hasEnded
+    !isWrong || hasEnded || hiddenTool
       ? undefined
       : classifyFailure(result.all, step.expected, step.publishedPorts);
   return { outcome, isWrong, problem, endsSnippet: hasEnded || problem !== undefined };

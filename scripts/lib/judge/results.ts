@@ -3,6 +3,7 @@ import type { EnvironmentProblem, SourcePosition } from '../core/errors.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
 import type { FileLines, Snippet } from '../extract/snippet.ts';
 import type { IdBinding } from './bind-ids.ts';
+import { type Cause, isFailingCause } from './causes.ts';
 import type { OutputComparison } from './compare-output.ts';
 
 /**
@@ -79,6 +80,8 @@ export interface StepOutcome {
   shownValueProblems: ShownValueProblem[];
   /** A session that goes on in later fences: each fence's share, judged as a step of its own. */
   parts?: StepOutcome[] | undefined;
+  /** Another page that is why it went wrong for a reader reading in order (judge/causes.ts). */
+  causes?: Cause[] | undefined;
   durationMs: number;
 }
 
@@ -159,7 +162,8 @@ export function isStepWrong(step: StepOutcome): boolean {
     step.exitCode !== step.expectedExitCode ||
     step.comparison?.matches === false ||
     step.valueMismatches.length > 0 ||
-    step.shownValueProblems.length > 0
+    step.shownValueProblems.length > 0 ||
+    (step.causes ?? []).some(isFailingCause)
   );
 }
 

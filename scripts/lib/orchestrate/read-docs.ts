@@ -1,19 +1,23 @@
 /**
  * What every mode starts from: the project's settings, the files the command line names,
- * their pages read into snippets, and their problems reported (a page with problems does
- * not run; the others still do). A mode that runs the pages has its legs started as soon as
- * the settings are read, so the engines start while the pages are read.
+ * their pages read into snippets (in reading order for a journey), each page's reader's
+ * toolbox, and their problems reported (a page with problems does not run; the others
+ * still do). A mode that runs the pages has its legs started as soon as the settings are
+ * read, so the engines start while the pages are read.
  */
-import type { CliOptions } from '../cli/parse-args.ts';
+import { dirname, relative, resolve } from 'node:path';
+import { type CliOptions, defaultPatterns } from '../cli/parse-args.ts';
 import { collectFiles } from '../collect/collect-files.ts';
 import type { ProjectSettings } from '../config/project-settings.ts';
 import type { PublishedImages } from '../config/published-images.ts';
 import { createPublishedContext } from '../config/published-values.ts';
 import { readProjectSettings } from '../config/read-project-settings.ts';
 import { readPublishedImages } from '../config/read-published-images.ts';
+import { toolbox } from '../core/reader-toolbox.ts';
 import { readPages, type SourcePage } from '../extract/read-pages.ts';
 import { findRecordLocation, type RecordLocation } from '../record/record-path.ts';
 import type { Reporter } from '../report/reporter.ts';
+import { readReadingOrder } from './read-reading-order.ts';
 import { closeUnneededLegs, type StartedLegs, startLegs } from './start-legs.ts';
 import type { RunSettings } from './verify-page.ts';
 
@@ -44,6 +48,19 @@ function startLegsEarly(options: CliOptions, settings: ProjectSettings): Promise
   return legs;
 }
 
+/** A journey without files named travels the reader's pages (`reader.pages`), if set. */
+function choosePatterns(
+  options: CliOptions,
+  settings: ProjectSettings,
+  settingsFile: string | undefined,
+): readonly string[] {
+  const pages = settings.reader?.pages;
+  const isDefault = options.patterns.join('\n') === defaultPatterns.join('\n');
+  if (options.mode.kind !== 'journey' || !pages || !isDefault) return options.patterns;
+  const folder = resolve(settingsFile ? dirname(settingsFile) : process.cwd(), pages);
+  return [relative(process.cwd(), folder) || '.'];
+}
+
 export async function readDocs(
   options: CliOptions,
   report: Pick<Required<Reporter>, 'onDiagnostics'>,
@@ -53,29 +70,45 @@ export async function readDocs(
   const { settings } = loaded;
   const recordLocation = findRecordLocation(loaded);
   const legs = isStartingLegs ? startLegsEarly(options, settings) : undefined;
-  let published: PublishedImages | undefined;
-  let read: Awaited<ReturnType<typeof readPages>>;
   try {
-    published = await readPublishedImages(loaded.file, settings.published);
-    read = await readPages(await collectFiles(options.patterns), settings);
+    return { ...(await readPagesOf(options, report, loaded, recordLocation)), legs };
   } catch (error) {
     await closeUnneededLegs(legs);
     throw error;
   }
+}
+
+/** The rest of readDocs, once the settings are read (and the legs, maybe, starting). */
+async function readPagesOf(
+  options: CliOptions,
+  report: Pick<Required<Reporter>, 'onDiagnostics'>,
+  loaded: Awaited<ReturnType<typeof readProjectSettings>>,
+  recordLocation: RecordLocation | undefined,
+): Promise<Docs> {
+  const { settings } = loaded;
+  const published = await readPublishedImages(loaded.file, settings.published);
+  const isJourney = options.mode.kind === 'journey';
+  const files = await collectFiles(choosePatterns(options, settings, loaded.file));
+  const read = await readPages(files, settings);
   const hasProblems = read.diagnostics.length > 0;
   if (hasProblems) report.onDiagnostics(read.diagnostics);
+  // The reading order is read only when it matters: a journey, or a reader's toolbox.
+  const order =
+    isJourney || settings.reader
+      ? await readReadingOrder(read.pages, settings, loaded.file, toolbox)
+      : undefined;
   return {
     settings,
     settingsFile: loaded.file,
     recordLocation,
-    pages: read.pages,
+    pages: isJourney && order ? order.runPages : read.pages,
     hasProblems,
     published,
     options: {
       ...options,
       isStrict: options.isStrict || settings.strict,
       published: createPublishedContext(published),
+      toolboxes: order?.toolboxes,
     },
-    legs,
   };
 }

@@ -16,7 +16,11 @@ import { handleInterrupts } from './handle-interrupts.ts';
 import type { Docs } from './read-docs.ts';
 import { matchPublishedToMirror } from './read-served-images.ts';
 import { reportWithoutDocker } from './report-without-docker.ts';
-import { runVerification } from './run-verification.ts';
+import {
+  runVerification,
+  type VerificationRequest,
+  type VerificationRun,
+} from './run-verification.ts';
 import { closeUnneededLegs, startLegs } from './start-legs.ts';
 
 /** A complete run, for the mode to write from. */
@@ -32,10 +36,15 @@ export interface Writes {
   records?: RecordWrite[];
 }
 
+/**
+ * `run` verifies the pages on the started legs: each page in a world of its own (the
+ * default), or a journey (orchestrate/run-journey.ts).
+ */
 export async function runOnce(
   docs: Docs,
   report: Required<Reporter>,
   write: (run: FinishedRun) => Promise<Writes> = async () => ({}),
+  run: (request: VerificationRequest) => Promise<VerificationRun> = runVerification,
 ): Promise<number> {
   const { hasProblems } = docs;
   const pages = docs.options.shard ? selectShard(docs.pages, docs.options.shard) : docs.pages;
@@ -50,8 +59,8 @@ export async function runOnce(
   const stopHandling = handleInterrupts(controller, () => engines);
   try {
     const { signal } = controller;
-    const run = await runVerification({ pages, engines, missing, options, report, signal });
-    const { info, results, durationMs } = run;
+    const verified = await run({ pages, engines, missing, options, report, signal });
+    const { info, results, durationMs } = verified;
     const isComplete = !signal.aborted;
     const writes = isComplete ? await write({ pages, results, engines }) : {};
     const counts = countStatuses(results);

@@ -10,6 +10,7 @@ import { createCommandJudge } from '../judge/judge-command.ts';
 import { judgePage } from '../judge/judge-page.ts';
 import type { PageResult } from '../judge/results.ts';
 import { planPage } from '../plan/plan-page.ts';
+import type { PageToolbox } from '../plan/plan-toolbox.ts';
 import type { DockerEngine } from '../run/engine/engine.ts';
 import { runPage, type SnippetProgress } from '../run/run-page.ts';
 
@@ -18,6 +19,20 @@ export interface RunSettings {
   isStrict: boolean;
   /** Docker Hub's published values, and what the run's mirror serves for them. */
   published?: PublishedContext | undefined;
+  /** Each page's reader's toolbox (plan/plan-toolbox.ts), by file; none: every tool. */
+  toolboxes?: ReadonlyMap<string, PageToolbox> | undefined;
+}
+
+/** What planning a page on a leg takes from the run's settings. */
+export function describePlanSettings(page: Page, engine: DockerEngine, options: RunSettings) {
+  const { name, store } = engine.leg;
+  return {
+    leg: { name, store, versions: engine.versions },
+    defaultTimeoutSeconds: options.timeoutSeconds,
+    isStrict: options.isStrict,
+    published: options.published,
+    toolbox: options.toolboxes?.get(page.file),
+  };
 }
 
 /** One page on one leg: plan what runs, run it, judge the outcomes. */
@@ -27,16 +42,8 @@ export async function verifyPage(
   options: RunSettings,
   onProgress?: (progress: SnippetProgress) => void,
 ): Promise<PageResult> {
-  const { name, store } = engine.leg;
-  const settings = {
-    leg: { name, store, versions: engine.versions },
-    defaultTimeoutSeconds: options.timeoutSeconds,
-    isStrict: options.isStrict,
-    published: options.published,
-  };
-  return judgePage(
-    await runPage(planPage(page, settings), engine, createCommandJudge(), onProgress),
-  );
+  const plan = planPage(page, describePlanSettings(page, engine, options));
+  return judgePage(await runPage(plan, engine, createCommandJudge(), onProgress));
 }
 
 /** A leg as reports describe it. */

@@ -14,6 +14,7 @@ import { typeAnswers } from '../extract/prompt-answers.ts';
 import { type CommandStep, listCommandSteps, type Page, type Snippet } from '../extract/snippet.ts';
 import { seriesOf } from '../extract/version-values.ts';
 import { findPublishedPorts, type PublishedPorts } from './find-published-ports.ts';
+import type { HiddenTool, PageToolbox } from './plan-toolbox.ts';
 
 /** A command to run and what the page documents for it. */
 export interface PlannedStep extends CommandStep {
@@ -37,6 +38,8 @@ export interface PlannedStep extends CommandStep {
   isExampleValues: boolean;
   /** For a listing of everything (`docker ps -a`): what the page did before it. */
   listing: ListingContext | undefined;
+  /** Toolbox tools the reader has not installed by this page: not on its PATH. */
+  hiddenTools: readonly HiddenTool[];
   /** The host ports the page publishes: a refused connection elsewhere is not its failure. */
   publishedPorts: PublishedPorts;
 }
@@ -65,6 +68,8 @@ export interface PagePlan {
   snippets: PlannedSnippet[];
   /** Docker Hub's published values the page's steps are held to. */
   published?: PublishedContext | undefined;
+  /** The tools of the reader's toolbox on the page's PATH; undefined: all of them. */
+  tools: readonly string[] | undefined;
 }
 
 export interface PlanSettings {
@@ -75,6 +80,8 @@ export interface PlanSettings {
   isStrict?: boolean | undefined;
   /** Docker Hub's published values, with what the run's mirror serves for them. */
   published?: PublishedContext | undefined;
+  /** The reader's toolbox on this page (plan-toolbox.ts); undefined: every tool, none hidden. */
+  toolbox?: PageToolbox | undefined;
 }
 
 /**
@@ -86,7 +93,7 @@ function planSteps(
   steps: readonly CommandStep[],
   page: PageContext,
 ): PlannedStep[] {
-  const { match, published, publishedPorts } = page;
+  const { match, published, hiddenTools, publishedPorts } = page;
   const { options } = snippet;
   const exit = options.exit ?? [];
   const isTranscript = snippet.body.kind === 'transcript';
@@ -114,6 +121,7 @@ function planSteps(
       listing: isListingCommand(step.command)
         ? { pageWords: collectWords(page.commandsBefore(step)), images: page.images }
         : undefined,
+      hiddenTools,
       publishedPorts,
     };
   });
@@ -135,6 +143,8 @@ interface PageContext {
   commandsBefore(step: CommandStep): string[];
   /** Images every page starts with. */
   images: readonly string[];
+  /** Toolbox tools the reader has not installed by this page: not on its PATH. */
+  hiddenTools: readonly HiddenTool[];
   /** The host ports the page publishes (find-published-ports.ts). */
   publishedPorts: PublishedPorts;
 }
@@ -198,6 +208,7 @@ function planSnippet(snippet: Snippet, settings: PlanSettings, page: PageContext
  */
 export function planPage(page: Page, settings: PlanSettings): PagePlan {
   const leg = settings.leg.name;
+  const tools = settings.toolbox?.visible;
   const pageSkip = page.options.skip;
   const hasProblems = page.diagnostics.length > 0;
   if (pageSkip || hasProblems) {
@@ -208,6 +219,7 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
       leg,
       isOpening: false,
       snippets: runnable.map((snippet) => ({ action: 'skip', snippet, reason })),
+      tools,
     };
   }
   const values = listNamedValues(page.options);
@@ -226,9 +238,10 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
     server: settings.leg.versions.server,
     commandsBefore: (step) => commands.slice(0, commands.indexOf(step)).map((at) => at.command),
     images: page.options.images,
+    hiddenTools: settings.toolbox?.hidden ?? [],
     publishedPorts,
   };
   const snippets = page.snippets.map((snippet) => planSnippet(snippet, settings, context));
   const isOpening = snippets.some((planned) => planned.action === 'run');
-  return { page, leg, isOpening, snippets, published: settings.published };
+  return { page, leg, isOpening, snippets, tools, published: settings.published };
 }

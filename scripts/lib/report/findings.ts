@@ -1,4 +1,5 @@
 import { formatDuration } from '../core/format.ts';
+import { describeCause } from '../judge/causes.ts';
 import type { PageResult, SnippetResult, StepOutcome } from '../judge/results.ts';
 import { isNotRun, isStepWrong } from '../judge/results.ts';
 import type { StyledLine } from './colors.ts';
@@ -81,6 +82,8 @@ function summarizeStep(step: StepOutcome): string {
   for (const { name } of step.valueMismatches)
     parts.push(`${name} differs from where the page first printed it`);
   parts.push(...summarizeShownValues(step.shownValueProblems));
+  // Another page as the reason (a reader's journey): said where every format says it.
+  for (const cause of step.causes ?? []) parts.push(describeCause(cause));
   return parts.join('; ');
 }
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/errors.ts';
 import { legComponents, type StartedLeg } from '../core/legs.ts';
+import { describeCause } from '../judge/causes.ts';
 import {
   countStatuses,
   isNotRun,
@@ -41,6 +42,8 @@ function describeStep(step: StepOutcome) {
       shown,
       actual,
     })),
+    // Another page as the reason, in reading order (`--journey`, the reader's toolbox).
+    causes: (step.causes ?? []).map((cause) => ({ ...cause, message: describeCause(cause) })),
     durationMs: ms(step.durationMs),
   };
 }

@@ -118,6 +118,7 @@ describe('json reporter', () => {
                   "actual": [
                     "4f1c2d3e4b5a6978",
                   ],
+                  "causes": [],
                   "command": "docker run -d --name web -p 8080:80 nginx:1.27",
                   "documented": [
                     "[..]",
@@ -152,6 +153,7 @@ describe('json reporter', () => {
                     "CONTAINER ID   IMAGE        COMMAND                  CREATED         STATUS         PORTS                                     NAMES",
                     "9a8b7c6d5e4f   nginx:1.27   "/docker-entrypoint.…"   2 seconds ago   Up 1 second    0.0.0.0:8080->80/tcp, [::]:8080->80/tcp   web",
                   ],
+                  "causes": [],
                   "command": "docker ps",
                   "documented": [
                     "CONTAINER ID   IMAGE        COMMAND                  CREATED         STATUS         PORTS                  NAMES",
@@ -186,6 +188,7 @@ describe('json reporter', () => {
                   "actual": [
                     "Error response from daemon: cannot remove container "/web": container is running: stop the container before removing or force remove",
                   ],
+                  "causes": [],
                   "command": "docker rm web",
                   "documented": [
                     "web",
@@ -269,6 +272,7 @@ describe('json reporter', () => {
         'actual',
         'valueMismatches',
         'shownValueProblems',
+        'causes',
         'durationMs',
       ],
     ]);
