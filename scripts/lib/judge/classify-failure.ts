@@ -115,9 +115,10 @@ export function classifyFailure(
       if (match && !ownRegistry.test(line)) return known.describe(line, match);
     }
   }
-  // The daemon's own dial (a pull from a registry on localhost) stays the page's, as above.
+  // The daemon's own dial (a pull from a registry on localhost) stays the page's, as above,
+  // and so does a package manager's request to a registry URL on the page's machine.
   const refused = lines
-    .filter((line) => !line.includes('Error response from daemon'))
+    .filter((line) => !line.includes('Error response from daemon') && !ownRegistry.test(line))
     .map(findRefusedPort)
     .find((port) => port !== undefined);
   if (refused === undefined || publishedPorts === 'any' || publishedPorts.has(refused))

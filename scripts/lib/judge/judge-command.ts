@@ -6,6 +6,7 @@ import type { ProcessResult } from '../system/run-process.ts';
 import { classifyFailure } from './classify-failure.ts';
 import { compareOutput } from './compare-output.ts';
 import { applyFilters, splitOutput, toLines } from './filters.ts';
+import { findMissingPlugin } from './find-missing-plugin.ts';
 import { isStepWrong, type StepOutcome } from './results.ts';
 
 /** One command judged. */
@@ -69,7 +70,8 @@ export function judgeCommand(step: PlannedStep, result: ProcessResult): CommandJ
   const problem =
     !isWrong || hasEnded
       ? undefined
-      : classifyFailure(result.all, step.expected, step.publishedPorts);
+      : (classifyFailure(result.all, step.expected, step.publishedPorts) ??
+        findMissingPlugin(step.command, result.all, step.expected));
   return { outcome, isWrong, problem, endsSnippet: hasEnded || problem !== undefined };
 }
 
