@@ -47,3 +47,19 @@ describe('findMissingPlugin', () => {
     ).toBeUndefined();
   });
 });
+
+describe('findMissingPlugin, for builds', () => {
+  it('blames the machine for a build the legacy builder ran because docker has no buildx', () => {
+    const output = [
+      'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.',
+      '            Install the buildx component to build images with BuildKit:',
+      '            https://docs.docker.com/go/buildx/',
+      '',
+      'sha256:3301b7489485a27d15491f327467e5f0260cd6ad3b806bd88d4a2600bd83e039',
+    ].join('\n');
+    expect(findMissingPlugin('docker build -q -t notes .', output, [])?.message).toContain(
+      'docker has no buildx plugin',
+    );
+    expect(findMissingPlugin('docker build -q -t notes .', 'sha256:3301b7', [])).toBeUndefined();
+  });
+});
