@@ -46,6 +46,12 @@ export const projectSettingsSchema = z.strictObject({
   images: z.array(z.string().min(1)).default([]),
   /** Shell-looking fences that are not checked (output only, Windows...) fail the run. */
   strict: z.boolean().default(false),
+  /**
+   * A JSON file (relative to this one) of Docker Hub's published values of the images the
+   * docs use (config/published-images.ts): IDs and digests the docs show of those images are
+   * held to them.
+   */
+  published: z.string().min(1).optional(),
 });
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
 

@@ -31,6 +31,24 @@ const exitCodes = z
 
 const flag = z.literal(true, { error: 'takes no value' });
 
+/**
+ * How far a size the page shows may be from the printed one: a percentage (`10`, `"10%"`) or
+ * `"any"`. Read as a ratio (0.1); `any` is Infinity. See judge/check-sizes.ts.
+ */
+export const sizeToleranceSchema = z
+  .union([z.number(), z.string()])
+  .transform((value, context): number => {
+    if (value === 'any') return Number.POSITIVE_INFINITY;
+    const percent =
+      typeof value === 'number' ? value : Number(/^(\d+(?:\.\d+)?)%?$/.exec(value)?.[1]);
+    if (Number.isFinite(percent) && percent >= 0) return percent / 100;
+    context.addIssue({ code: 'custom', message: 'expected a percentage such as 10% or "any"' });
+    return z.NEVER;
+  });
+
+/** The default size tolerance: ±10% (and the rounding of the shown size). */
+export const defaultSizeTolerance = 0.1;
+
 /** Our fence options, as written in the meta (`skip="why" exit=1 tty`). */
 export const fenceOptionsSchema = z
   .strictObject({
@@ -44,6 +62,13 @@ export const fenceOptionsSchema = z
     engine: versionRange,
     store,
     file: z.string().min(1, 'needs a path, e.g. file="Dockerfile"'),
+    /** How far the sizes this block shows may be from the real ones (`25%`, `any`). */
+    'size-tolerance': sizeToleranceSchema,
+    /**
+     * The IDs and digests this block shows are examples, not Docker Hub's published values:
+     * they are still bound to what runs print, never checked against Docker Hub's.
+     */
+    'example-values': flag,
   })
   .partial();
 export type FenceOptions = z.infer<typeof fenceOptionsSchema>;
@@ -110,6 +135,8 @@ export const outputSettingsSchema = z.strictObject({
   elisions: z.boolean().optional(),
   /** Named patterns replaced by `[NAME]` on both sides before comparing, e.g. request IDs. */
   redactions: redactions.optional(),
+  /** How far a size shown may be from the printed one: a percentage (default 10) or `any`. */
+  sizeTolerance: sizeToleranceSchema.optional(),
 });
 export type OutputSettings = z.infer<typeof outputSettingsSchema>;
 
@@ -118,15 +145,23 @@ export interface MatchSettings {
   unshown: 'empty' | 'unchecked';
   elisions: boolean;
   redactions: { name: string; pattern: string }[];
+  /** How far a shown size may be from the printed one, as a ratio (0.1); Infinity: any. */
+  sizeTolerance: number;
 }
 
 export function mergeOutputSettings(...layers: (OutputSettings | undefined)[]): MatchSettings {
-  const merged: MatchSettings = { unshown: 'unchecked', elisions: false, redactions: [] };
+  const merged: MatchSettings = {
+    unshown: 'unchecked',
+    elisions: false,
+    redactions: [],
+    sizeTolerance: defaultSizeTolerance,
+  };
   const redactions = new Map<string, string>();
   for (const layer of layers) {
     if (!layer) continue;
     merged.unshown = layer.unshown ?? merged.unshown;
     merged.elisions = layer.elisions ?? merged.elisions;
+    merged.sizeTolerance = layer.sizeTolerance ?? merged.sizeTolerance;
     for (const [name, source] of Object.entries(layer.redactions ?? {}))
       redactions.set(name, source);
   }
@@ -196,6 +231,10 @@ export interface SnippetOptions {
   /** The legs the snippet holds on (`engine`, `store`, `min-server`, `min-client`). */
   condition: Condition;
   file: string | undefined;
+  /** The fence's own size tolerance (a ratio), over the page's. */
+  sizeTolerance: number | undefined;
+  /** The block's IDs and digests are examples, not Docker Hub's values. */
+  isExampleValues: boolean;
 }
 
 /** `min-server=28` is `engine=">=28"`, kept for pages written before ranges. */
@@ -221,6 +260,8 @@ export function mergeOptions(page: PageOptions, fence: FenceOptions): SnippetOpt
       store: fence.store,
     },
     file: fence.file,
+    sizeTolerance: fence['size-tolerance'],
+    isExampleValues: fence['example-values'] ?? false,
   };
 }
 

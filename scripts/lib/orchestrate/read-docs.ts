@@ -6,7 +6,10 @@
 import type { CliOptions } from '../cli/parse-args.ts';
 import { collectFiles } from '../collect/collect-files.ts';
 import type { ProjectSettings } from '../config/project-settings.ts';
+import type { PublishedImages } from '../config/published-images.ts';
+import { createPublishedContext } from '../config/published-values.ts';
 import { readProjectSettings } from '../config/read-project-settings.ts';
+import { readPublishedImages } from '../config/read-published-images.ts';
 import { readPages, type SourcePage } from '../extract/read-pages.ts';
 import { findRecordLocation, type RecordLocation } from '../record/record-path.ts';
 import type { Reporter } from '../report/reporter.ts';
@@ -20,7 +23,9 @@ export interface Docs {
   pages: SourcePage[];
   /** Some page had problems, reported already: the run cannot pass. */
   hasProblems: boolean;
-  /** The command line with what the settings add (`strict`). */
+  /** Docker Hub's published values the settings declare (`published`), if any. */
+  published: PublishedImages | undefined;
+  /** The command line with what the settings add (`strict`, the published values). */
   options: CliOptions & RunSettings;
 }
 
@@ -31,6 +36,7 @@ export async function readDocs(
   const loaded = await readProjectSettings();
   const { settings } = loaded;
   const recordLocation = findRecordLocation(loaded);
+  const published = await readPublishedImages(loaded.file, settings.published);
   const files = await collectFiles(options.patterns);
   const read = await readPages(files, settings);
   const hasProblems = read.diagnostics.length > 0;
@@ -41,6 +47,11 @@ export async function readDocs(
     recordLocation,
     pages: read.pages,
     hasProblems,
-    options: { ...options, isStrict: options.isStrict || settings.strict },
+    published,
+    options: {
+      ...options,
+      isStrict: options.isStrict || settings.strict,
+      published: createPublishedContext(published),
+    },
   };
 }

@@ -14,6 +14,7 @@ import type { DockerEngine } from '../run/engine/engine.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 import { handleInterrupts } from './handle-interrupts.ts';
 import type { Docs } from './read-docs.ts';
+import { matchPublishedToMirror } from './read-served-images.ts';
 import { reportWithoutDocker } from './report-without-docker.ts';
 import { runVerification } from './run-verification.ts';
 import { startLegs } from './start-legs.ts';
@@ -36,12 +37,13 @@ export async function runOnce(
   report: Required<Reporter>,
   write: (run: FinishedRun) => Promise<Writes> = async () => ({}),
 ): Promise<number> {
-  const { options, hasProblems } = docs;
-  const pages = options.shard ? selectShard(docs.pages, options.shard) : docs.pages;
+  const { hasProblems } = docs;
+  const pages = docs.options.shard ? selectShard(docs.pages, docs.options.shard) : docs.pages;
   if (!pages.some(({ page }) => hasRunnableSnippet(page))) {
-    return reportWithoutDocker(pages, options, hasProblems, report);
+    return reportWithoutDocker(pages, docs.options, hasProblems, report);
   }
-  const { engines, missing } = await startLegs(options, docs.settings.matrix);
+  const { engines, missing, mirror } = await startLegs(docs.options, docs.settings.matrix);
+  const options = await matchPublishedToMirror(docs.options, docs.published, mirror);
   const controller = new AbortController();
   const stopHandling = handleInterrupts(controller, () => engines);
   try {

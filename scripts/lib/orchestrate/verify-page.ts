@@ -3,9 +3,10 @@
  * what runs on the leg, run it in the leg's Docker world, judge the outcomes.
  */
 
+import type { PublishedContext } from '../config/published-values.ts';
 import type { StartedLeg } from '../core/legs.ts';
 import type { Page } from '../extract/snippet.ts';
-import { commandJudge } from '../judge/judge-command.ts';
+import { createCommandJudge } from '../judge/judge-command.ts';
 import { judgePage } from '../judge/judge-page.ts';
 import type { PageResult } from '../judge/results.ts';
 import { planPage } from '../plan/plan-page.ts';
@@ -15,6 +16,8 @@ import { runPage, type SnippetProgress } from '../run/run-page.ts';
 export interface RunSettings {
   timeoutSeconds: number;
   isStrict: boolean;
+  /** Docker Hub's published values, and what the run's mirror serves for them. */
+  published?: PublishedContext | undefined;
 }
 
 /** One page on one leg: plan what runs, run it, judge the outcomes. */
@@ -29,8 +32,11 @@ export async function verifyPage(
     leg: { name, store, versions: engine.versions },
     defaultTimeoutSeconds: options.timeoutSeconds,
     isStrict: options.isStrict,
+    published: options.published,
   };
-  return judgePage(await runPage(planPage(page, settings), engine, commandJudge, onProgress));
+  return judgePage(
+    await runPage(planPage(page, settings), engine, createCommandJudge(), onProgress),
+  );
 }
 
 /** A leg as reports describe it. */

@@ -35,6 +35,12 @@ function describeStep(step: StepOutcome) {
       bound: { text: mismatch.bound.text, line: mismatch.bound.line },
       found: { text: mismatch.found.text, line: mismatch.found.line },
     })),
+    shownValueProblems: step.shownValueProblems.map(({ kind, line, shown, actual }) => ({
+      kind,
+      line,
+      shown,
+      actual,
+    })),
     durationMs: ms(step.durationMs),
   };
 }
