@@ -117,10 +117,9 @@ export function classifyFailure(
       if (match && !ownRegistry.test(line)) return known.describe(line, match);
     }
   }
-  // The daemon's own dial (a pull from a registry on localhost) stays the page's, as above,
-  // and so does a package manager's request to a registry URL on the page's machine.
+  // The daemon's own dial (a pull from a registry on localhost) stays the page's, as above.
   const refused = lines
-    .filter((line) => !line.includes('Error response from daemon') && !ownRegistry.test(line))
+    .filter((line) => !line.includes('Error response from daemon'))
     .map(findRefusedPort)
     .find((port) => port !== undefined);
   if (refused === undefined || publishedPorts === 'any' || publishedPorts.has(refused))
