@@ -5,7 +5,8 @@
  *   end of its first command (`true`): scratch folders, the shell, nsenter. Budget 150 ms.
  * - sandbox start: from starting a sandbox to its daemon answering; runs in the background
  *   while the previous page runs, so it delays no page that waits for none.
- * The root itself is made once per recipe and only mounted here.
+ * The root itself is made once per recipe and only mounted here; its cold build is measured
+ * once with BENCH_MACHINE_ROOT=cold (see ../lib/machine-root.ts).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
@@ -20,6 +21,7 @@ import { createSession } from '../../scripts/lib/run/session/session.ts';
 import { readLegsFile, resolveLegsFilePath } from '../../scripts/lib/system/legs-file.ts';
 import type { Benchmark, BenchmarkReport } from '../lib/benchmark.ts';
 import { compareFigures, timeFigure } from '../lib/figures.ts';
+import { coldRootSwitch, measureColdRoots } from '../lib/machine-root.ts';
 import { runRounds, type Variant } from '../lib/rounds.ts';
 
 /** Enough for the spare sandbox the last page left to be ready again. */
@@ -106,6 +108,10 @@ export const machine: Benchmark = {
         onRun: onRun('sandbox start'),
       });
       const samples = (map: Map<string, number[]>, name: string) => map.get(name) ?? [];
+      const cold =
+        process.env[coldRootSwitch] === 'cold'
+          ? await measureColdRoots({ leg, registry, declaredRoot: undefined, debug }, log)
+          : [];
       return {
         figures: [
           ...compareFigures(
@@ -125,9 +131,13 @@ export const machine: Benchmark = {
             { label: 'sandbox start with a machine', samples: samples(started, 'machine') },
             { label: 'plain sandbox start', samples: samples(started, 'plain') },
           ),
+          ...cold,
         ],
         tables: [],
-        notes: [],
+        notes:
+          cold.length > 0
+            ? ["The reader's root made cold: one build each way, into scratch folders."]
+            : [],
       };
     } finally {
       await Promise.all([engines.plain.close(), engines.machine.close()]);

@@ -1,6 +1,7 @@
 // The reader's machine of the verifier's sandboxes, made here so that verifying stays
 // offline: the root of lib/core/reader-toolbox.ts's recipe, bootstrapped from Debian's
-// archive with the cache's mmdebstrap, kept while the recipe holds (about 80 s once).
+// archive with the cache's mmdebstrap, kept while the recipe holds (made once, in minutes:
+// BENCH_MACHINE_ROOT=cold npm run bench -- --only machine).
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';

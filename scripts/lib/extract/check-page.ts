@@ -45,10 +45,14 @@ export function checkValuesShown(
   if (values.length === 0) return [];
   const shown = new Set<string>();
   for (const snippet of snippets) {
-    if (snippet.body.kind !== 'transcript') continue;
-    for (const step of listCommandSteps(snippet))
-      for (const line of step.expected)
-        for (const occurrence of findValueOccurrences(line, values)) shown.add(occurrence.name);
+    const { body } = snippet;
+    // A transcript found invalid (a version no leg prints) still shows what it shows.
+    const lines =
+      body.kind === 'invalid'
+        ? (body.shownLines ?? [])
+        : listCommandSteps(snippet).flatMap((step) => step.expected);
+    for (const line of lines)
+      for (const occurrence of findValueOccurrences(line, values)) shown.add(occurrence.name);
   }
   return values
     .filter((value) => !shown.has(value.name))

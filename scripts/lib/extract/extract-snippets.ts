@@ -156,7 +156,10 @@ function readSnippet(
   if (exitProblem) problems.push(exitProblem);
   problems.push(...checkConditions(snippet, settings.matrix ?? [], read.positions));
   problems.push(...checkShownVersions(snippet, settings.matrix ?? []));
-  if (problems.length > 0) snippet.body = { kind: 'invalid', diagnostics: problems };
+  if (problems.length > 0) {
+    const shownLines = listCommandSteps(snippet).flatMap((step) => step.expected);
+    snippet.body = { kind: 'invalid', diagnostics: problems, shownLines };
+  }
   return snippet;
 }
 

@@ -56,8 +56,11 @@ export type SnippetBody =
   | { kind: 'file'; path: string; content: string }
   /** A shell-looking fence that is shown but not run, and why (reported, never passed). */
   | { kind: 'unchecked'; category: UncheckedCategory; reason: string }
-  /** A fence with a problem (an unknown option, text before the first prompt): not run. */
-  | { kind: 'invalid'; diagnostics: Diagnostic[] }
+  /**
+   * A fence with a problem (an unknown option, text before the first prompt): not run. A
+   * transcript keeps the output it shows, so its named values still count as shown.
+   */
+  | { kind: 'invalid'; diagnostics: Diagnostic[]; shownLines?: string[] | undefined }
   /**
    * Typed at the prompt of a session an earlier fence (at line `of`) started and left open:
    * it runs as part of that session; `step` is what it types and shows.

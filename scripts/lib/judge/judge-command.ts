@@ -10,6 +10,7 @@ import { classifyFailure } from './classify-failure.ts';
 import { compareOutput } from './compare-output.ts';
 import { applyFilters, splitOutput, toLines } from './filters.ts';
 import { findHiddenTool } from './find-hidden-tool.ts';
+import { findMissingPlugin } from './find-missing-plugin.ts';
 import { isStepWrong, type StepOutcome } from './results.ts';
 import { splitSession } from './split-session.ts';
 import { type Substitution, showSubstitutedIds, substituteIds } from './substitute-ids.ts';
@@ -122,7 +123,8 @@ export function judgeCommand(step: PlannedStep, result: ProcessResult): CommandJ
   const problem =
     !isWrong || hasEnded || hiddenTool
       ? undefined
-      : classifyFailure(result.all, step.expected, step.publishedPorts);
+      : (classifyFailure(result.all, step.expected, step.publishedPorts) ??
+        findMissingPlugin(step.command, result.all, step.expected));
   return { outcome, isWrong, problem, endsSnippet: hasEnded || problem !== undefined };
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
+import {
+  extractSnippets,
+  listPageProblems,
+} from '../../../scripts/lib/extract/extract-snippets.ts';
 import { findVersionValues } from '../../../scripts/lib/extract/version-values.ts';
 import { planPage } from '../../../scripts/lib/plan/plan-page.ts';
 import { extractValidPage } from '../../helpers/extract-page.ts';
@@ -112,5 +115,15 @@ describe('a `docker version` no leg of the matrix prints', () => {
     expect(snippet?.body.kind === 'invalid' && snippet.body.diagnostics[0]?.message).toBe(
       'Unexpected version: the output shows Docker 28.5.2, which no leg of the matrix prints (engines 26.1)',
     );
+  });
+
+  it('still shows the named values its output shows: only the version is reported', () => {
+    const named = `---\nverify:\n  values:\n    ENGINE: { shown: 28.5.2, pattern: '\\d+\\.\\d+\\.\\d+' }\n---\n${page}`;
+    const { page: extracted } = extractSnippets(named, 'a.md', {
+      matrix: [{ name: '26.1/overlay2', engine: '26.1', store: 'overlay2' }],
+    });
+    expect(listPageProblems(extracted).map((problem) => problem.message)).toEqual([
+      'Unexpected version: the output shows Docker 28.5.2, which no leg of the matrix prints (engines 26.1)',
+    ]);
   });
 });

@@ -28,14 +28,15 @@ export interface MachineRequest {
 export async function prepareMachine(request: MachineRequest): Promise<MachineSpec> {
   const root = await provideMachineRoot({
     declared: request.declaredRoot,
-    build: (target) => buildRoot(target, request),
+    build: (target) => buildMachineRoot(target, request),
     debug: request.debug,
   });
   const bin = request.leg.bin ?? (await copyPathEngine());
   return { root, engine: await planEngineInstall(bin) };
 }
 
-async function buildRoot(target: string, request: MachineRequest): Promise<void> {
+/** Makes the root in the empty folder `target`, with mmdebstrap or through the leg's daemon. */
+export async function buildMachineRoot(target: string, request: MachineRequest): Promise<void> {
   if (isOnPath('mmdebstrap')) {
     request.debug('machine: making the root with mmdebstrap');
     return buildRootWithMmdebstrap(target);
