@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The `verify-examples` command. In a checkout of the repository it runs the TypeScript
-// sources (Node strips their types: by default from Node 22.18, with a flag before); an
-// installed package has no sources, only the bundle `npm pack` builds (bundle/).
+// sources through their launcher, which starts a bundle of them while it is fresh (Node
+// strips their types: by default from Node 22.18, with a flag before); an installed package
+// has no sources, only the bundle `npm pack` builds (bundle/).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const sources = new URL('../scripts/verify-examples.ts', import.meta.url);
+const sources = new URL('../scripts/launch-verify-examples.js', import.meta.url);
 const bundle = new URL('../bundle/verify-examples.js', import.meta.url);
 
 if (!existsSync(sources)) {

@@ -9,14 +9,14 @@ import { availableParallelism } from 'node:os';
 import { formatMeasuredDuration } from '../../scripts/lib/core/format.ts';
 import type { Benchmark, BenchmarkReport, Figure, Table } from '../lib/benchmark.ts';
 import { listChapters } from '../lib/chapters.ts';
-import { busyShare, readCpuTimes } from '../lib/cpu-usage.ts';
+import { busyTable, watchCpu } from '../lib/cpu-usage.ts';
 import { compareFigures } from '../lib/figures.ts';
 import { selectOneLeg } from '../lib/legs.ts';
 import { createNotes } from '../lib/notes.ts';
 import { addPageTime, type PageTimes } from '../lib/page-times.ts';
-import { runRounds, type Variant } from '../lib/rounds.ts';
+import { runRounds } from '../lib/rounds.ts';
 import { scheduleInOrder } from '../lib/schedule.ts';
-import { median, summarize } from '../lib/stats.ts';
+import { median } from '../lib/stats.ts';
 import { verifyVariant } from '../lib/verify-cli.ts';
 
 const timeoutMs = 20 * 60_000;
@@ -25,19 +25,6 @@ interface Observed {
   pages: PageTimes;
   /** Share of all cores busy during each measured run. */
   busy: number[];
-}
-
-/** The variant, measuring how busy the cores were while it ran. */
-function watchCpu(variant: Variant, busy: number[]): Variant {
-  return {
-    name: variant.name,
-    async run(info) {
-      const before = readCpuTimes();
-      const ms = await variant.run(info);
-      if (!info.isWarmup) busy.push(busyShare(before, readCpuTimes()));
-      return ms;
-    },
-  };
 }
 
 /** T(1) over the time two contention-free workers would take on the --jobs 1 page times. */
@@ -69,15 +56,10 @@ function pagesTable(one: Observed, two: Observed): Table {
 }
 
 function cpuTable(observed: ReadonlyMap<number, Observed>, cores: number): Table {
-  return {
-    title: `Cores busy during the run (all processes on the machine, ${cores} cores)`,
-    columns: ['variant', 'median busy share', 'min – max'],
-    rows: [...observed].map(([jobs, { busy }]) => {
-      const percent = (share: number) => Math.round(share * 100);
-      const { median: middle, min, max } = summarize(busy);
-      return [`--jobs ${jobs}`, `${percent(middle)} %`, `${percent(min)} – ${percent(max)} %`];
-    }),
-  };
+  return busyTable(
+    cores,
+    [...observed].map(([jobs, { busy }]) => [`--jobs ${jobs}`, busy] as const),
+  );
 }
 
 export const parallel: Benchmark = {

@@ -10,6 +10,20 @@ import type { Variant } from './rounds.ts';
 export interface VerifyRun extends ProcessResult {
   /** The run's own report; absent when it stopped before writing one. */
   report: JsonReport | undefined;
+  /** When the process was spawned (ms since the epoch), to time its start against the report. */
+  spawnedAt: number;
+}
+
+/**
+ * Start-up: from spawning the verifier to its first command (the earliest page's, as its
+ * report gives it), module loading, preflight, daemon and page set-up included; undefined
+ * when no command ran.
+ */
+export function startupOf(run: Pick<VerifyRun, 'report' | 'spawnedAt'>): number | undefined {
+  const firsts = (run.report?.pages ?? []).flatMap((page) =>
+    page.firstCommandAt === null ? [] : [page.firstCommandAt],
+  );
+  return firsts.length === 0 ? undefined : Math.min(...firsts) - run.spawnedAt;
 }
 
 /**
@@ -31,13 +45,14 @@ async function runVerify(
       '--reporter',
       `json=${reportFile}`,
     ]);
+    const spawnedAt = performance.timeOrigin + performance.now();
     const run = await runProcess(process.execPath, command.args, {
       cwd: root,
       env: { ...command.env, ...options.env },
       timeoutMs: options.timeoutMs,
     });
     const text = await readFile(reportFile, 'utf8').catch(() => undefined);
-    return { ...run, report: text ? (JSON.parse(text) as JsonReport) : undefined };
+    return { ...run, report: text ? (JSON.parse(text) as JsonReport) : undefined, spawnedAt };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -58,8 +73,11 @@ export interface VerifyVariantOptions {
   notes: Notes;
   /** Added to the verifier's environment, e.g. DOCKER_HOST for `--docker host`. */
   env?: Record<string, string>;
-  /** Called with each measured run's report (not the warm-up's), e.g. to collect page times. */
-  onReport?(report: JsonReport): void;
+  /**
+   * Called with each measured run's report (not the warm-up's), e.g. to collect page times,
+   * and the run itself (its spawn time, for startupOf).
+   */
+  onReport?(report: JsonReport, run: VerifyRun): void;
 }
 
 /**
@@ -80,7 +98,7 @@ export function verifyVariant(
       const run = await runVerify(root, args, { timeoutMs: options.timeoutMs, env: options.env });
       if (run.timedOut || run.exitCode === 2) throw new Error(`${name}: ${describeFailure(run)}`);
       if (run.exitCode !== 0) options.notes.add(`${name} did not pass`, describeFailure(run));
-      if (run.report && !info.isWarmup) options.onReport?.(run.report);
+      if (run.report && !info.isWarmup) options.onReport?.(run.report, run);
       return run.durationMs;
     },
   };

@@ -12,11 +12,12 @@ export interface VerifyCommand {
 
 /**
  * How `npm run verify` starts the verifier (minus npm) in `checkout`, for the tests and the
- * benchmarks that run it as a user does.
+ * benchmarks that run it as a user does: through the launcher, which runs a fresh bundle of
+ * the sources (scripts/launch-verify-examples.js).
  */
 export function verifyCommand(checkout: string, args: readonly string[]): VerifyCommand {
   return {
-    args: [...nodeFlags, join(checkout, 'scripts/verify-examples.ts'), ...args],
+    args: [...nodeFlags, join(checkout, 'scripts/launch-verify-examples.js'), ...args],
     env: { NO_COLOR: '1' },
   };
 }

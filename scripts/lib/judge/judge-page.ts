@@ -140,6 +140,7 @@ export function judgePage(run: JudgedRun): PageResult {
       ids: shown.ids,
       published: plan.published,
       durationMs: run.durationMs,
+      firstCommandAt: run.firstCommandAt,
     };
   };
   const problem = run.setupProblem;

@@ -118,6 +118,8 @@ export interface PageResult {
   /** Docker Hub's published values the run held the page to, for `--update` to write. */
   published?: PublishedContext | undefined;
   durationMs: number;
+  /** When the page's first command started (ms since the epoch), if one ran. */
+  firstCommandAt?: number | undefined;
 }
 
 export type StatusCounts = Record<Status, number>;

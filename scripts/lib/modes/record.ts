@@ -6,7 +6,7 @@ import type { ModeRunner } from './mode-runner.ts';
 
 /** `--record`: verify, then write the verification record of the pages verified. */
 export const record: ModeRunner = async ({ options, report }) => {
-  const docs = await readDocs(options, report);
+  const docs = await readDocs(options, report, { isStartingLegs: true });
   return runOnce(docs, report, async ({ pages, results, engines }) => ({
     records: await writeRecords({
       location: docs.recordLocation,

@@ -11,7 +11,7 @@ import type { ModeRunner } from './mode-runner.ts';
  */
 export const review: ModeRunner = async ({ options, report }) => {
   checkReviewTerminal(process.stdin, process.stdout);
-  const docs = await readDocs(options, report);
+  const docs = await readDocs(options, report, { isStartingLegs: true });
   return runOnce(docs, report, async ({ pages, results }) => {
     const keys = openKeyReader(process.stdin);
     try {

@@ -5,6 +5,10 @@ import type { ModeRunner } from './mode-runner.ts';
 
 /** `--update`: verify, then rewrite every drifted output the legs agree on, in place. */
 export const update: ModeRunner = async ({ options, report }) =>
-  runOnce(await readDocs(options, report), report, async ({ pages, results }) => ({
-    updates: await applyUpdates(pages, results),
-  }));
+  runOnce(
+    await readDocs(options, report, { isStartingLegs: true }),
+    report,
+    async ({ pages, results }) => ({
+      updates: await applyUpdates(pages, results),
+    }),
+  );

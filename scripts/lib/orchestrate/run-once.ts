@@ -21,7 +21,7 @@ import {
   type VerificationRequest,
   type VerificationRun,
 } from './run-verification.ts';
-import { startLegs } from './start-legs.ts';
+import { closeUnneededLegs, startLegs } from './start-legs.ts';
 
 /** A complete run, for the mode to write from. */
 export interface FinishedRun {
@@ -49,9 +49,11 @@ export async function runOnce(
   const { hasProblems } = docs;
   const pages = docs.options.shard ? selectShard(docs.pages, docs.options.shard) : docs.pages;
   if (!pages.some(({ page }) => hasRunnableSnippet(page))) {
+    await closeUnneededLegs(docs.legs);
     return reportWithoutDocker(pages, docs.options, hasProblems, report);
   }
-  const { engines, missing, mirror } = await startLegs(docs.options, docs.settings.matrix);
+  const { engines, missing, mirror } = await (docs.legs ??
+    startLegs(docs.options, docs.settings.matrix));
   const options = await matchPublishedToMirror(docs.options, docs.published, mirror);
   const controller = new AbortController();
   const stopHandling = handleInterrupts(controller, () => engines);

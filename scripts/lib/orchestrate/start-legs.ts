@@ -33,3 +33,9 @@ export async function startLegs(
   });
   return { engines, missing: resolved.missing, mirror: mirrors[0] };
 }
+
+/** Legs started early for pages that turned out to run nothing: closed, a failure ignored. */
+export async function closeUnneededLegs(legs: Promise<StartedLegs> | undefined): Promise<void> {
+  const started = await legs?.catch(() => undefined);
+  await Promise.all(started?.engines.map((engine) => engine.close()) ?? []);
+}

@@ -79,6 +79,7 @@ function describePage(page: PageResult) {
     file: page.file,
     leg: page.leg,
     durationMs: ms(page.durationMs),
+    firstCommandAt: page.firstCommandAt === undefined ? null : ms(page.firstCommandAt),
     values: page.values.map((value) => ({
       name: value.name,
       shown: value.shown,

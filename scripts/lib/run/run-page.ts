@@ -22,6 +22,8 @@ export interface PageRun<Verdict extends RunVerdict = RunVerdict> {
   /** Index in the plan of the snippet whose timeout ended the page: nothing after it ran. */
   stoppedAt: number | undefined;
   durationMs: number;
+  /** When its first command was handed to its shell (ms since the epoch); none ran: undefined. */
+  firstCommandAt?: number | undefined;
 }
 
 /** Where a running page is: its `current`-th snippet that runs of `total`, at `line`. */
@@ -124,6 +126,7 @@ export async function runPage<Verdict extends RunVerdict>(
   onProgress: (progress: SnippetProgress) => void = () => {},
 ): Promise<PageRun<Verdict>> {
   const started = performance.now();
+  let firstCommandAt: number | undefined;
   const notRun = plan.snippets.map(() => ({ kind: 'not-run' }) as const);
   const finish = (
     snippets: SnippetOutcome<Verdict>[],
@@ -135,6 +138,7 @@ export async function runPage<Verdict extends RunVerdict>(
     snippets,
     stoppedAt,
     durationMs: performance.now() - started,
+    firstCommandAt,
   });
   if (!plan.isOpening) return finish(notRun);
   let environment: PageEnvironment | undefined;
@@ -153,7 +157,17 @@ export async function runPage<Verdict extends RunVerdict>(
     const daemon = environment;
     session = createSession(scratch, daemon, plan.page.options.env);
     const isDaemonAlive = () => daemon.isDaemonAlive();
-    const ran = await runPlanSnippets(plan, { session, isDaemonAlive, judge, onProgress });
+    // Progress is told just before each snippet that runs: the first tells the first command.
+    const onSnippet = (progress: SnippetProgress) => {
+      firstCommandAt ??= performance.timeOrigin + performance.now();
+      onProgress(progress);
+    };
+    const ran = await runPlanSnippets(plan, {
+      session,
+      isDaemonAlive,
+      judge,
+      onProgress: onSnippet,
+    });
     return finish(ran.snippets, ran.stoppedAt);
   } finally {
     session?.close();

@@ -12,7 +12,7 @@ async function writePage(): Promise<string> {
   return page;
 }
 
-describe('verifyVariant', () => {
+describe('verifyVariant', { timeout: 60_000 }, () => {
   it('is an error when the verifier cannot reach Docker: its time would measure nothing', async () => {
     const notes = createNotes();
     const variant = verifyVariant('host', projectRoot, [await writePage(), '--docker', 'host'], {

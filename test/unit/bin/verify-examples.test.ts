@@ -5,7 +5,9 @@ import { projectRoot } from '../../helpers/run-cli.ts';
 
 const bin = join(projectRoot, 'bin/verify-examples.js');
 
-describe('bin/verify-examples.js in a checkout', () => {
+// Each test starts the verifier; the first start after a change to the sources builds its
+// bundle (scripts/launch-verify-examples.js), which takes seconds on a busy machine.
+describe('bin/verify-examples.js in a checkout', { timeout: 120_000 }, () => {
   it('runs the sources where Node strips types', async () => {
     const result = await execa(process.execPath, [bin, '--help'], { reject: false });
     expect(result.exitCode).toBe(0);

@@ -100,6 +100,7 @@ describe('json reporter', () => {
         {
           "durationMs": 4210,
           "file": "src/content/docs/containers.mdx",
+          "firstCommandAt": 1795325401500,
           "leg": "sandbox",
           "snippets": [
             {

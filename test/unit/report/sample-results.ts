@@ -117,6 +117,8 @@ export const pages: PageResult[] = [
     values: [],
     ids: [],
     durationMs: 4210,
+    // 05:30:01.5 UTC, 1.5 s after the run started.
+    firstCommandAt: Date.parse('2026-11-22T05:30:01.500Z'),
     results: [
       {
         status: 'pass',

@@ -6,7 +6,7 @@
  * the user creates between pages are never taken for a page's.
  */
 import type { DockerVersions, RunLeg } from '../../core/legs.ts';
-import { canUseApi } from './docker-api.ts';
+import { canUseApi, getJson } from './docker-api.ts';
 import {
   type DockerCallOptions,
   isDockerAnswering,
@@ -45,7 +45,13 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
   const docker: DockerCallOptions = { env: endpoint.env, unsetEnv: endpoint.unsetEnv };
   const open = new Set<PageEnvironment>();
   let readerPaths: Promise<PathMapping[]> | undefined;
+  const isApiUsable = canUseApi(endpoint.host, endpoint.env);
   const readReaderPaths = async () => {
+    if (isApiUsable) {
+      const info = await getJson(endpoint.host, '/info').catch(() => undefined);
+      const root = (info as { DockerRootDir?: unknown } | undefined)?.DockerRootDir;
+      return mapDataRoot(typeof root === 'string' ? root : undefined);
+    }
     const info = await runDocker(['info', '--format', '{{.DockerRootDir}}'], docker);
     return mapDataRoot(info.failed ? undefined : info.stdout.trim());
   };
@@ -91,7 +97,8 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
       },
     };
     open.add(environment);
-    return pullIntoPage(environment, () => pullMissingImages(request, docker));
+    const host = isApiUsable ? endpoint.host : undefined;
+    return pullIntoPage(environment, () => pullMissingImages(request, docker, host));
   };
 
   return {
@@ -138,10 +145,29 @@ function keepToCreated(plan: CleanupPlan, created: ApiProxy['created']): Cleanup
  * Pulls only what is missing: pulling an image the user has could move their tag to a newer
  * image, which the page's cleanup would then have to undo.
  */
-async function pullMissingImages(request: PageRequest, docker: DockerCallOptions): Promise<void> {
+async function pullMissingImages(
+  request: PageRequest,
+  docker: DockerCallOptions,
+  apiHost: string | undefined,
+): Promise<void> {
   for (const image of request.images) {
-    const present = await runDocker(['image', 'inspect', '--format', '{{.Id}}', image], docker);
-    if (!present.failed) continue;
-    await pullImage(image, request.id, docker);
+    if (!(await isImagePresent(image, docker, apiHost))) await pullImage(image, request.id, docker);
   }
+}
+
+/** Whether the daemon has `image`: through the Engine API when it can (no process), else the CLI. */
+async function isImagePresent(
+  image: string,
+  docker: DockerCallOptions,
+  apiHost: string | undefined,
+): Promise<boolean> {
+  if (apiHost !== undefined) {
+    // As `docker image inspect` asks: the daemon resolves the reference (busybox → docker.io/library/busybox:latest).
+    return getJson(apiHost, `/images/${image}/json`).then(
+      () => true,
+      () => false,
+    );
+  }
+  const present = await runDocker(['image', 'inspect', '--format', '{{.Id}}', image], docker);
+  return !present.failed;
 }

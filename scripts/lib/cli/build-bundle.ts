@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Loader, Plugin } from 'esbuild';
+import { replaceFile } from '../system/replace-file.ts';
+import { type BundleManifest, bundleFormat, hashInputs, manifestName } from './bundle-manifest.js';
+
+const loaders: Record<string, Loader> = {
+  '.ts': 'ts',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+  '.json': 'json',
+};
+
+/**
+ * Reads every input itself, so the key is the hash of exactly the bytes that were bundled
+ * (a file saved during the build cannot slip in unhashed), and keeps `import.meta.dirname`,
+ * `.filename` and `.url` of the checkout's own modules meaning their source file's place: the
+ * sandbox finds its shell scripts and its relay beside its modules, the bundle lives elsewhere.
+ */
+function readInputs(root: string, read: (path: string, content: Buffer) => void): Plugin {
+  return {
+    name: 'read-inputs',
+    setup(build) {
+      build.onLoad({ filter: /.*/ }, async ({ path }) => {
+        const loader = loaders[extname(path)];
+        if (loader === undefined) return undefined;
+        const content = await readFile(path);
+        read(path, content);
+        if (loader !== 'ts' || !path.startsWith(`${root}/scripts/`)) {
+          return { contents: content, loader };
+        }
+        const contents = content
+          .toString('utf8')
+          .replaceAll('import.meta.dirname', JSON.stringify(dirname(path)))
+          .replaceAll('import.meta.filename', JSON.stringify(path))
+          .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href));
+        return { contents, loader };
+      });
+    },
+  };
+}
+
+/**
+ * Bundles `entry` of the checkout `root` and the modules it imports into one ES module in
+ * `folder`, with a manifest of its inputs and their key, and returns the bundle's path. esbuild
+ * is loaded only here: a run from a fresh bundle never loads it.
+ */
+export async function buildBundle(root: string, entry: string, folder: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const contents = new Map<string, Buffer>();
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    target: `node${process.versions.node}`,
+    absWorkingDir: root,
+    logLevel: 'silent',
+    // Dependencies written as CommonJS call `require`, which an ES module lacks.
+    banner: {
+      js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
+    },
+    plugins: [readInputs(root, (path, content) => contents.set(path, content))],
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error(`esbuild wrote no bundle for ${entry}`);
+  const inputs = [...contents.keys()].sort();
+  const key = hashInputs(root, inputs, (path) => contents.get(path) as Buffer);
+  if (key === undefined) throw new Error('an input of the bundle went away during the build');
+  const hash = createHash('sha256').update(output.contents).digest('hex').slice(0, 16);
+  const bundle = `verify-examples.${hash}.mjs`;
+  await replaceFile(join(folder, bundle), output.contents);
+  const manifest: BundleManifest = {
+    format: bundleFormat,
+    root,
+    key,
+    bundle,
+    inputs,
+  };
+  await replaceFile(join(folder, manifestName), `${JSON.stringify(manifest)}\n`);
+  await removeOtherBundles(folder, bundle);
+  return join(folder, bundle);
+}
+
+/** Older bundles go; a run that read the old manifest just before finds its bundle gone and
+ * starts from the sources instead (scripts/launch-verify-examples.js). */
+async function removeOtherBundles(folder: string, keep: string): Promise<void> {
+  for (const name of await readdir(folder)) {
+    if (name.startsWith('verify-examples.') && name.endsWith('.mjs') && name !== keep) {
+      await rm(join(folder, name), { force: true });
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { execa } from 'execa';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildBundle } from '../../../scripts/lib/cli/build-bundle.ts';
+import { findFreshBundle, manifestName } from '../../../scripts/lib/cli/bundle-manifest.js';
+import { projectRoot } from '../../helpers/run-cli.ts';
+
+/** A checkout of two modules: an entry that prints its helper's place and a word. */
+async function plantCheckout(): Promise<{ root: string; entry: string; folder: string }> {
+  const root = await mkdtemp(join(tmpdir(), 'dfv-bundle-'));
+  await mkdir(join(root, 'scripts/lib'), { recursive: true });
+  const entry = join(root, 'scripts/entry.ts');
+  await writeFile(
+    entry,
+    "import { word, where } from './lib/word.ts';\nexport const said: string = word + ' ' + where;\n",
+  );
+  await writeFile(
+    join(root, 'scripts/lib/word.ts'),
+    "export const word: string = 'first';\nexport const where = import.meta.dirname;\n",
+  );
+  return { root, entry, folder: join(root, '.cache/bundle') };
+}
+
+describe('the launcher bundle', () => {
+  const roots: string[] = [];
+  afterEach(async () => {
+    for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
+  });
+
+  it('is fresh while its sources are as they were, and keeps their places', async () => {
+    const { root, entry, folder } = await plantCheckout();
+    roots.push(root);
+    const bundle = await buildBundle(root, entry, folder);
+    expect(findFreshBundle(folder, root)).toBe(bundle);
+    const { said } = (await import(pathToFileURL(bundle).href)) as { said: string };
+    expect(said).toBe(`first ${join(root, 'scripts/lib')}`);
+  });
+
+  it('is stale after a source changes, even to the same size, or goes', async () => {
+    const { root, entry, folder } = await plantCheckout();
+    roots.push(root);
+    await buildBundle(root, entry, folder);
+    const word = join(root, 'scripts/lib/word.ts');
+    const text = await readFile(word, 'utf8');
+    await writeFile(word, text.replace('first', 'other'));
+    expect(findFreshBundle(folder, root)).toBeUndefined();
+    await writeFile(word, text);
+    expect(findFreshBundle(folder, root)).toBeDefined();
+    await rm(word);
+    expect(findFreshBundle(folder, root)).toBeUndefined();
+  });
+
+  it("is never another checkout's: a manifest of another root is not used", async () => {
+    const { root, entry, folder } = await plantCheckout();
+    roots.push(root);
+    await buildBundle(root, entry, folder);
+    expect(findFreshBundle(folder, `${root}-copy`)).toBeUndefined();
+    const manifest = JSON.parse(await readFile(join(folder, manifestName), 'utf8'));
+    await writeFile(join(folder, manifestName), JSON.stringify({ ...manifest, format: 1 }));
+    expect(findFreshBundle(folder, root)).toBeUndefined();
+  });
+
+  it('runs the verifier of this checkout, from the bundle and from the sources', async () => {
+    const launcher = join(projectRoot, 'scripts/launch-verify-examples.js');
+    for (const env of [{}, { DFV_SOURCES: '1' }]) {
+      const run = await execa(process.execPath, [launcher, '--jobs', '0'], { env, reject: false });
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).toContain('--jobs takes a number of 1 or more');
+    }
+    expect(findFreshBundle(join(projectRoot, '.cache/verify-examples'), projectRoot)).toBeDefined();
+  }, 120_000);
+});
