@@ -6,7 +6,7 @@
  */
 import { locateInstalls, type ShownInstall } from './check-installs.ts';
 import { findFrontmatter } from './find-frontmatter.ts';
-import { readPageOptions } from './read-page-options.ts';
+import { parseFrontmatter, readPageOptions } from './read-page-options.ts';
 import { readSidebar, type SidebarPlace } from './read-sidebar.ts';
 import type { Page } from './snippet.ts';
 
@@ -20,9 +20,10 @@ export interface PagePlace {
 /** The page's place, from its text; a page whose frontmatter is invalid installs nothing. */
 export function readPagePlace(source: string, file: string): PagePlace {
   const frontmatter = findFrontmatter(source);
-  const options = readPageOptions(frontmatter, file);
+  const document = parseFrontmatter(frontmatter);
+  const options = readPageOptions(frontmatter, file, document);
   const installs = options.ok ? (options.options.installs ?? []) : [];
-  return { file, sidebar: readSidebar(frontmatter), installs: locateInstalls(source, installs) };
+  return { file, sidebar: readSidebar(document), installs: locateInstalls(source, installs) };
 }
 
 /** The place of a page read in full (extractSnippets). */
