@@ -4,42 +4,36 @@
 // tests, and legs.json telling the verifier what this machine provides.
 import { mkdir } from 'node:fs/promises';
 import { z } from 'zod';
-import { buildImages } from './hermetic/build-images.ts';
-import { writeClientEnv } from './hermetic/client-env.ts';
-import { type HermeticPaths, MIRROR_URL, resolvePaths } from './hermetic/config.ts';
-import { DebCache } from './hermetic/debs.ts';
-import { ensureEngine } from './hermetic/engine-bin.ts';
-import { ENGINE_IDS, ENGINES } from './hermetic/engines.ts';
-import { formatHermeticError, HermeticError, isHermeticError } from './hermetic/errors.ts';
+import { writeClientEnv } from './hermetic/daemons/client-env.ts';
 import {
   ensureHostDaemon,
   hostDaemonAddressOf,
   ownedHostDaemon,
   refuseForeignDaemon,
-} from './hermetic/host-daemon.ts';
-import { type Leg, writeLegsFile } from './hermetic/legs-file.ts';
-import { acquireLock } from './hermetic/lock.ts';
-import { stopOwnedProcess } from './hermetic/pidfile.ts';
-import { requireSupportedMachine } from './hermetic/preflight.ts';
-import { ensureRegistry, ownedRegistry, registryBinaryOf } from './hermetic/registry.ts';
+} from './hermetic/daemons/host-daemon.ts';
+import { stopOwnedProcess } from './hermetic/daemons/pidfile.ts';
+import { CLIENT_LEG, ENGINE_IDS, HOST_ENGINE, listLegs } from './hermetic/engines/engines.ts';
+import { ensureEngine } from './hermetic/engines/ensure-engine.ts';
+import { buildImages } from './hermetic/mirror/build-images.ts';
+import { ensureRegistry, ownedRegistry, registryBinaryOf } from './hermetic/mirror/registry.ts';
+import { type HermeticPaths, MIRROR_URL, resolvePaths } from './hermetic/plumbing/config.ts';
+import { DebCache } from './hermetic/plumbing/debs.ts';
+import { formatHermeticError, HermeticError, isHermeticError } from './hermetic/plumbing/errors.ts';
+import { acquireLock } from './hermetic/plumbing/lock.ts';
+import { requireSupportedMachine } from './hermetic/plumbing/preflight.ts';
 import {
   describeEngine,
   describeHostDaemon,
   describeImage,
   describeRegistry,
   describeStop,
-} from './hermetic/report.ts';
-import { ensureTool } from './hermetic/tools.ts';
+} from './hermetic/plumbing/report.ts';
+import { ensureTool } from './hermetic/plumbing/tools.ts';
+import { writeLegsFile } from './lib/system/legs-file.ts';
 
 const commandSchema = z.enum(['up', 'down']);
 
-/** The leg of client/env.sh (client-env.ts), until the verifier picks legs itself. */
-const CLIENT_LEG = '28.5/overlay2';
-
 const print = (line: string) => console.log(`  ${line}`);
-
-/** The legs each engine provides: Engine 28.5 with both stores, 26.1 with the classic one. */
-const LEG_STORES = { '28.5': ['containerd', 'overlay2'], '26.1': ['overlay2'] } as const;
 
 async function up(paths: HermeticPaths): Promise<void> {
   requireSupportedMachine('up');
@@ -49,24 +43,16 @@ async function up(paths: HermeticPaths): Promise<void> {
   const debs = new DebCache(paths);
   const engines = [];
   for (const id of ENGINE_IDS) {
-    const engine = await ensureEngine(paths, debs, ENGINES[id]);
+    const engine = await ensureEngine(paths, debs, id);
     print(describeEngine(engine));
     engines.push(engine);
   }
   const registryTool = await ensureTool(paths, debs, 'registry');
   print(describeRegistry(await ensureRegistry(paths, registryBinaryOf(registryTool))));
-  const hostEngine = engines.find((engine) => engine.id === '28.5');
-  if (!hostEngine) throw new Error('engine 28.5 is missing from ENGINE_IDS');
+  const hostEngine = engines.find((engine) => engine.id === HOST_ENGINE);
+  if (!hostEngine) throw new Error(`engine ${HOST_ENGINE} was not ensured`);
   print(describeHostDaemon(await ensureHostDaemon(paths, hostEngine)));
-  const legs: Leg[] = engines.flatMap((engine) =>
-    LEG_STORES[engine.id as keyof typeof LEG_STORES].map((store) => ({
-      name: `${engine.id}/${store}`,
-      engine: engine.id,
-      store,
-      bin: engine.bin,
-      versions: engine.versions,
-    })),
-  );
+  const legs = listLegs(engines);
   const hostDaemon = hostDaemonAddressOf(paths);
   await writeLegsFile(paths.legsFile, { mirror: MIRROR_URL, hostDaemon, legs });
   const clientLeg = legs.find((leg) => leg.name === CLIENT_LEG);

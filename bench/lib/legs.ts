@@ -1,9 +1,8 @@
-import { resolvePaths } from '../../scripts/hermetic/config.ts';
-import { readLegsFile } from '../../scripts/hermetic/legs-file.ts';
+import { readLegsFile, resolveLegsFilePath } from '../../scripts/lib/system/legs-file.ts';
 
 /** The legs hermetic provides on this machine, by name; none without its legs.json. */
 export async function listLegNames(): Promise<string[]> {
-  const legs = await readLegsFile(resolvePaths().legsFile);
+  const legs = await readLegsFile(resolveLegsFilePath());
   return legs?.legs.map((leg) => leg.name) ?? [];
 }
 
@@ -22,6 +21,6 @@ export async function selectOneLeg(): Promise<string[]> {
  * hermetic's host dockerd, or nothing without legs.json (the user's own Docker then).
  */
 export async function hostDaemonEnv(): Promise<Record<string, string>> {
-  const legs = await readLegsFile(resolvePaths().legsFile);
+  const legs = await readLegsFile(resolveLegsFilePath());
   return legs ? { DOCKER_HOST: legs.hostDaemon } : {};
 }

@@ -4,12 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MIRROR_URL } from '../../scripts/hermetic/config.ts';
-import { digestOf } from '../../scripts/hermetic/oci/digest.ts';
-import { readLinkage } from '../../scripts/hermetic/oci/elf.ts';
-import { MEDIA_TYPES } from '../../scripts/hermetic/oci/image.ts';
-import { readTar, type TarMember } from '../../scripts/hermetic/oci/read-tar.ts';
-import { DOCKER_HUB_IMAGES, type ImageSpec } from '../../scripts/hermetic/spec/docker-hub.ts';
+import { digestOf } from '../../scripts/hermetic/mirror/oci/digest.ts';
+import { readLinkage } from '../../scripts/hermetic/mirror/oci/elf.ts';
+import { MEDIA_TYPES } from '../../scripts/hermetic/mirror/oci/image.ts';
+import { readTar, type TarMember } from '../../scripts/hermetic/mirror/oci/read-tar.ts';
+import {
+  DOCKER_HUB_IMAGES,
+  type ImageSpec,
+} from '../../scripts/hermetic/mirror/spec/docker-hub.ts';
+import { MIRROR_URL } from '../../scripts/hermetic/plumbing/config.ts';
 
 type Descriptor = {
   mediaType: string;

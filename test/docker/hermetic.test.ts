@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIRROR_URL } from '../../scripts/hermetic/config.ts';
-import { readDebianArch, toDockerLibraryArch } from '../../scripts/hermetic/host.ts';
+import { MIRROR_URL } from '../../scripts/hermetic/plumbing/config.ts';
+import { readDebianArch, toDockerLibraryArch } from '../../scripts/hermetic/plumbing/host.ts';
 import { hostClientEnv } from '../helpers/legs.ts';
 
 /** The oldest Engine whose behaviour the docs show. */

@@ -1,17 +1,17 @@
 import { mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolvePaths } from '../../scripts/hermetic/config.ts';
-import { type LegsFile, readLegsFile } from '../../scripts/hermetic/legs-file.ts';
+import type { LegsFile } from '../../scripts/lib/core/legs.ts';
 import type { Leg } from '../../scripts/lib/run/engine/engine.ts';
 import { prependToPath } from '../../scripts/lib/system/find-program.ts';
+import { readLegsFile, resolveLegsFilePath } from '../../scripts/lib/system/legs-file.ts';
 
 /** The leg Docker tests run on unless they need another: Engine 28.5, classic image store. */
 export const testLegName = '28.5/overlay2';
 
 /** What hermetic provides (the global set-up brings it up): legs, mirror, host daemon. */
 export async function readTestLegs(): Promise<LegsFile> {
-  const path = resolvePaths().legsFile;
+  const path = resolveLegsFilePath();
   const legs = await readLegsFile(path);
   if (!legs) throw new Error(`The Docker tests need ${path}: run \`npm run hermetic\` as root.`);
   return legs;

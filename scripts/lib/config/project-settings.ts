@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { imageStores } from '../core/conditions.ts';
+import { matrixLegSchema } from '../core/legs.ts';
 import { outputSettingsSchema } from '../core/options.ts';
 
 /**
@@ -7,14 +7,6 @@ import { outputSettingsSchema } from '../core/options.ts';
  * repository: the one schema of that file (each part adds its own key). Unknown keys are
  * errors with their line, so a typo cannot silently turn a check off.
  */
-
-const matrixLegSchema = z.strictObject({
-  /** How reports and the record name the leg; the legs of legs.json use `<engine>/<store>`. */
-  name: z.string().min(1),
-  /** The engine's series, e.g. `28.5`: the leg stands for every 28.5.x. */
-  engine: z.string().regex(/^\d+(\.\d+){0,2}$/, 'expected a version such as 28.5'),
-  store: z.enum(imageStores),
-});
 
 export const projectSettingsSchema = z.strictObject({
   /** For editors: the JSON schema the file follows. */

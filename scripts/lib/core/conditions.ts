@@ -3,11 +3,8 @@
  * says it with `engine=">=28"` and `store="containerd"` (and the older `min-server`,
  * `min-client`, which are ranges too); a block without a condition holds everywhere. Pure.
  */
+import type { ImageStore, MatrixLeg } from './legs.ts';
 import { isSeriesInRange, isVersionInRange, type VersionRange } from './version-range.ts';
-
-/** Image stores a leg can use: the containerd store, or the classic store's overlay2 driver. */
-export const imageStores = ['containerd', 'overlay2'] as const;
-export type ImageStore = (typeof imageStores)[number];
 
 export interface Condition {
   /** Ranges the daemon's version must be in, all of them. */
@@ -24,13 +21,6 @@ export interface LegFacts {
   name: string;
   store: string | undefined;
   versions: { client: string; server: string };
-}
-
-/** A leg of the project's matrix: an engine series (`28.5`) and a store. */
-export interface MatrixLeg {
-  name: string;
-  engine: string;
-  store: ImageStore;
 }
 
 export function isUnconditional(condition: Condition): boolean {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type Condition, imageStores } from './conditions.ts';
+import type { Condition } from './conditions.ts';
+import { imageStores } from './legs.ts';
 import { checkNamedValue, type NamedValue, valueNamePattern } from './named-values.ts';
 import { parseVersionRange, type VersionRange } from './version-range.ts';
 

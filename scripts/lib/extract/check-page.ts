@@ -2,13 +2,9 @@
  * Checks of a page that need more than one fence: conditions against the project's matrix,
  * named values against the output the page shows. Problems are diagnostics with positions.
  */
-import {
-  canHoldOnMatrixLeg,
-  describeCondition,
-  isUnconditional,
-  type MatrixLeg,
-} from '../core/conditions.ts';
+import { canHoldOnMatrixLeg, describeCondition, isUnconditional } from '../core/conditions.ts';
 import type { Diagnostic, SourcePosition } from '../core/errors.ts';
+import type { MatrixLeg } from '../core/legs.ts';
 import { findValueOccurrences } from '../core/named-values.ts';
 import { listNamedValues, type PageOptions } from '../core/options.ts';
 import type { FrontmatterLineOf } from './read-page-options.ts';

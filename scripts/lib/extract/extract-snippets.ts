@@ -1,7 +1,7 @@
 import type { Code } from 'mdast';
 import { hashBlock } from '../core/block-hash.ts';
-import type { MatrixLeg } from '../core/conditions.ts';
 import type { Diagnostic, SourcePosition } from '../core/errors.ts';
+import type { MatrixLeg } from '../core/legs.ts';
 import {
   defaultPageOptions,
   mergeOptions,

@@ -1,5 +1,5 @@
 import type { CliOptions } from '../cli/parse-args.ts';
-import type { MatrixLeg } from '../core/conditions.ts';
+import type { MatrixLeg } from '../core/legs.ts';
 import { startEngines } from '../run/engine/create-engine.ts';
 import type { DockerEngine } from '../run/engine/engine.ts';
 import { resolveLegs } from '../run/engine/resolve-legs.ts';

@@ -4,7 +4,8 @@
  * `npm test` fails on anything less than every block proven on every leg of the matrix it
  * holds on. Pure.
  */
-import { canHoldOnMatrixLeg, type MatrixLeg } from '../core/conditions.ts';
+import { canHoldOnMatrixLeg } from '../core/conditions.ts';
+import type { MatrixLeg } from '../core/legs.ts';
 import type { Page, Snippet } from '../extract/snippet.ts';
 import type { BlockRecord, LegEntry, PageRecord } from './record-schema.ts';
 

@@ -4,8 +4,8 @@
  * more than was proven. Run by `npm test` and by `npm run verify -- --check-record`.
  */
 import { formatFlag } from '../cli/flags.ts';
-import type { MatrixLeg } from '../core/conditions.ts';
 import { type Diagnostic, VerifyError } from '../core/errors.ts';
+import type { MatrixLeg } from '../core/legs.ts';
 import type { SourcePage } from '../extract/read-pages.ts';
 import { assessPage, type BlockAssessment, findUnprovenBlocks } from './assess-page.ts';
 import { readPageRecord } from './read-record.ts';

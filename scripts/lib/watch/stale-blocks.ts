@@ -1,4 +1,4 @@
-import type { MatrixLeg } from '../core/conditions.ts';
+import type { MatrixLeg } from '../core/legs.ts';
 import type { Page } from '../extract/snippet.ts';
 import { assessPage } from '../record/assess-page.ts';
 import { readPageRecord } from '../record/read-record.ts';

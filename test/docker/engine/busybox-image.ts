@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { resolvePaths } from '../../../scripts/hermetic/config.ts';
+import { resolvePaths } from '../../../scripts/hermetic/plumbing/config.ts';
 
 export interface BusyboxImage {
   /** An uncompressed tar of the root filesystem. */

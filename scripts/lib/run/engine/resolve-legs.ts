@@ -8,11 +8,10 @@
  */
 import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
-import { resolvePaths } from '../../../hermetic/config.ts';
-import { type LegsFile, readLegsFile } from '../../../hermetic/legs-file.ts';
 import { formatFlag } from '../../cli/flags.ts';
-import type { MatrixLeg } from '../../core/conditions.ts';
 import { VerifyError } from '../../core/errors.ts';
+import type { LegsFile, MatrixLeg } from '../../core/legs.ts';
+import { readLegsFile, resolveLegsFilePath } from '../../system/legs-file.ts';
 import type { EngineKind, Leg } from './engine.ts';
 import { findSandboxBlockers } from './sandbox/find-blockers.ts';
 
@@ -121,7 +120,7 @@ export interface ResolveOptions {
 
 export async function resolveLegs(
   choice: LegChoice,
-  { legsFile = resolvePaths().legsFile, findBlockers = findSandboxBlockers }: ResolveOptions = {},
+  { legsFile = resolveLegsFilePath(), findBlockers = findSandboxBlockers }: ResolveOptions = {},
 ): Promise<ResolvedLegs> {
   const none = { missing: [], mirror: undefined };
   if (choice.docker === 'host') {

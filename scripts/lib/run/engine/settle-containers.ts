@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { waitUntil } from '../../system/wait-until.ts';
 import { getJson } from './docker-api.ts';
 
 const listed = z.array(z.object({ Id: z.string() }));
@@ -15,21 +16,20 @@ const maxWaitMs = 2_000;
  * only makes a race rarer, it decides nothing.
  */
 export async function settleContainers(host: string): Promise<void> {
-  const deadline = performance.now() + maxWaitMs;
+  const isSettled = async () => {
+    const running = listed.parse(
+      await getJson(host, '/containers/json?filters=%7B%22status%22%3A%5B%22running%22%5D%7D'),
+    );
+    const states = await Promise.all(
+      running.map(
+        async ({ Id }) =>
+          inspected.parse(await getJson(host, `/containers/${Id}/json`)).State.Running,
+      ),
+    );
+    return states.every(Boolean) ? true : undefined;
+  };
   try {
-    while (performance.now() < deadline) {
-      const running = listed.parse(
-        await getJson(host, '/containers/json?filters=%7B%22status%22%3A%5B%22running%22%5D%7D'),
-      );
-      const states = await Promise.all(
-        running.map(
-          async ({ Id }) =>
-            inspected.parse(await getJson(host, `/containers/${Id}/json`)).State.Running,
-        ),
-      );
-      if (states.every(Boolean)) return;
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
-    }
+    await waitUntil(isSettled, { timeoutMs: maxWaitMs, intervalMs: pauseMs });
   } catch {
     // A container removed between the two requests, or no API: nothing to wait for.
   }

@@ -6,8 +6,8 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { tailOf } from '../../../system/run-process.ts';
+import { waitUntil } from '../../../system/wait-until.ts';
 import { isDockerAnswering } from '../docker-cli.ts';
 import { daemonVariables } from './daemon-config.ts';
 import { summarizeDaemonLog } from './daemon-log.ts';
@@ -36,14 +36,13 @@ export interface WaitOptions {
 
 export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart> {
   const { scratch, timeoutMs } = options;
-  const deadline = Date.now() + timeoutMs;
   const fail = (reason: string): SandboxStart => ({
     status: 'failed',
     reason,
     dockerdLog: summarizeDaemonLog(readOrEmpty(join(scratch, 'dockerd.log'))),
   });
   let holder: Holder | undefined;
-  while (Date.now() < deadline) {
+  const check = async (): Promise<SandboxStart | undefined> => {
     if (options.hasExited()) {
       return fail(
         `the sandbox ended while starting: ${tailOf(options.stderr(), 5) || 'no output'}`,
@@ -61,8 +60,10 @@ export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart
         return { status: 'ready', holder };
       }
     }
-    await sleep(25);
-  }
+    return undefined;
+  };
+  const outcome = await waitUntil(check, { timeoutMs, intervalMs: 25 });
+  if (outcome) return outcome;
   const what = holder ? 'its dockerd did not answer' : 'it did not start';
   return fail(`${what} within ${Math.round(timeoutMs / 1000)} s`);
 }

@@ -1,0 +1,88 @@
+/**
+ * A leg: an engine and an image store, the Docker a page is proven on. Defined once, here,
+ * for every program that names one: the project's matrix (verify-examples.json), hermetic's
+ * legs.json (what a machine provides, with where each component came from), the checker
+ * that runs them, the record and the reports. Pure: schemas and the types derived from them.
+ */
+import { z } from 'zod';
+
+/** Image stores a leg can use: the containerd store, or the classic store's overlay2 driver. */
+export const imageStores = ['containerd', 'overlay2'] as const;
+export type ImageStore = (typeof imageStores)[number];
+
+/** The components of a leg's engine whose versions legs.json lists. */
+export const legComponents = ['docker', 'containerd', 'runc', 'buildx', 'compose', 'init'] as const;
+export type LegComponent = (typeof legComponents)[number];
+
+/** `<engine>/<store>`, how legs.json names a leg, e.g. `28.5/containerd`. */
+export function nameLeg(engine: string, store: ImageStore): string {
+  return `${engine}/${store}`;
+}
+
+/** A leg of the project's matrix: an engine series (`28.5` stands for every 28.5.x) and a store. */
+export const matrixLegSchema = z.strictObject({
+  /** How reports and the record name the leg; the legs of legs.json use `<engine>/<store>`. */
+  name: z.string().min(1),
+  engine: z.string().regex(/^\d+(\.\d+){0,2}$/, 'expected a version such as 28.5'),
+  store: z.enum(imageStores),
+});
+export type MatrixLeg = z.infer<typeof matrixLegSchema>;
+
+/** What each binary of a leg's `bin` reports, e.g. docker `28.5.2`, runc `1.3.6`. */
+export const legVersionsSchema = z.object({
+  docker: z.string(),
+  containerd: z.string(),
+  runc: z.string(),
+  buildx: z.string(),
+  compose: z.string(),
+  init: z.string(),
+} satisfies Record<LegComponent, z.ZodString>);
+export type LegVersions = z.infer<typeof legVersionsSchema>;
+
+/** Where a component came from: a Debian package, or an upstream source tag built here. */
+export const componentOriginSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('debian'),
+    suite: z.string(),
+    package: z.string(),
+    /** The package's Debian version, e.g. `28.5.2+dfsg4-1`. */
+    version: z.string(),
+  }),
+  z.object({
+    kind: z.literal('upstream'),
+    /** e.g. `github.com/moby/moby`. */
+    repository: z.string(),
+    tag: z.string(),
+    commit: z.string().regex(/^[0-9a-f]{40}$/, 'expected a full commit hash'),
+  }),
+]);
+export type ComponentOrigin = z.infer<typeof componentOriginSchema>;
+
+/** A leg a machine provides (hermetic's legs.json): the matrix's facts and its binaries. */
+export const providedLegSchema = z
+  .object({
+    name: z.string().regex(/^\d+\.\d+\/(containerd|overlay2)$/),
+    engine: z.string().regex(/^\d+\.\d+$/),
+    store: z.enum(imageStores),
+    /**
+     * Absolute folder with dockerd, containerd, containerd-shim-runc-v2, runc, docker-init,
+     * docker-proxy, iptables, that engine's `docker` and `cli-plugins/` (buildx, compose).
+     */
+    bin: z.string().startsWith('/'),
+    versions: legVersionsSchema,
+    /** Where each component came from; absent from legs files written before it existed. */
+    origins: z.partialRecord(z.enum(legComponents), componentOriginSchema).optional(),
+  })
+  .refine((leg) => leg.name === nameLeg(leg.engine, leg.store), {
+    message: 'name must be <engine>/<store>',
+  });
+export type ProvidedLeg = z.infer<typeof providedLegSchema>;
+
+/** legs.json: the contract between hermetic, which writes it, and the checker, which reads it. */
+export const legsFileSchema = z.object({
+  mirror: z.url(),
+  /** A `unix://` address: the dockerd hermetic runs for `--docker host`. */
+  hostDaemon: z.string().startsWith('unix:///'),
+  legs: z.array(providedLegSchema).min(1),
+});
+export type LegsFile = z.infer<typeof legsFileSchema>;
