@@ -1,6 +1,6 @@
 // Pulls every look-alike from the mirror through the registry API, as a daemon would, and
 // compares what a reader can observe with Docker Hub's image as the specification describes
-// it (scripts/hermetic/spec/docker-hub.ts). A failure names the image and the field.
+// it (scripts/hermetic/mirror/spec/docker-hub.ts). A failure names the image and the field.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ type Manifest = { mediaType: string; config: Descriptor; layers: Descriptor[] };
 type Index = { mediaType: string; manifests: Descriptor[] };
 
 const specFile = (name: string) =>
-  readFileSync(new URL(`../../scripts/hermetic/spec/${name}`, import.meta.url));
+  readFileSync(new URL(`../../scripts/hermetic/mirror/spec/${name}`, import.meta.url));
 
 async function fetchBytes(path: string, accept?: string): Promise<Buffer> {
   const response = await fetch(`${MIRROR_URL}/v2/${path}`, {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { flags } from '../../scripts/lib/cli/flags.ts';
+import { flags } from '../../scripts/lib/core/flags.ts';
 import { requireDocker } from '../helpers/docker.ts';
 import { testLegName } from '../helpers/legs.ts';
 import { projectRoot } from '../helpers/run-cli.ts';

@@ -1,8 +1,7 @@
 import { mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LegsFile } from '../../scripts/lib/core/legs.ts';
-import type { Leg } from '../../scripts/lib/run/engine/engine.ts';
+import type { LegsFile, RunLeg } from '../../scripts/lib/core/legs.ts';
 import { prependToPath } from '../../scripts/lib/system/find-program.ts';
 import { readLegsFile, resolveLegsFilePath } from '../../scripts/lib/system/legs-file.ts';
 
@@ -18,7 +17,7 @@ export async function readTestLegs(): Promise<LegsFile> {
 }
 
 /** A leg of legs.json as the verifier runs it. */
-export async function testLeg(name = testLegName): Promise<Leg> {
+export async function testLeg(name = testLegName): Promise<RunLeg> {
   const leg = (await readTestLegs()).legs.find((candidate) => candidate.name === name);
   if (!leg) throw new Error(`legs.json has no leg ${name}`);
   return { name: leg.name, kind: 'sandbox', bin: leg.bin, store: leg.store };

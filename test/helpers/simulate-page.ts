@@ -1,9 +1,9 @@
 import { judgePage } from '../../scripts/lib/judge/judge-page.ts';
 import type { PageResult } from '../../scripts/lib/judge/results.ts';
 import { planPage } from '../../scripts/lib/plan/plan-page.ts';
-import type { PageRun, SnippetOutcome } from '../../scripts/lib/run/run-page.ts';
 import { exitedProcess } from '../../scripts/lib/system/run-process.ts';
 import { extractValidPage } from './extract-page.ts';
+import { addVerdicts, type RawOutcome } from './judged-run.ts';
 
 const versions = { client: '29.0.0', server: '29.0.0', apiVersion: '1.52' };
 
@@ -27,7 +27,7 @@ export function simulatePage(
     defaultTimeoutSeconds: 120,
   });
   let stepNumber = 0;
-  const snippets = plan.snippets.map((planned): SnippetOutcome => {
+  const snippets = plan.snippets.map((planned): RawOutcome => {
     if (planned.action === 'write') return { kind: 'written' };
     if (planned.action !== 'run') return { kind: 'not-run' };
     const commands = planned.steps.map((step) => {
@@ -37,10 +37,10 @@ export function simulatePage(
     });
     return { kind: 'ran', commands, durationMs: 1 };
   });
-  const run: PageRun = {
+  const run = {
     plan,
     setupProblem: undefined,
-    snippets,
+    snippets: addVerdicts(plan, snippets),
     stoppedAt: undefined,
     durationMs: 1,
   };

@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { VerifyError } from '../core/errors.ts';
-import { flags, formatFlag, formatFlagHelp } from './flags.ts';
+import { flags, formatFlag, formatFlagHelp } from '../core/flags.ts';
+import { type Mode, parseMode } from './mode.ts';
 
 export const defaultPatterns = ['src/content/docs/**/*.{md,mdx}'];
 
@@ -10,11 +11,6 @@ const shardPattern = /^(\d+)\/(\d+)$/;
 
 const optionsSchema = z.object({
   patterns: z.array(z.string()),
-  isUpdate: z.boolean(),
-  isReview: z.boolean(),
-  isWatch: z.boolean(),
-  isRecord: z.boolean(),
-  isCheckRecord: z.boolean(),
   jobs: z.coerce
     .number()
     .int('--jobs takes a whole number')
@@ -36,7 +32,8 @@ const optionsSchema = z.object({
   isStrict: z.boolean(),
   isHelp: z.boolean(),
 });
-export type CliOptions = z.infer<typeof optionsSchema>;
+/** The command line: what the run does (its mode) and how. */
+export type CliOptions = z.infer<typeof optionsSchema> & { mode: Mode };
 
 export const usage = `Usage: verify-examples [files or globs...] [options]
        (in this repository: npm run verify -- [files or globs...] [options])
@@ -65,12 +62,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const { values, positionals } = parsed;
   const result = optionsSchema.safeParse({
     patterns: positionals.length > 0 ? positionals : defaultPatterns,
-    // Reviewing is updating with a person deciding each change.
-    isUpdate: (values.update ?? false) || (values.review ?? false),
-    isReview: values.review ?? false,
-    isWatch: values.watch ?? false,
-    isRecord: values.record ?? false,
-    isCheckRecord: values['check-record'] ?? false,
     jobs: values.jobs ?? availableParallelism(),
     // As vitest does: inside GitHub Actions, annotations come without asking.
     reporters:
@@ -88,45 +79,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       hint: `See ${formatFlag('help')}.`,
     });
   }
-  if (result.data.isUpdate && result.data.isRecord) {
-    // The run proved the output as it was, not the output --update writes.
-    throw new VerifyError(
-      'USAGE',
-      `${formatFlag('record')} records what a run proved, and ${formatFlag('update')} changes the docs after it`,
-      { hint: `Run with ${formatFlag('update')} first, then with ${formatFlag('record')}.` },
-    );
-  }
-  checkWatch(result.data);
-  return result.data;
-}
-
-/** Watching re-runs pages as they are saved: nothing that writes files or reads a record. */
-function checkWatch(options: CliOptions): void {
-  if (!options.isWatch) return;
-  const clashing = (
-    [
-      ['update', options.isUpdate],
-      ['record', options.isRecord],
-      ['check-record', options.isCheckRecord],
-      ['shard', options.shard !== undefined],
-    ] as const
-  ).find(([, isSet]) => isSet);
-  const reporter = options.reporters.find((spec) => spec !== 'human');
-  if (reporter) {
-    throw new VerifyError(
-      'USAGE',
-      `${formatFlag('watch')} prints what changed to the terminal; it cannot go with ${formatFlag('reporter', reporter)}`,
-      { hint: `Leave out ${formatFlag('reporter')} while watching.` },
-    );
-  }
-  if (!clashing) return;
-  throw new VerifyError(
-    'USAGE',
-    `${formatFlag('watch')} cannot go with ${formatFlag(clashing[0])}: it re-runs pages as you save them`,
-    {
-      hint: `Stop watching and run once with ${formatFlag(clashing[0])} (e.g. \`${formatFlag('update')} ${formatFlag('review')}\` to accept drift).`,
-    },
-  );
+  const mode = parseMode(values, {
+    isSharded: result.data.shard !== undefined,
+    reporters: result.data.reporters,
+  });
+  return { ...result.data, mode };
 }
 
 function parse(argv: readonly string[]) {

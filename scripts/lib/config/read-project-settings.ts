@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { isMap, parseDocument } from 'yaml';
+import { diagnoseIssues } from '../core/diagnose-issues.ts';
 import { type Diagnostic, formatDiagnostic, VerifyError } from '../core/errors.ts';
 import {
   defaultProjectSettings,
@@ -55,20 +56,15 @@ export function parseProjectSettings(
   }
   const result = projectSettingsSchema.safeParse(document.toJSON());
   if (result.success) return { ok: true, settings: result.data };
-  return {
-    ok: false,
-    diagnostics: result.error.issues.map((issue) => {
-      const keys =
-        issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-      const node = document.getIn(keys, true) as { range?: number[] } | undefined;
-      const pair = document.getIn(keys.slice(0, -1), true) as { range?: number[] } | undefined;
-      return {
-        code: 'INVALID_OPTION',
-        message: `Invalid setting \`${keys.join('.')}\`: ${issue.message}`,
-        position: { file, line: lineOf(node?.range?.[0] ?? pair?.range?.[0]) },
-      };
-    }),
+  const positionOf = (keys: readonly PropertyKey[]) => {
+    const node = document.getIn(keys as unknown[], true) as { range?: number[] } | undefined;
+    const pair = document.getIn(keys.slice(0, -1) as unknown[], true) as
+      | { range?: number[] }
+      | undefined;
+    return { file, line: lineOf(node?.range?.[0] ?? pair?.range?.[0]) };
   };
+  const subject = { what: 'setting', positionOf, isUnknownKeyNamed: true };
+  return { ok: false, diagnostics: diagnoseIssues(result.error, subject) };
 }
 
 /**

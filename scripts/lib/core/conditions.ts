@@ -3,7 +3,7 @@
  * says it with `engine=">=28"` and `store="containerd"` (and the older `min-server`,
  * `min-client`, which are ranges too); a block without a condition holds everywhere. Pure.
  */
-import type { ImageStore, MatrixLeg } from './legs.ts';
+import type { ImageStore, MatrixLeg, StartedLeg } from './legs.ts';
 import { isSeriesInRange, isVersionInRange, type VersionRange } from './version-range.ts';
 
 export interface Condition {
@@ -17,11 +17,9 @@ export interface Condition {
 export const anywhere: Condition = { engine: [], client: [], store: undefined };
 
 /** A leg as a condition sees it: its versions as the daemon reports them, and its store. */
-export interface LegFacts {
-  name: string;
-  store: string | undefined;
-  versions: { client: string; server: string };
-}
+export type LegFacts = Pick<StartedLeg, 'name' | 'store'> & {
+  versions: Pick<StartedLeg['versions'], 'client' | 'server'>;
+};
 
 export function isUnconditional(condition: Condition): boolean {
   return (

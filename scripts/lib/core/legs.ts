@@ -1,8 +1,13 @@
 /**
  * A leg: an engine and an image store, the Docker a page is proven on. Defined once, here,
- * for every program that names one: the project's matrix (verify-examples.json), hermetic's
- * legs.json (what a machine provides, with where each component came from), the checker
- * that runs them, the record and the reports. Pure: schemas and the types derived from them.
+ * for every program that names one, in the shapes its life takes:
+ * - MatrixLeg: what the project proves its docs on (verify-examples.json);
+ * - ProvidedLeg: what a machine provides (hermetic's legs.json, with where each component
+ *   came from), read by the checker through LegsFile;
+ * - RunLeg: what a run asks for (a leg of legs.json, the dockerd on PATH, or the user's own);
+ * - StartedLeg: a RunLeg whose daemon answered, with its versions: what conditions, reports
+ *   and the record read.
+ * Pure: schemas and the types derived from them.
  */
 import { z } from 'zod';
 
@@ -86,3 +91,39 @@ export const legsFileSchema = z.object({
   legs: z.array(providedLegSchema).min(1),
 });
 export type LegsFile = z.infer<typeof legsFileSchema>;
+
+/** How a run reaches a leg's Docker: a throwaway daemon per page, or the user's own. */
+export const engineKinds = ['sandbox', 'host'] as const;
+export type EngineKind = (typeof engineKinds)[number];
+
+/** The versions of a Docker a page runs on, as its client and daemon report them. */
+export const dockerVersionsSchema = z.object({
+  client: z.string(),
+  server: z.string(),
+  apiVersion: z.string(),
+  /** The daemon's containerd and runc, when it reports them. */
+  containerd: z.string().optional(),
+  runc: z.string().optional(),
+});
+export type DockerVersions = z.infer<typeof dockerVersionsSchema>;
+
+/** A Docker the pages are verified on, as a run asks for it; every page runs on each. */
+export const runLegSchema = z.object({
+  /** How reports name it, e.g. `28.5/containerd`; the engine's kind for a run's only Docker. */
+  name: z.string(),
+  kind: z.enum(engineKinds),
+  /** Folder of the engine's binaries (dockerd, containerd, runc, docker, cli-plugins/). */
+  bin: z.string().optional(),
+  /**
+   * The image store its daemons use (`containerd`, `overlay2`): what legs.json asks for, or
+   * what the daemon reports; undefined until it is known.
+   */
+  store: z.string().optional(),
+});
+export type RunLeg = z.infer<typeof runLegSchema>;
+
+/** A leg whose daemon answered: its name, kind, store and versions. */
+export const startedLegSchema = runLegSchema.omit({ bin: true }).extend({
+  versions: dockerVersionsSchema,
+});
+export type StartedLeg = z.infer<typeof startedLegSchema>;

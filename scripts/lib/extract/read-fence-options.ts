@@ -1,3 +1,4 @@
+import { diagnoseIssues } from '../core/diagnose-issues.ts';
 import type { Diagnostic, SourcePosition } from '../core/errors.ts';
 import { parseFenceMeta } from '../core/fence-meta.ts';
 import {
@@ -58,14 +59,13 @@ export function readFenceOptions(
   }
   const result = fenceOptionsSchema.safeParse(raw);
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      diagnostics.push({
-        code: 'INVALID_OPTION',
-        message: `Invalid fence option \`${key}\`: ${issue.message}`,
-        position: at(columns[key] ?? 0),
-      });
-    }
+    const keyOf = (path: readonly PropertyKey[]) => String(path[0] ?? '');
+    const subject = {
+      what: 'fence option',
+      nameOf: keyOf,
+      positionOf: (path: readonly PropertyKey[]) => at(columns[keyOf(path)] ?? 0),
+    };
+    diagnostics.push(...diagnoseIssues(result.error, subject));
   }
   if (diagnostics.length > 0 || !result.success) return { ok: false, diagnostics };
   const positions = Object.fromEntries(

@@ -1,5 +1,6 @@
 import type { Yaml } from 'mdast';
 import { isMap, parseDocument } from 'yaml';
+import { diagnoseIssues } from '../core/diagnose-issues.ts';
 import type { Diagnostic } from '../core/errors.ts';
 import { defaultPageOptions, type PageOptions, pageOptionsSchema } from '../core/options.ts';
 
@@ -41,15 +42,13 @@ export function readPageOptions(frontmatter: Yaml | undefined, file: string): Pa
   if (!isMap(root) || !root.has('verify')) return { ok: true, options: empty, lineOf };
   const result = pageOptionsSchema.safeParse(root.toJSON().verify ?? {});
   if (result.success) return { ok: true, options: result.data, lineOf };
-  return {
-    ok: false,
-    diagnostics: result.error.issues.map((issue) => {
-      const key = ['verify', ...issue.path].join('.');
-      return {
-        code: 'INVALID_OPTION',
-        message: `Invalid frontmatter option \`${key}\`: ${issue.message}`,
-        position: { file, line: lineOf(issue.path as (string | number)[]) },
-      };
+  const subject = {
+    what: 'frontmatter option',
+    nameOf: (path: readonly PropertyKey[]) => ['verify', ...path.map(String)].join('.'),
+    positionOf: (path: readonly PropertyKey[]) => ({
+      file,
+      line: lineOf(path as readonly (string | number)[]),
     }),
   };
+  return { ok: false, diagnostics: diagnoseIssues(result.error, subject) };
 }

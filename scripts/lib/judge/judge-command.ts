@@ -1,6 +1,7 @@
 import type { EnvironmentProblem } from '../core/errors.ts';
 import { matchContainerPrompt } from '../core/prompts.ts';
 import type { PlannedStep } from '../plan/plan-page.ts';
+import type { CommandJudge } from '../run/run-snippet.ts';
 import type { ProcessResult } from '../system/run-process.ts';
 import { classifyFailure } from './classify-failure.ts';
 import { compareOutput } from './compare-output.ts';
@@ -23,9 +24,6 @@ const daemonDied: EnvironmentProblem = {
   message: 'The Docker daemon stopped answering during the page',
 };
 
-// Running asks for a verdict before and after it asks the daemon; the comparison is made once.
-const comparisons = new WeakMap<ProcessResult, { step: PlannedStep; outcome: StepOutcome }>();
-
 /**
  * A session the page leaves without showing `exit` was ended for it (Ctrl-D): the prompt it
  * was typed at is the terminal's last line, which the page does not show either.
@@ -40,14 +38,12 @@ function dropFinalPrompt(step: PlannedStep, lines: string[]): string[] {
 }
 
 function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
-  const known = comparisons.get(result);
-  if (known?.step === step) return known.outcome;
   const actual = dropFinalPrompt(step, splitOutput(result.all));
   const comparison = step.isOutputChecked
     ? compareOutput(step.expected, actual, step.match, step.values)
     : undefined;
   const shown = comparison?.actual ?? applyFilters(toLines(actual), 'display');
-  const outcome: StepOutcome = {
+  return {
     command: step.command,
     line: step.line,
     expectedExitCode: step.expectedExitCode,
@@ -59,29 +55,32 @@ function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
     valueMismatches: [],
     durationMs: result.durationMs,
   };
-  comparisons.set(result, { step, outcome });
-  return outcome;
 }
 
 /**
- * Judges one command from its raw outcome: the exit code always, the output for transcripts
- * (both sides normalized, wildcards on the documented side only). A wrong command is an
- * environment problem when the daemon stopped answering (`isDaemonAlive` false; not asked
- * counts as answering) or its output says the machine is at fault. Pure.
+ * Judges one command from its raw outcome, once: the exit code always, the output for
+ * transcripts (both sides normalized, wildcards on the documented side only). A wrong
+ * command is an environment problem when its output says the machine is at fault. Pure.
  */
-export function judgeCommand(
-  step: PlannedStep,
-  result: ProcessResult,
-  isDaemonAlive?: boolean,
-): CommandJudgement {
+export function judgeCommand(step: PlannedStep, result: ProcessResult): CommandJudgement {
   const outcome = describeStep(step, result);
   const isWrong = isStepWrong(outcome);
   const hasEnded = !result.hasStarted || result.timedOut;
-  const problem =
-    !isWrong || hasEnded
-      ? undefined
-      : isDaemonAlive === false
-        ? daemonDied
-        : classifyFailure(result.all, step.expected);
+  const problem = !isWrong || hasEnded ? undefined : classifyFailure(result.all, step.expected);
   return { outcome, isWrong, problem, endsSnippet: hasEnded || problem !== undefined };
 }
+
+/**
+ * The judgement of a wrong command after which the daemon stopped answering: the
+ * environment is at fault, whatever the output says, and the snippet ends there. Pure.
+ */
+export function blameDeadDaemon(judgement: CommandJudgement): CommandJudgement {
+  if (!judgement.isWrong) return judgement;
+  return { ...judgement, problem: daemonDied, endsSnippet: true };
+}
+
+/** The judge as running calls it: once per command, and once more if the daemon died. */
+export const commandJudge: CommandJudge<CommandJudgement> = {
+  judge: judgeCommand,
+  blameDaemon: blameDeadDaemon,
+};

@@ -5,17 +5,23 @@ import type { PlannedSnippet } from '../plan/plan-page.ts';
 import type { PageRun, SnippetOutcome } from '../run/run-page.ts';
 import type { SnippetRun } from '../run/run-snippet.ts';
 import { bindValues } from './bind-values.ts';
-import { judgeCommand } from './judge-command.ts';
+import type { CommandJudgement } from './judge-command.ts';
 import type { PageResult, SnippetResult, StepOutcome } from './results.ts';
 
 type PlannedRun = Extract<PlannedSnippet, { action: 'run' }>;
 
+/** A page as it ran, each command with the verdict judge-command.ts gave it. */
+export type JudgedRun = PageRun<CommandJudgement>;
+
 /**
- * A snippet's status from its commands' raw outcomes: an error where one could not start or
+ * A snippet's status from its commands' verdicts: an error where one could not start or
  * hit an environment problem, a timeout where one hung, else failed (an exit code the page
  * does not document), drift (output it does not document) or pass. Pure.
  */
-export function judgeSnippet(planned: PlannedRun, run: SnippetRun): SnippetResult {
+export function judgeSnippet(
+  planned: PlannedRun,
+  run: SnippetRun<CommandJudgement>,
+): SnippetResult {
   const { snippet } = planned;
   const steps: StepOutcome[] = [];
   for (const [index, command] of run.commands.entries()) {
@@ -26,7 +32,7 @@ export function judgeSnippet(planned: PlannedRun, run: SnippetRun): SnippetResul
       const problem = { code: 'SANDBOX_FAILED' as const, message: result.shortMessage };
       return { status: 'error', snippet, steps, problem };
     }
-    const judged = judgeCommand(step, result, command.isDaemonAlive);
+    const judged = command.verdict;
     steps.push(judged.outcome);
     if (result.timedOut) return { status: 'timeout', snippet, steps, durationMs: run.durationMs };
     if (judged.problem) return { status: 'error', snippet, steps, problem: judged.problem };
@@ -50,7 +56,7 @@ function judgeInvalid(snippet: Snippet, diagnostics: readonly Diagnostic[]): Sni
 
 function judgeOutcome(
   planned: PlannedSnippet,
-  outcome: SnippetOutcome | undefined,
+  outcome: SnippetOutcome<CommandJudgement> | undefined,
   stoppedBy: string | undefined,
 ): SnippetResult | undefined {
   const { snippet } = planned;
@@ -79,12 +85,12 @@ function judgeOutcome(
 }
 
 /**
- * Turns a page's raw run into results, one per snippet that runs, is skipped or is left to
+ * Turns a page's run into results, one per snippet that runs, is skipped or is left to
  * other legs (a file that was written has none; one that could not be written is an error),
  * then binds the page's named values across them. When the page's Docker world could not be
  * set up, every snippet of this leg has that problem. Pure.
  */
-export function judgePage(run: PageRun): PageResult {
+export function judgePage(run: JudgedRun): PageResult {
   const { plan } = run;
   const values = listNamedValues(plan.page.options);
   const finish = (results: SnippetResult[]): PageResult => {

@@ -3,18 +3,16 @@
  * of a run between starting the engines and writing anything, shared by a single run and
  * watch mode's first run.
  */
+import { describeWrites } from '../cli/mode.ts';
 import type { CliOptions } from '../cli/parse-args.ts';
 import type { SourcePage } from '../extract/read-pages.ts';
 import type { PageResult } from '../judge/results.ts';
-import {
-  orderByExpectedDuration,
-  readPageDurations,
-  writePageDurations,
-} from '../plan/page-durations.ts';
+import { orderByExpectedDuration } from '../plan/order-pages.ts';
 import type { Reporter, RunInfo } from '../report/reporter.ts';
 import type { DockerEngine } from '../run/engine/engine.ts';
 import { clampJobs, runPages } from '../run/run-pages.ts';
-import { describeLegInfo, type RunSettings, verifyPage } from './verify-page.ts';
+import { readPageDurations, writePageDurations } from './page-durations.ts';
+import { describeStartedLeg, type RunSettings, verifyPage } from './verify-page.ts';
 
 export interface VerificationRun {
   info: RunInfo;
@@ -32,12 +30,11 @@ export async function runVerification(request: {
 }): Promise<VerificationRun> {
   const { pages, engines, options, report } = request;
   const info: RunInfo = {
-    legs: engines.map(describeLegInfo),
+    legs: engines.map(describeStartedLeg),
     missingLegs: request.missing,
     files: pages.map((page) => page.page.file),
     jobs: clampJobs(options.jobs, engines),
-    isUpdate: options.isUpdate,
-    isRecord: options.isRecord,
+    ...describeWrites(options.mode),
     startedAt: new Date(),
   };
   report.onRunStart(info);

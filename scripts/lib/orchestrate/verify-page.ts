@@ -2,12 +2,13 @@
  * The steps every run takes per page and leg, shared by a single run and `--watch`: plan
  * what runs on the leg, run it in the leg's Docker world, judge the outcomes.
  */
+
+import type { StartedLeg } from '../core/legs.ts';
 import type { Page } from '../extract/snippet.ts';
-import { judgeCommand } from '../judge/judge-command.ts';
+import { commandJudge } from '../judge/judge-command.ts';
 import { judgePage } from '../judge/judge-page.ts';
 import type { PageResult } from '../judge/results.ts';
 import { planPage } from '../plan/plan-page.ts';
-import type { LegInfo } from '../report/reporter.ts';
 import type { DockerEngine } from '../run/engine/engine.ts';
 import { runPage, type SnippetProgress } from '../run/run-page.ts';
 
@@ -29,11 +30,11 @@ export async function verifyPage(
     defaultTimeoutSeconds: options.timeoutSeconds,
     isStrict: options.isStrict,
   };
-  return judgePage(await runPage(planPage(page, settings), engine, judgeCommand, onProgress));
+  return judgePage(await runPage(planPage(page, settings), engine, commandJudge, onProgress));
 }
 
 /** A leg as reports describe it. */
-export function describeLegInfo(engine: DockerEngine): LegInfo {
+export function describeStartedLeg(engine: DockerEngine): StartedLeg {
   const { leg, kind, versions } = engine;
   return { name: leg.name, kind, store: leg.store, versions };
 }

@@ -1,9 +1,9 @@
-import { findUnmetCondition, type LegFacts } from '../core/conditions.ts';
+import { findUnmetCondition } from '../core/conditions.ts';
 import type { Diagnostic } from '../core/errors.ts';
+import type { StartedLeg } from '../core/legs.ts';
 import type { NamedValue } from '../core/named-values.ts';
 import { listNamedValues, type MatchSettings } from '../core/options.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
-import type { DockerVersions } from '../core/versions.ts';
 import { type CommandStep, listCommandSteps, type Page, type Snippet } from '../extract/snippet.ts';
 
 /** A command to run and what the page documents for it. */
@@ -46,7 +46,7 @@ export interface PagePlan {
 
 export interface PlanSettings {
   /** The leg the page runs on: its name, image store and versions, for conditions. */
-  leg: LegFacts & { versions: DockerVersions };
+  leg: Pick<StartedLeg, 'name' | 'store' | 'versions'>;
   defaultTimeoutSeconds: number;
   /** `--strict`: a shell-looking fence that cannot be checked is an error, not a note. */
   isStrict?: boolean | undefined;

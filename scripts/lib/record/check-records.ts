@@ -3,8 +3,9 @@
  * current text, and proven on every leg of the matrix it holds on, or the site would claim
  * more than was proven. Run by `npm test` and by `npm run verify -- --check-record`.
  */
-import { formatFlag } from '../cli/flags.ts';
+
 import { type Diagnostic, VerifyError } from '../core/errors.ts';
+import { formatFlag } from '../core/flags.ts';
 import type { MatrixLeg } from '../core/legs.ts';
 import type { SourcePage } from '../extract/read-pages.ts';
 import { assessPage, type BlockAssessment, findUnprovenBlocks } from './assess-page.ts';

@@ -2,17 +2,14 @@
  * A page's record after a run: what the run proved replaces what it proved before, on the
  * legs it ran on; everything else stays. Pure.
  */
-import type { DockerVersions } from '../core/versions.ts';
+import type { StartedLeg } from '../core/legs.ts';
 import type { Page, Snippet } from '../extract/snippet.ts';
 import type { PageResult, SnippetResult } from '../judge/results.ts';
 import type { BlockRecord, LegEntry, PageRecord } from './record-schema.ts';
 
 /** A leg of the run as the record describes it. */
-export interface RecordedLeg {
-  name: string;
-  store: string | undefined;
-  versions: DockerVersions;
-}
+/** A leg as the record keeps it: its name, store and versions. */
+export type RecordedLeg = Pick<StartedLeg, 'name' | 'store' | 'versions'>;
 
 export interface RecordUpdate {
   page: Page;

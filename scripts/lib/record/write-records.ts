@@ -3,8 +3,8 @@
  * proved (update-record.ts), atomically, and only when the bytes change.
  */
 import { relative } from 'node:path';
-import { formatFlag } from '../cli/flags.ts';
 import { VerifyError } from '../core/errors.ts';
+import { formatFlag } from '../core/flags.ts';
 import type { SourcePage } from '../extract/read-pages.ts';
 import type { PageResult } from '../judge/results.ts';
 import { replaceFile } from '../system/replace-file.ts';

@@ -1,5 +1,5 @@
-import { formatFlag } from '../cli/flags.ts';
 import { type Diagnostic, formatPosition } from '../core/errors.ts';
+import { formatFlag } from '../core/flags.ts';
 import { formatDuration } from '../core/format.ts';
 import {
   countFailed,

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../core/errors.ts';
+import type { StartedLeg } from '../core/legs.ts';
 import {
   countStatuses,
   isNotRun,
@@ -7,7 +8,7 @@ import {
   type StepOutcome,
 } from '../judge/results.ts';
 import { createDocumentReporter, durationOfResult, type RunRecord } from './document-reporter.ts';
-import type { LegInfo, Reporter, ReportTarget } from './reporter.ts';
+import type { Reporter, ReportTarget } from './reporter.ts';
 
 /** Bumped whenever a field changes meaning or goes away; new fields do not bump it. */
 export const jsonReportSchemaVersion = 1;
@@ -79,7 +80,7 @@ function describePage(page: PageResult) {
   };
 }
 
-function describeLeg(leg: LegInfo) {
+function describeLeg(leg: StartedLeg) {
   return {
     name: leg.name,
     kind: leg.kind,

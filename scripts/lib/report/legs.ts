@@ -1,6 +1,7 @@
 import { formatPosition, type SourcePosition } from '../core/errors.ts';
+import type { StartedLeg } from '../core/legs.ts';
 import type { PageResult } from '../judge/results.ts';
-import type { LegInfo, RunInfo } from './reporter.ts';
+import type { RunInfo } from './reporter.ts';
 
 /**
  * Reports name the leg of a page or a problem only when the run has several: with one,
@@ -16,7 +17,7 @@ export function formatWhere(position: SourcePosition, leg: string, isNamed: bool
 }
 
 /** `Docker client 28.5.2, server 28.5.2 (API 1.51) · sandbox engine`. */
-export function describeLeg(leg: LegInfo): string {
+export function describeLeg(leg: StartedLeg): string {
   const { client, server, apiVersion } = leg.versions;
   return `Docker client ${client}, server ${server} (API ${apiVersion}) · ${leg.kind} engine`;
 }
@@ -24,7 +25,7 @@ export function describeLeg(leg: LegInfo): string {
 /** The pages of each leg, in the order of the run's legs; legs without pages are left out. */
 export function groupByLeg(
   pages: readonly PageResult[],
-  legs: readonly Pick<LegInfo, 'name'>[],
+  legs: readonly Pick<StartedLeg, 'name'>[],
 ): { leg: string; pages: PageResult[] }[] {
   return legs
     .map(({ name }) => ({ leg: name, pages: pages.filter((page) => page.leg === name) }))

@@ -1,28 +1,19 @@
 import type { Diagnostic } from '../core/errors.ts';
-import type { DockerVersions } from '../core/versions.ts';
+import type { StartedLeg } from '../core/legs.ts';
 import type { PageResult, StatusCounts } from '../judge/results.ts';
 import type { UnverifiedBlock } from '../judge/unverified-blocks.ts';
 import type { RecordWrite } from '../record/write-records.ts';
-import type { EngineKind } from '../run/engine/engine.ts';
 import type { SnippetProgress } from '../run/run-page.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 
 export const reporterNames = ['human', 'json', 'junit', 'github'] as const;
 export type ReporterName = (typeof reporterNames)[number];
 
-/** A leg as reports describe it. */
-export interface LegInfo {
-  name: string;
-  kind: EngineKind;
-  store: string | undefined;
-  versions: DockerVersions;
-}
-
 export type PageProgress = ({ status: 'running' } & SnippetProgress) | { status: 'finished' };
 
 export interface RunInfo {
   /** The Dockers every page runs on; with one, reports read as they did before legs. */
-  legs: LegInfo[];
+  legs: StartedLeg[];
   /** Legs of legs.json that cannot run on this machine, and why (outside CI only). */
   missingLegs: { name: string; reason: string }[];
   files: string[];

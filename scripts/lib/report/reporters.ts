@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { formatFlag } from '../cli/flags.ts';
 import { VerifyError } from '../core/errors.ts';
+import { formatFlag } from '../core/flags.ts';
 import { createFileTarget, type FileTarget } from './file-target.ts';
 import { createGithubReporter } from './github.ts';
 import { createHumanReporter } from './human.ts';

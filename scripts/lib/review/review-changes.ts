@@ -4,8 +4,9 @@
  * `--update`: the file's original text with every change accepted so far), so quitting or a
  * crash keeps what was accepted; a file that changed since it was read is never written over.
  */
-import { formatFlag } from '../cli/flags.ts';
+
 import { VerifyError } from '../core/errors.ts';
+import { formatFlag } from '../core/flags.ts';
 import type { SourcePage } from '../extract/read-pages.ts';
 import type { PageResult } from '../judge/results.ts';
 import { type Palette, paintLines, type StyledLine } from '../report/colors.ts';

@@ -1,24 +1,24 @@
 import { type EnvironmentProblem, VerifyError } from '../core/errors.ts';
 import type { PagePlan } from '../plan/plan-page.ts';
 import type { DockerEngine, PageEnvironment } from './engine/engine.ts';
-import { runSnippet, type SnippetContext, type SnippetRun } from './run-snippet.ts';
+import { type CommandJudge, type RunVerdict, runSnippet, type SnippetRun } from './run-snippet.ts';
 import { createScratch, type Scratch } from './session/scratch.ts';
 import { createSession, type Session } from './session/session.ts';
 
 /** What became of one planned snippet, raw: aligned with `PagePlan.snippets`. */
-export type SnippetOutcome =
-  | ({ kind: 'ran' } & SnippetRun)
+export type SnippetOutcome<Verdict extends RunVerdict = RunVerdict> =
+  | ({ kind: 'ran' } & SnippetRun<Verdict>)
   | { kind: 'written' }
   | { kind: 'write-failed'; detail: string }
   /** Planned as a skip, or after the page stopped. */
   | { kind: 'not-run' };
 
 /** A page as it ran, before judging. */
-export interface PageRun {
+export interface PageRun<Verdict extends RunVerdict = RunVerdict> {
   plan: PagePlan;
   /** Why the page's Docker world or folders could not be set up; then nothing ran. */
   setupProblem: EnvironmentProblem | undefined;
-  snippets: SnippetOutcome[];
+  snippets: SnippetOutcome<Verdict>[];
   /** Index in the plan of the snippet whose timeout ended the page: nothing after it ran. */
   stoppedAt: number | undefined;
   durationMs: number;
@@ -63,7 +63,7 @@ async function writeFile(session: Session, path: string, content: string) {
 }
 
 /** The run of a page that opens no Docker world: nothing of it ran. Pure. */
-export function describeUnopenedPage(plan: PagePlan): PageRun {
+export function describeUnopenedPage<Verdict extends RunVerdict>(plan: PagePlan): PageRun<Verdict> {
   const snippets = plan.snippets.map(() => ({ kind: 'not-run' }) as const);
   return { plan, setupProblem: undefined, snippets, stoppedAt: undefined, durationMs: 0 };
 }
@@ -71,22 +71,22 @@ export function describeUnopenedPage(plan: PagePlan): PageRun {
 /**
  * Runs a page's plan as a reader follows the page: one session, snippets in order, in a
  * Docker world of its own that is disposed of when the page ends, whatever happened. A
- * timeout ends the page (what follows may depend on the command that hung). Judges nothing
- * itself: the outcomes are raw, for judge/judge-page.ts.
+ * timeout ends the page (what follows may depend on the command that hung). Each command's
+ * outcome carries the verdict `judge` gave it, for judge/judge-page.ts.
  */
-export async function runPage(
+export async function runPage<Verdict extends RunVerdict>(
   plan: PagePlan,
   engine: DockerEngine,
-  judgeCommand: SnippetContext['judgeCommand'],
+  judge: CommandJudge<Verdict>,
   onProgress: (progress: SnippetProgress) => void = () => {},
-): Promise<PageRun> {
+): Promise<PageRun<Verdict>> {
   const started = performance.now();
   const notRun = plan.snippets.map(() => ({ kind: 'not-run' }) as const);
   const finish = (
-    snippets: SnippetOutcome[],
+    snippets: SnippetOutcome<Verdict>[],
     stoppedAt?: number,
     setupProblem?: EnvironmentProblem,
-  ): PageRun => ({
+  ): PageRun<Verdict> => ({
     plan,
     setupProblem,
     snippets,
@@ -107,8 +107,8 @@ export async function runPage(
     }
     const daemon = environment;
     session = createSession(scratch, daemon, plan.page.options.env);
-    const context = { session, isDaemonAlive: () => daemon.isDaemonAlive(), judgeCommand };
-    const outcomes: SnippetOutcome[] = [];
+    const context = { session, isDaemonAlive: () => daemon.isDaemonAlive(), judge };
+    const outcomes: SnippetOutcome<Verdict>[] = [];
     const total = plan.snippets.filter((planned) => planned.action === 'run').length;
     let current = 0;
     for (const [index, planned] of plan.snippets.entries()) {

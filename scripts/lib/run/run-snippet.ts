@@ -2,47 +2,53 @@ import type { PlannedSnippet, PlannedStep } from '../plan/plan-page.ts';
 import type { ProcessResult } from '../system/run-process.ts';
 import type { Session } from './session/session.ts';
 
-/** One command as it ran: its raw outcome, and the daemon's state when that was asked. */
-export interface CommandRun {
-  result: ProcessResult;
-  /** Asked only after a command the judge found wrong: whether the daemon still answered. */
-  isDaemonAlive: boolean | undefined;
-}
-
-/** A snippet's commands as they ran, in order; fewer than planned when one ended the snippet. */
-export interface SnippetRun {
-  commands: CommandRun[];
-  durationMs: number;
-}
-
-/**
- * What the judge says about one command, as far as running needs it: whether it went wrong
- * (then the daemon is asked whether it still answers), and whether the snippet ends there
- * (an environment problem).
- */
-export interface CommandVerdict {
+/** What running needs of a verdict: whether the command went wrong, whether the snippet ends. */
+export interface RunVerdict {
   isWrong: boolean;
   endsSnippet: boolean;
 }
 
-export interface SnippetContext {
+/**
+ * The judge as running calls it (judge/judge-command.ts implements it, the orchestrator hands
+ * it over): once per command, and once more only to blame a daemon that stopped answering.
+ */
+export interface CommandJudge<Verdict extends RunVerdict> {
+  judge(step: PlannedStep, result: ProcessResult): Verdict;
+  blameDaemon(verdict: Verdict): Verdict;
+}
+
+/** One command as it ran: its raw outcome, the daemon's state if asked, and its verdict. */
+export interface CommandRun<Verdict extends RunVerdict = RunVerdict> {
+  result: ProcessResult;
+  /** Asked only after a command the judge found wrong: whether the daemon still answered. */
+  isDaemonAlive: boolean | undefined;
+  /** The judge's verdict, decided once, travelling with the outcome to the page's judgement. */
+  verdict: Verdict;
+}
+
+/** A snippet's commands as they ran, in order; fewer than planned when one ended the snippet. */
+export interface SnippetRun<Verdict extends RunVerdict = RunVerdict> {
+  commands: CommandRun<Verdict>[];
+  durationMs: number;
+}
+
+export interface SnippetContext<Verdict extends RunVerdict> {
   session: Session;
   isDaemonAlive(): Promise<boolean>;
-  /** The judge's verdict on a command (pure); `isDaemonAlive` once the daemon was asked. */
-  judgeCommand(step: PlannedStep, result: ProcessResult, isDaemonAlive?: boolean): CommandVerdict;
+  judge: CommandJudge<Verdict>;
 }
 
 /**
- * Runs a snippet's commands in its page's session and hands back their raw outcomes. It
- * stops where the judge says the snippet ends: a command that did not start or timed out,
- * or an environment problem (the page cannot go on after a timeout; a broken environment is
- * reported as such instead of as drift).
+ * Runs a snippet's commands in its page's session and hands back their outcomes, each with
+ * its verdict. It stops where the verdict says the snippet ends: a command that did not
+ * start or timed out, or an environment problem (the page cannot go on after a timeout; a
+ * broken environment is reported as such instead of as drift).
  */
-export async function runSnippet(
+export async function runSnippet<Verdict extends RunVerdict>(
   planned: Extract<PlannedSnippet, { action: 'run' }>,
-  context: SnippetContext,
-): Promise<SnippetRun> {
-  const commands: CommandRun[] = [];
+  context: SnippetContext<Verdict>,
+): Promise<SnippetRun<Verdict>> {
+  const commands: CommandRun<Verdict>[] = [];
   const started = performance.now();
   for (const step of planned.steps) {
     const result = await context.session.run(step.command, {
@@ -53,12 +59,14 @@ export async function runSnippet(
     });
     // A command that did not start or timed out ends the snippet whatever the daemon says.
     const hasEnded = !result.hasStarted || result.timedOut;
+    let verdict = context.judge.judge(step, result);
     let isDaemonAlive: boolean | undefined;
-    if (!hasEnded && context.judgeCommand(step, result).isWrong) {
+    if (!hasEnded && verdict.isWrong) {
       isDaemonAlive = await context.isDaemonAlive();
+      if (!isDaemonAlive) verdict = context.judge.blameDaemon(verdict);
     }
-    commands.push({ result, isDaemonAlive });
-    if (hasEnded || context.judgeCommand(step, result, isDaemonAlive).endsSnippet) break;
+    commands.push({ result, isDaemonAlive, verdict });
+    if (hasEnded || verdict.endsSnippet) break;
   }
   return { commands, durationMs: performance.now() - started };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { formatFlag } from '../cli/flags.ts';
 import { VerifyError } from '../core/errors.ts';
+import { formatFlag } from '../core/flags.ts';
 import type { SourcePage } from '../extract/read-pages.ts';
 import type { PageResult } from '../judge/results.ts';
 import { replaceFile } from '../system/replace-file.ts';

@@ -6,7 +6,7 @@ describe('parseCliArgs', () => {
     const options = parseCliArgs([]);
     expect(options).toMatchObject({
       patterns: defaultPatterns,
-      isUpdate: false,
+      mode: { kind: 'verify' },
       reporters: ['human'],
       docker: 'auto',
       timeoutSeconds: 120,
@@ -40,11 +40,7 @@ describe('parseCliArgs', () => {
       ]),
     ).toEqual({
       patterns: ['docs/a.md'],
-      isUpdate: true,
-      isReview: false,
-      isWatch: false,
-      isRecord: false,
-      isCheckRecord: false,
+      mode: { kind: 'update' },
       jobs: 3,
       reporters: ['github', 'junit=out/junit.xml'],
       shard: { index: 2, total: 4 },
@@ -58,18 +54,15 @@ describe('parseCliArgs', () => {
   });
 
   it('records what a run proved, which an update would change', () => {
-    expect(parseCliArgs(['--record']).isRecord).toBe(true);
+    expect(parseCliArgs(['--record']).mode).toEqual({ kind: 'record' });
     expect(() => parseCliArgs(['--record', '--update'])).toThrow(
       '--record records what a run proved, and --update changes the docs after it',
     );
   });
 
   it('reviews as an update a person decides, which a record cannot follow either', () => {
-    expect(parseCliArgs(['--review'])).toMatchObject({ isUpdate: true, isReview: true });
-    expect(parseCliArgs(['--update', '--review'])).toMatchObject({
-      isUpdate: true,
-      isReview: true,
-    });
+    expect(parseCliArgs(['--review']).mode).toEqual({ kind: 'review' });
+    expect(parseCliArgs(['--update', '--review']).mode).toEqual({ kind: 'review' });
     expect(() => parseCliArgs(['--review', '--record'])).toThrow(
       '--record records what a run proved',
     );
@@ -83,6 +76,24 @@ describe('parseCliArgs', () => {
     [['--shard', '1/2'], '--shard'],
   ])('refuses --watch with %j', (argv, flag) => {
     expect(() => parseCliArgs(['--watch', ...argv])).toThrow(`--watch cannot go with ${flag}`);
+  });
+
+  it.each([
+    [['--update'], '--update'],
+    [['--review'], '--update'],
+    [['--record'], '--record'],
+  ])('refuses --check-record with %j: it runs nothing', (argv, flag) => {
+    expect(() => parseCliArgs(['--check-record', ...argv])).toThrow(
+      `--check-record runs nothing, so it cannot go with ${flag}`,
+    );
+    expect(parseCliArgs(['--check-record']).mode).toEqual({ kind: 'check-record' });
+  });
+
+  it('watches with the human reporter only', () => {
+    expect(parseCliArgs(['--watch']).mode).toEqual({ kind: 'watch' });
+    expect(() => parseCliArgs(['--watch', '--reporter', 'json'])).toThrow(
+      '--watch prints what changed to the terminal; it cannot go with --reporter json',
+    );
   });
 
   it.each([

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { judgePage } from '../../../scripts/lib/judge/judge-page.ts';
+import { type JudgedRun, judgePage } from '../../../scripts/lib/judge/judge-page.ts';
 import type { SnippetResult } from '../../../scripts/lib/judge/results.ts';
 import { type PagePlan, planPage } from '../../../scripts/lib/plan/plan-page.ts';
-import type { PageRun, SnippetOutcome } from '../../../scripts/lib/run/run-page.ts';
-import type { CommandRun } from '../../../scripts/lib/run/run-snippet.ts';
 import {
   exitedProcess,
   type ProcessResult,
@@ -11,6 +9,7 @@ import {
   unstartedProcess,
 } from '../../../scripts/lib/system/run-process.ts';
 import { extractValidPage } from '../../helpers/extract-page.ts';
+import { addVerdicts, type RawCommand, type RawOutcome } from '../../helpers/judged-run.ts';
 
 const versions = { client: '28.2.2', server: '26.1.5', apiVersion: '1.45' };
 
@@ -21,7 +20,7 @@ function plan(source: string): PagePlan {
 }
 
 const exited = (code: number, output = '') => exitedProcess('cmd', code, output, 5);
-const ran = (...commands: (ProcessResult | CommandRun)[]): SnippetOutcome => ({
+const ran = (...commands: (ProcessResult | RawCommand)[]): RawOutcome => ({
   kind: 'ran',
   commands: commands.map((command) =>
     'result' in command ? command : { result: command, isDaemonAlive: undefined },
@@ -29,11 +28,15 @@ const ran = (...commands: (ProcessResult | CommandRun)[]): SnippetOutcome => ({
   durationMs: 10,
 });
 
-function judge(pagePlan: PagePlan, snippets: SnippetOutcome[], more: Partial<PageRun> = {}) {
-  const run: PageRun = {
+function judge(
+  pagePlan: PagePlan,
+  snippets: RawOutcome[],
+  more: Partial<Omit<JudgedRun, 'snippets'>> = {},
+) {
+  const run = {
     plan: pagePlan,
     setupProblem: undefined,
-    snippets,
+    snippets: addVerdicts(pagePlan, snippets),
     stoppedAt: undefined,
     durationMs: 99,
     ...more,

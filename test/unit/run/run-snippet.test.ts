@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { judgeCommand } from '../../../scripts/lib/judge/judge-command.ts';
+import { commandJudge } from '../../../scripts/lib/judge/judge-command.ts';
 import { type PlannedSnippet, planPage } from '../../../scripts/lib/plan/plan-page.ts';
 import { runSnippet } from '../../../scripts/lib/run/run-snippet.ts';
 import { createScratch, type Scratch } from '../../../scripts/lib/run/session/scratch.ts';
@@ -10,6 +10,7 @@ import { createFakePage } from '../../helpers/fake-page.ts';
 let scratch: Scratch;
 let session: Session;
 let probes: number;
+let judged: number;
 
 // A real bash; the "daemon" is asked how it is, and always answers.
 const page = createFakePage();
@@ -28,7 +29,13 @@ function planned(source: string): Extract<PlannedSnippet, { action: 'run' }> {
 async function run(source: string) {
   const result = await runSnippet(planned(source), {
     session,
-    judgeCommand,
+    judge: {
+      ...commandJudge,
+      judge: (step, result) => {
+        judged++;
+        return commandJudge.judge(step, result);
+      },
+    },
     isDaemonAlive: async () => {
       probes++;
       return page.isDaemonAlive();
@@ -39,6 +46,7 @@ async function run(source: string) {
 
 beforeEach(async () => {
   probes = 0;
+  judged = 0;
   scratch = await createScratch('run-snippet-test');
   session = createSession(scratch, page, {});
 });
@@ -56,6 +64,8 @@ describe('runSnippet', () => {
       ['c\n', undefined],
     ]);
     expect(probes).toBe(1);
+    // Each command is judged once; the verdict travels with its outcome.
+    expect(judged).toBe(3);
   });
 
   it('stops at an environment problem the page does not document', async () => {

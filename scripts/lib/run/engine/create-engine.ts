@@ -3,12 +3,14 @@
  * the user's daemon. An `auto` run that settled on a sandbox of the dockerd on PATH falls
  * back to the user's daemon when sandboxes turn out not to start here.
  */
+
 import { debuglog } from 'node:util';
 import { VerifyError } from '../../core/errors.ts';
+import type { RunLeg } from '../../core/legs.ts';
 import { prependToPath } from '../../system/find-program.ts';
 import { readImageStore, readRegistrySettings } from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
-import type { DockerEngine, Leg } from './engine.ts';
+import type { DockerEngine } from './engine.ts';
 import { createHostEngine } from './host.ts';
 import { preflightDocker, readClientVersion, resolveDockerEndpoint } from './preflight.ts';
 import { singleLeg } from './resolve-legs.ts';
@@ -23,7 +25,7 @@ export interface EngineOptions {
   debug?: (message: string) => void;
 }
 
-async function startHostEngine(leg: Leg, debug: (message: string) => void) {
+async function startHostEngine(leg: RunLeg, debug: (message: string) => void) {
   const preflight = await preflightDocker();
   const { endpoint, server } = preflight;
   const store = await readImageStore({ env: endpoint.env, unsetEnv: endpoint.unsetEnv });
@@ -38,7 +40,7 @@ async function startHostEngine(leg: Leg, debug: (message: string) => void) {
 }
 
 /** Starts one leg's engine; a leg without a name or store gets them from its daemon. */
-export async function startEngine(leg: Leg, options: EngineOptions = {}): Promise<DockerEngine> {
+export async function startEngine(leg: RunLeg, options: EngineOptions = {}): Promise<DockerEngine> {
   const debug = options.debug ?? debuglog('dfv');
   debug(`engine: ${leg.name} (${leg.kind}${leg.bin ? `, ${leg.bin}` : ''})`);
   if (leg.kind === 'host') return startHostEngine(leg, debug);
@@ -57,7 +59,7 @@ export async function startEngine(leg: Leg, options: EngineOptions = {}): Promis
 
 /** Starts every leg's engine at once; when one cannot start, closes the others and throws. */
 export async function startEngines(
-  legs: readonly Leg[],
+  legs: readonly RunLeg[],
   options: EngineOptions = {},
 ): Promise<DockerEngine[]> {
   const started = await Promise.allSettled(legs.map((leg) => startEngine(leg, options)));

@@ -9,27 +9,7 @@
  *   ends. Pages run one at a time.
  */
 
-import type { DockerVersions } from '../../core/versions.ts';
-
-export const engineKinds = ['sandbox', 'host'] as const;
-export type EngineKind = (typeof engineKinds)[number];
-
-/**
- * A Docker the pages are verified on: an engine and its settings. A run has one or more;
- * every page runs on each.
- */
-export interface Leg {
-  /** How reports name it, e.g. `28.5/containerd`; the engine's kind for a run's only Docker. */
-  name: string;
-  kind: EngineKind;
-  /** Folder of the engine's binaries (dockerd, containerd, runc, docker, cli-plugins/). */
-  bin: string | undefined;
-  /**
-   * The image store its daemons use (`containerd`, `overlay2`): what legs.json asks for, or
-   * what the daemon reports; undefined until it is known.
-   */
-  store: string | undefined;
-}
+import type { DockerVersions, EngineKind, RunLeg } from '../../core/legs.ts';
 
 export interface PageRequest {
   /** Stable, filesystem-safe identifier of the page (used in names and logs). */
@@ -88,7 +68,7 @@ export function mapDataRoot(dataRoot: string | undefined): PathMapping[] {
 }
 
 export interface DockerEngine {
-  leg: Leg;
+  leg: RunLeg;
   kind: EngineKind;
   versions: DockerVersions;
   /** How many pages may run at once on this engine. */

@@ -4,7 +4,7 @@
  * back tags the page moved. The snapshot is per page, not per run, so containers or images
  * the user creates between pages are never taken for a page's.
  */
-import type { DockerVersions } from '../../core/versions.ts';
+import type { DockerVersions, RunLeg } from '../../core/legs.ts';
 import { canUseApi } from './docker-api.ts';
 import {
   type DockerCallOptions,
@@ -15,7 +15,6 @@ import {
 } from './docker-cli.ts';
 import {
   type DockerEngine,
-  type Leg,
   mapDataRoot,
   type PageEnvironment,
   type PageRequest,
@@ -28,7 +27,7 @@ import type { DockerEndpoint } from './preflight.ts';
 import { settleContainers } from './settle-containers.ts';
 
 export interface HostEngineOptions {
-  leg: Leg;
+  leg: RunLeg;
   endpoint: DockerEndpoint;
   versions: DockerVersions;
   debug: (message: string) => void;

@@ -8,11 +8,10 @@
  */
 import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
-import { formatFlag } from '../../cli/flags.ts';
 import { VerifyError } from '../../core/errors.ts';
-import type { LegsFile, MatrixLeg } from '../../core/legs.ts';
+import { formatFlag } from '../../core/flags.ts';
+import type { EngineKind, LegsFile, MatrixLeg, RunLeg } from '../../core/legs.ts';
 import { readLegsFile, resolveLegsFilePath } from '../../system/legs-file.ts';
-import type { EngineKind, Leg } from './engine.ts';
 import { findSandboxBlockers } from './sandbox/find-blockers.ts';
 
 export const engineChoices = ['auto', 'sandbox', 'host'] as const;
@@ -29,7 +28,7 @@ export interface LegChoice {
 }
 
 export interface ResolvedLegs {
-  legs: Leg[];
+  legs: RunLeg[];
   /** Legs of legs.json that cannot run on this machine, and why (never in CI). */
   missing: { name: string; reason: string }[];
   /** The registry mirror legs.json names, for its legs' sandboxes. */
@@ -37,7 +36,7 @@ export interface ResolvedLegs {
 }
 
 /** The one leg of a run without legs.json: its name is settled once its daemon answers. */
-export function singleLeg(kind: EngineKind): Leg {
+export function singleLeg(kind: EngineKind): RunLeg {
   return { name: kind, kind, bin: undefined, store: undefined };
 }
 
@@ -154,7 +153,7 @@ export async function resolveLegs(
     if (!isAsked) return { legs: [singleLeg('host')], ...none };
     throw cannotRunSandboxes(blockers);
   }
-  const legs: Leg[] = [];
+  const legs: RunLeg[] = [];
   const missing: ResolvedLegs['missing'] = [...lacking];
   for (const leg of asked) {
     const absent = findMissingPrograms(leg.bin);

@@ -3,9 +3,11 @@
  * sandbox/). One spare sandbox is kept starting in the background, so a page usually opens
  * without waiting for a daemon.
  */
+
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { VerifyError } from '../../core/errors.ts';
+import type { RunLeg } from '../../core/legs.ts';
 import { prependToPath } from '../../system/find-program.ts';
 import {
   isDockerAnswering,
@@ -17,7 +19,6 @@ import {
 import type { RegistrySettings } from './docker-output.ts';
 import {
   type DockerEngine,
-  type Leg,
   mapDataRoot,
   type PageEnvironment,
   type PageRequest,
@@ -28,7 +29,7 @@ import { sandboxSocketPath } from './sandbox/wait-for-sandbox.ts';
 import { settleContainers } from './settle-containers.ts';
 
 export interface SandboxEngineOptions {
-  leg: Leg;
+  leg: RunLeg;
   client: string;
   registry: RegistrySettings;
   debug: (message: string) => void;
@@ -38,7 +39,7 @@ export interface SandboxEngineOptions {
  * What a leg's commands run with: its `bin` first on PATH, so the `docker` a page types (and
  * the one the verifier calls) is the leg's own client.
  */
-export function describeLegEnv(leg: Leg): Record<string, string> {
+export function describeLegEnv(leg: RunLeg): Record<string, string> {
   return leg.bin ? { PATH: prependToPath(leg.bin) } : {};
 }
 
@@ -125,7 +126,11 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
   };
 }
 
-function describePage(sandbox: Sandbox, leg: Leg, dispose: () => Promise<void>): PageEnvironment {
+function describePage(
+  sandbox: Sandbox,
+  leg: RunLeg,
+  dispose: () => Promise<void>,
+): PageEnvironment {
   let isDisposed = false;
   const env = describeLegEnv(leg);
   return {

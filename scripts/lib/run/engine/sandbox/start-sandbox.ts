@@ -7,8 +7,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatFlag } from '../../../cli/flags.ts';
 import { VerifyError } from '../../../core/errors.ts';
+import { formatFlag } from '../../../core/flags.ts';
 import { prependToPath } from '../../../system/find-program.ts';
 import type { RegistrySettings } from '../docker-output.ts';
 import { buildDaemonEnv, findLoopbackTargets } from './daemon-config.ts';

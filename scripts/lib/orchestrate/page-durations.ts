@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { PageResult } from '../judge/results.ts';
+import type { PageDurations } from '../plan/order-pages.ts';
 import { resolveCacheFolder } from '../system/cache-folder.ts';
 import { replaceFile } from '../system/replace-file.ts';
 
@@ -12,8 +13,10 @@ import { replaceFile } from '../system/replace-file.ts';
  */
 const durationsFile = join(resolveCacheFolder(), 'verify-durations.json');
 
-const durationsSchema = z.record(z.string(), z.number().nonnegative());
-export type PageDurations = z.infer<typeof durationsSchema>;
+const durationsSchema = z.record(
+  z.string(),
+  z.number().nonnegative(),
+) satisfies z.ZodType<PageDurations>;
 
 export async function readPageDurations(file = durationsFile): Promise<PageDurations> {
   try {
@@ -36,21 +39,4 @@ export async function writePageDurations(
   } catch {
     // A read-only cache folder costs only the ordering of the next run.
   }
-}
-
-/**
- * The order to start pages in: longest first by last run's duration; pages without one by
- * their number of commands, after those with one. Stable for equal keys.
- */
-export function orderByExpectedDuration<T extends { file: string; weight: number }>(
-  pages: readonly T[],
-  durations: PageDurations,
-): number[] {
-  const known = (page: T) => durations[resolve(page.file)];
-  return pages
-    .map((page, index) => ({ index, duration: known(page), weight: page.weight }))
-    .sort(
-      (a, b) => (b.duration ?? -1) - (a.duration ?? -1) || b.weight - a.weight || a.index - b.index,
-    )
-    .map((entry) => entry.index);
 }

@@ -1,0 +1,93 @@
+/**
+ * What a run does, as one tagged value parsed from the flags (as trycmd's `Mode`): verify
+ * (the default), update, review (an update a person decides), record, check-record or
+ * watch. Flags that select modes which cannot go together are refused here, each pair with
+ * its reason and what to do instead, before anything runs. A new mode is one entry of the
+ * union, its flag (core/flags.ts, `modeFlags` here) and one module in modes/ (modes.ts lists
+ * it; a kind without a module does not compile).
+ */
+import { VerifyError } from '../core/errors.ts';
+import { type FlagName, formatFlag } from '../core/flags.ts';
+
+export type Mode =
+  | { kind: 'verify' }
+  | { kind: 'update' }
+  | { kind: 'review' }
+  | { kind: 'record' }
+  | { kind: 'check-record' }
+  | { kind: 'watch' };
+export type ModeKind = Mode['kind'];
+
+/** The flags that choose a mode, in the order their clashes are reported. */
+const modeFlags = ['update', 'review', 'record', 'check-record', 'watch'] as const;
+type ModeFlag = (typeof modeFlags)[number];
+
+/** What the other flags of the command line say that a mode may refuse. */
+export interface ModeContext {
+  isSharded: boolean;
+  reporters: readonly string[];
+}
+
+/** Whether a mode writes the docs (reports say `--update`) or the record (`--record`). */
+export function describeWrites(mode: Mode): { isUpdate: boolean; isRecord: boolean } {
+  return {
+    isUpdate: mode.kind === 'update' || mode.kind === 'review',
+    isRecord: mode.kind === 'record',
+  };
+}
+
+/** The mode the flags ask for; a usage error naming both flags when two cannot go together. */
+export function parseMode(given: Partial<Record<ModeFlag, boolean>>, context: ModeContext): Mode {
+  // Reviewing is updating with a person deciding each change: `--update --review` is a review.
+  const flags = modeFlags.filter((flag) => given[flag] && !(flag === 'update' && given.review));
+  const [first, second] = flags;
+  if (second !== undefined && first !== undefined) throw refuseTogether(first, second);
+  const mode: Mode = { kind: first ?? 'verify' };
+  if (mode.kind === 'watch') checkWatch(context);
+  return mode;
+}
+
+const shownAs = (flag: ModeFlag): FlagName => (flag === 'review' ? 'update' : flag);
+
+function refuseTogether(first: ModeFlag, second: ModeFlag): VerifyError {
+  if (second === 'watch') return refuseWithWatch(first);
+  if (second === 'record') {
+    // The run proved the output as it was, not the output --update writes.
+    return new VerifyError(
+      'USAGE',
+      `${formatFlag('record')} records what a run proved, and ${formatFlag('update')} changes the docs after it`,
+      { hint: `Run with ${formatFlag('update')} first, then with ${formatFlag('record')}.` },
+    );
+  }
+  return new VerifyError(
+    'USAGE',
+    `${formatFlag('check-record')} runs nothing, so it cannot go with ${formatFlag(shownAs(first))}`,
+    {
+      hint: `Run with ${formatFlag(shownAs(first))} first, then ${formatFlag('check-record')} on its own.`,
+    },
+  );
+}
+
+function refuseWithWatch(flag: ModeFlag | 'shard'): VerifyError {
+  const shown = flag === 'shard' ? flag : shownAs(flag);
+  return new VerifyError(
+    'USAGE',
+    `${formatFlag('watch')} cannot go with ${formatFlag(shown)}: it re-runs pages as you save them`,
+    {
+      hint: `Stop watching and run once with ${formatFlag(shown)} (e.g. \`${formatFlag('update')} ${formatFlag('review')}\` to accept drift).`,
+    },
+  );
+}
+
+/** Watching prints what changed to the terminal and re-runs pages as they are saved. */
+function checkWatch(context: ModeContext): void {
+  const reporter = context.reporters.find((spec) => spec !== 'human');
+  if (reporter) {
+    throw new VerifyError(
+      'USAGE',
+      `${formatFlag('watch')} prints what changed to the terminal; it cannot go with ${formatFlag('reporter', reporter)}`,
+      { hint: `Leave out ${formatFlag('reporter')} while watching.` },
+    );
+  }
+  if (context.isSharded) throw refuseWithWatch('shard');
+}
