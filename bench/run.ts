@@ -9,12 +9,14 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { harness } from './benchmarks/harness.ts';
+import { machine } from './benchmarks/machine.ts';
 import { matrix } from './benchmarks/matrix.ts';
 import { parallel } from './benchmarks/parallel.ts';
 import { peer } from './benchmarks/peer.ts';
 import { record } from './benchmarks/record.ts';
 import { scale } from './benchmarks/scale.ts';
 import { site } from './benchmarks/site.ts';
+import { sources } from './benchmarks/sources.ts';
 import { watch } from './benchmarks/watch.ts';
 import type { BenchContext, Benchmark, BenchmarkName, BenchmarkOutcome } from './lib/benchmark.ts';
 import { describeMachine, describeRevision, watchLoad } from './lib/machine.ts';
@@ -31,6 +33,8 @@ const benchmarks: Record<BenchmarkName, Benchmark> = {
   site,
   record,
   watch,
+  sources,
+  machine,
 };
 const root = resolve(import.meta.dirname, '..');
 

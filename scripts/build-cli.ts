@@ -2,13 +2,14 @@
  * Builds what an installed `verify-examples` runs (bundle/): Node does not strip types from
  * files under node_modules, so the package ships JavaScript. The verifier and everything it
  * imports become one ES module; the sandbox's relay, which a sandbox starts as a program of
- * its own, becomes another; the sandbox's shell scripts are copied beside them, where the
+ * its own, becomes another; the sandbox's shell scripts (and the reader's machine's) are
+ * copied beside them, where the
  * bundled code looks for them (its `import.meta.dirname`). Run by `npm pack` (prepack).
  *
  *   node scripts/build-cli.ts [OUT_DIR]
  */
 import { chmod, copyFile, mkdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
@@ -34,8 +35,15 @@ await build({
     js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
   },
 });
-for (const script of ['sandbox.sh', 'init.sh']) {
-  await copyFile(join(sandbox, script), join(out, script));
-  await chmod(join(out, script), 0o755);
+const scripts = [
+  join(sandbox, 'sandbox.sh'),
+  join(sandbox, 'init.sh'),
+  join(sandbox, 'egress.sh'),
+  join(root, 'scripts/lib/run/engine/machine/machine.sh'),
+];
+for (const script of scripts) {
+  const target = join(out, basename(script));
+  await copyFile(script, target);
+  await chmod(target, 0o755);
 }
 process.stdout.write(`built ${out}\n`);

@@ -1,9 +1,9 @@
-// `npm run hermetic` / `npm run hermetic:down`: Docker engines side by side in the cache
-// (Engine 28.5 and 26.1, nothing installed system-wide), an offline Docker Hub mirror on
+// `npm run hermetic [-- --sources DIR]` / `npm run hermetic:down`: Docker engines side by
+// side in the cache (Engine 29.7 built from upstream source, 28.5 and 26.1 from Debian's
+// packages; nothing installed system-wide), an offline Docker Hub mirror on
 // 127.0.0.1:5555 serving look-alikes written as OCI layouts, a dockerd for `--docker host`
 // tests, and legs.json telling the verifier what this machine provides.
 import { mkdir } from 'node:fs/promises';
-import { z } from 'zod';
 import { writeClientEnv } from './hermetic/daemons/client-env.ts';
 import {
   ensureHostDaemon,
@@ -14,10 +14,13 @@ import {
 import { stopOwnedProcess } from './hermetic/daemons/pidfile.ts';
 import { CLIENT_LEG, ENGINE_IDS, HOST_ENGINE, listLegs } from './hermetic/engines/engines.ts';
 import { ensureEngine } from './hermetic/engines/ensure-engine.ts';
+import { ensureReaderRoot } from './hermetic/machine/ensure-reader-root.ts';
 import { buildImages } from './hermetic/mirror/build-images.ts';
 import { ensureRegistry, ownedRegistry, registryBinaryOf } from './hermetic/mirror/registry.ts';
+import { parseHermeticArgs, type UpOptions } from './hermetic/plumbing/args.ts';
 import { type HermeticPaths, MIRROR_URL, resolvePaths } from './hermetic/plumbing/config.ts';
 import { DebCache } from './hermetic/plumbing/debs.ts';
+import { ensureEgressTool } from './hermetic/plumbing/egress-tool.ts';
 import { formatHermeticError, HermeticError, isHermeticError } from './hermetic/plumbing/errors.ts';
 import { acquireLock } from './hermetic/plumbing/lock.ts';
 import { requireSupportedMachine } from './hermetic/plumbing/preflight.ts';
@@ -31,19 +34,18 @@ import {
 import { ensureTool } from './hermetic/plumbing/tools.ts';
 import { writeLegsFile } from './lib/system/legs-file.ts';
 
-const commandSchema = z.enum(['up', 'down']);
-
 const print = (line: string) => console.log(`  ${line}`);
 
-async function up(paths: HermeticPaths): Promise<void> {
+async function up(paths: HermeticPaths, options: UpOptions): Promise<void> {
   requireSupportedMachine('up');
   await mkdir(paths.cacheDir, { recursive: true });
   // Before anything starts: a failed `up` leaves nothing behind.
   await refuseForeignDaemon(paths);
   const debs = new DebCache(paths);
+  const context = { paths, debs, sourcesDir: options.sourcesDir, onProgress: print };
   const engines = [];
   for (const id of ENGINE_IDS) {
-    const engine = await ensureEngine(paths, debs, id);
+    const engine = await ensureEngine(context, id);
     print(describeEngine(engine));
     engines.push(engine);
   }
@@ -54,15 +56,24 @@ async function up(paths: HermeticPaths): Promise<void> {
   print(describeHostDaemon(await ensureHostDaemon(paths, hostEngine)));
   const legs = listLegs(engines);
   const hostDaemon = hostDaemonAddressOf(paths);
-  await writeLegsFile(paths.legsFile, { mirror: MIRROR_URL, hostDaemon, legs });
+  const machine = await ensureReaderRoot(paths, debs);
+  print(`reader's machine: ${machine.status} (${machine.root})`);
+  const egress = await ensureEgressTool(paths, debs);
+  print(`slirp4netns ${egress.version} for the sandboxes' egress (${egress.path})`);
+  await writeLegsFile(paths.legsFile, {
+    mirror: MIRROR_URL,
+    hostDaemon,
+    legs,
+    machine: { root: machine.root, recipe: machine.recipe },
+    tools: { slirp4netns: egress.path },
+  });
   const clientLeg = legs.find((leg) => leg.name === CLIENT_LEG);
   if (clientLeg) await writeClientEnv(paths, clientLeg, hostDaemon);
   print(`legs: ${legs.map((leg) => leg.name).join(', ')} (${paths.legsFile})`);
-  await buildImages(paths, debs, (reference) => print(`${reference}: building`)).then(
-    (outcomes) => {
-      for (const outcome of outcomes) print(describeImage(outcome));
-    },
-  );
+  const onStart = (reference: string) => print(`${reference}: building`);
+  await buildImages(paths, debs, { ...options, onProgress: print, onStart }).then((outcomes) => {
+    for (const outcome of outcomes) print(describeImage(outcome));
+  });
 }
 
 async function down(paths: HermeticPaths): Promise<void> {
@@ -82,26 +93,20 @@ async function down(paths: HermeticPaths): Promise<void> {
 
 async function main(argv: readonly string[]): Promise<void> {
   const started = performance.now();
-  const parsed = commandSchema.safeParse(argv[0]);
-  if (!parsed.success) {
-    throw new HermeticError('USAGE', `unknown command ${JSON.stringify(argv[0] ?? '')}`, {
-      hint: 'use `scripts/hermetic.ts up` (npm run hermetic) or `scripts/hermetic.ts down` (npm run hermetic:down).',
-    });
-  }
+  const { command, options } = parseHermeticArgs(argv);
   const paths = resolvePaths();
-  console.log(`hermetic ${parsed.data}: ${paths.cacheDir}`);
+  console.log(`hermetic ${command}: ${paths.cacheDir}`);
   await mkdir(paths.cacheDir, { recursive: true });
-  const lock = await acquireLock(paths.lockFile, 20 * 60_000, (pid) =>
+  // A cold run builds Engine 29.7 from source: tens of minutes on two cores.
+  const lock = await acquireLock(paths.lockFile, 90 * 60_000, (pid) =>
     print(`waiting for another hermetic run (pid ${pid}) to finish`),
   );
   try {
-    await (parsed.data === 'up' ? up(paths) : down(paths));
+    await (command === 'up' ? up(paths, options) : down(paths));
   } finally {
     await lock.release();
   }
-  console.log(
-    `hermetic ${parsed.data}: done in ${((performance.now() - started) / 1000).toFixed(1)}s`,
-  );
+  console.log(`hermetic ${command}: done in ${((performance.now() - started) / 1000).toFixed(1)}s`);
 }
 
 try {

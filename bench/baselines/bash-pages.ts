@@ -7,10 +7,9 @@
  *
  *   node bench/baselines/bash-pages.ts [--docker sandbox|host] [--leg NAME] <files...>
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findUnmetCondition } from '../../scripts/lib/core/conditions.ts';
+import { quoteShellWord } from '../../scripts/lib/core/shell-word.ts';
 import { listPageProblems } from '../../scripts/lib/extract/extract-snippets.ts';
 import { readPages } from '../../scripts/lib/extract/read-pages.ts';
 import { startEngine } from '../../scripts/lib/run/engine/create-engine.ts';
@@ -32,10 +31,10 @@ if (problems.length > 0) throw new Error(problems.map((d) => d.message).join('\n
 
 // The same leg the verifier runs on: the one named, or the first it would run on.
 const names = values.leg ? [values.leg] : [];
-const { legs, mirror } = await resolveLegs({ docker, names, isCi: false });
+const { legs, mirror, egress } = await resolveLegs({ docker, names, isCi: false });
 const [leg] = legs;
 if (!leg) throw new Error('no leg to run on');
-const engine = await startEngine(leg, { mirrors: mirror ? [mirror] : [] });
+const engine = await startEngine(leg, { mirrors: mirror ? [mirror] : [], egress });
 try {
   for (const { page } of read.pages) {
     const script = buildPageScript(
@@ -51,14 +50,15 @@ try {
     const started = performance.now();
     const id = pageIdOf(page.file);
     const environment = await engine.openPage({ id, images: page.options.images });
-    const scratch = await createScratch(id, environment.cliPlugins);
+    const scratch = await createScratch(id, environment);
     try {
-      const file = join(scratch.root, 'page.sh');
-      await writeFile(file, script);
+      // In a reader's machine commands start in its `/`: the script moves where the page starts.
+      const file = scratch.commandFile(0);
+      await scratch.write(file, `cd -- ${quoteShellWord(scratch.workDir)}\n${script}`);
       const [command = 'bash', ...args] = environment.wrapCommand(['bash', file]);
       const scriptStarted = performance.now();
       const result = await runProcess(command, args, {
-        cwd: scratch.workDir,
+        cwd: scratch.spawnDir,
         env: createSessionEnv(scratch, environment, page.options.env, false),
         extendEnv: false,
       });

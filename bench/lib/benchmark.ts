@@ -12,6 +12,8 @@ export const benchmarkNames = [
   'site',
   'record',
   'watch',
+  'sources',
+  'machine',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

@@ -174,6 +174,30 @@ describe('images pulled as from Docker Hub', () => {
     const response = await fetch(`http://127.0.0.1:${port}/v2/_catalog`);
     expect(await response.json()).toEqual({ repositories: ['busybox'] });
   });
+
+  it('registry:3 is distribution 3.1.1, stores a pushed image and deletes it', async () => {
+    expect((await docker('run', '--rm', 'registry:3', '--version')).stdout).toBe(
+      'registry github.com/distribution/distribution/v3 3.1.1',
+    );
+    const { stdout: id } = await docker('run', '-d', '-p', '127.0.0.1::5000', 'registry:3');
+    containers.push(id);
+    const { stdout: address } = await docker('port', id, '5000/tcp');
+    const url = `http://127.0.0.1:${address.trim().split(':').at(-1)}`;
+    const target = `${url.slice('http://'.length).replace('127.0.0.1', 'localhost')}/busybox`;
+    await docker('pull', 'busybox');
+    await docker('tag', 'busybox', target);
+    await waitForRegistry(url);
+    await docker('push', target);
+    expect(await (await fetch(`${url}/v2/_catalog`)).json()).toEqual({ repositories: ['busybox'] });
+    // registry:3's config enables deletes, which registry:2's refuses.
+    const manifest = await fetch(`${url}/v2/busybox/manifests/latest`, {
+      method: 'HEAD',
+      headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+    });
+    const digest = manifest.headers.get('docker-content-digest') ?? '';
+    const deleted = await fetch(`${url}/v2/busybox/manifests/${digest}`, { method: 'DELETE' });
+    expect(deleted.status).toBe(202);
+  });
 });
 
 /**

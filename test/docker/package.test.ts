@@ -56,7 +56,9 @@ describe('the verify-examples command', () => {
     expect(shipped).toEqual(
       expect.arrayContaining([
         'bin/verify-examples.js',
+        'bundle/egress.sh',
         'bundle/init.sh',
+        'bundle/machine.sh',
         'bundle/relay.js',
         'bundle/sandbox.sh',
         'bundle/verify-examples.js',

@@ -107,7 +107,9 @@ describe('the verification record', () => {
     await writeFile(
       join(root, 'verify-examples.json'),
       JSON.stringify({
-        matrix: legs.legs.map(({ name, engine, store }) => ({ name, engine, store })),
+        matrix: legs.legs
+          .filter(({ name }) => [containerd, classic, old].includes(name))
+          .map(({ name, engine, store }) => ({ name, engine, store })),
         record: { pages: '.', dir: 'verification' },
       }),
     );

@@ -1,6 +1,7 @@
 import { mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLIENT_LEG } from '../../scripts/hermetic/engines/engines.ts';
 import type { LegsFile, RunLeg } from '../../scripts/lib/core/legs.ts';
 import { prependToPath } from '../../scripts/lib/system/find-program.ts';
 import { readLegsFile, resolveLegsFilePath } from '../../scripts/lib/system/legs-file.ts';
@@ -34,12 +35,12 @@ export async function hostDaemonEnv(): Promise<{ DOCKER_HOST: string }> {
 let clientConfig: Promise<string> | undefined;
 
 /**
- * A shell of the tests' user talking to the host daemon with the client of its engine: the
- * leg's `docker` first on PATH, DOCKER_HOST at hermetic's host dockerd, and a DOCKER_CONFIG
+ * A shell of the tests' user talking to the host daemon with the client of its engine (the
+ * leg of hermetic's client/env.sh): the leg's `docker` first on PATH, DOCKER_HOST at hermetic's host dockerd, and a DOCKER_CONFIG
  * whose cli-plugins (buildx, compose) are that engine's.
  */
 export async function hostClientEnv(): Promise<Record<string, string>> {
-  const leg = await testLeg();
+  const leg = await testLeg(CLIENT_LEG);
   clientConfig ??= (async () => {
     const config = await mkdtemp(join(tmpdir(), 'dfv-client-'));
     await symlink(join(leg.bin ?? '', 'cli-plugins'), join(config, 'cli-plugins'));

@@ -1,6 +1,6 @@
-// The dockerd behind `--docker host` in tests: Engine 28.5 with the classic store, on its own
-// socket, data-root and exec-root in the cache, pulling through the mirror. It never touches
-// /var/run/docker.sock. Two daemons in one network namespace would fight over docker0 and
+// The dockerd behind `--docker host` in tests: HOST_ENGINE (29.7) with the classic store, on
+// its own socket, data-root and exec-root in the cache, pulling through the mirror. It never
+// touches /var/run/docker.sock. Two daemons in one network namespace would fight over docker0 and
 // the DOCKER iptables chains, so a machine whose own dockerd runs is refused, not joined.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';

@@ -66,7 +66,7 @@ export function packageFolderOf(ref: DebRef): string {
 }
 
 /** The link of `bin` each component of legs.json is named after (runc has its own field). */
-const COMPONENT_LINKS: Record<Exclude<LegComponent, 'runc'>, string> = {
+export const COMPONENT_LINKS: Record<Exclude<LegComponent, 'runc'>, string> = {
   docker: 'dockerd',
   containerd: 'containerd',
   buildx: 'cli-plugins/docker-buildx',

@@ -4,19 +4,26 @@ import { copyFile, mkdir, symlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import type { ComponentOrigin, LegComponent } from '../../lib/core/legs.ts';
 import { type ProcessResult, runProcess, tailOf } from '../../lib/system/run-process.ts';
-import type { HermeticPaths } from '../plumbing/config.ts';
-import { type DebCache, type Suite, unpackDeb, versionOfDebFile } from '../plumbing/debs.ts';
+import {
+  type DebCache,
+  type DebRef,
+  type Suite,
+  unpackDeb,
+  versionOfDebFile,
+} from '../plumbing/debs.ts';
 import { HermeticError } from '../plumbing/errors.ts';
 import { ensureTool } from '../plumbing/tools.ts';
 import {
+  type BinLink,
   type DebianSource,
   listDebianOrigins,
   listEnginePackages,
   packageFolderOf,
 } from './debian-source.ts';
+import type { SourceContext } from './source/source-build.ts';
 
-/** What every builder gets: the cache's paths and its .debs. */
-export type BuildContext = { paths: HermeticPaths; debs: DebCache };
+/** What every builder gets: the cache's paths, its .debs and the folder of tag archives. */
+export type BuildContext = SourceContext;
 
 /** Fills `dir` (pkgs/, bin/, lib/) from the packages; says where each component came from. */
 export async function assembleDebianBin(
@@ -24,24 +31,27 @@ export async function assembleDebianBin(
   dir: string,
   source: DebianSource,
 ): Promise<Partial<Record<LegComponent, ComponentOrigin>>> {
-  const versions = await unpackPackages(dir, context.debs, source);
-  const bin = join(dir, 'bin');
-  for (const link of source.links) {
-    const target = join(dir, 'pkgs', packageFolderOf(link.from), link.path);
-    const path = join(bin, link.name);
-    await symlink(relative(dirname(path), target), path);
-  }
+  const versions = await unpackPackages(dir, context.debs, listEnginePackages(source));
+  await linkPackageFiles(dir, source.links);
   await installRunc(context, dir, source);
   return listDebianOrigins(source, versions);
 }
 
-/** Unpacks every package; returns their Debian versions, keyed `suite/name`. */
-async function unpackPackages(
+/** Links each `bin/<name>` to its file in the packages unpacked under `dir`/pkgs. */
+export async function linkPackageFiles(dir: string, links: readonly BinLink[]): Promise<void> {
+  for (const link of links) {
+    const target = join(dir, 'pkgs', packageFolderOf(link.from), link.path);
+    const path = join(dir, 'bin', link.name);
+    await symlink(relative(dirname(path), target), path);
+  }
+}
+
+/** Unpacks every package under `dir`/pkgs; returns their Debian versions, keyed `suite/name`. */
+export async function unpackPackages(
   dir: string,
   debs: DebCache,
-  source: DebianSource,
+  refs: readonly DebRef[],
 ): Promise<Record<string, string>> {
-  const refs = listEnginePackages(source);
   const suites = [...new Set(refs.map((ref) => ref.suite))] as Suite[];
   const versions: Record<string, string> = {};
   for (const suite of suites) {

@@ -4,12 +4,14 @@
 // any source, is one entry.
 import { type ImageStore, nameLeg, type ProvidedLeg } from '../../lib/core/legs.ts';
 import { bookworm, type DebianSource, debianLinks, forky, trixie } from './debian-source.ts';
+import { BUILDX, CLI, CONTAINERD, MOBY, RUNC } from './source/components.ts';
+import type { UpstreamSource } from './upstream-source.ts';
 
 /**
  * Where an engine's binaries come from, by kind; each kind has one builder module
  * (BUILDERS in ensure-engine.ts, which fails to compile while a kind lacks one).
  */
-export type EngineSources = { debian: DebianSource };
+export type EngineSources = { debian: DebianSource; upstream: UpstreamSource };
 export type EngineSourceKind = keyof EngineSources;
 export type EngineSource = EngineSources[EngineSourceKind];
 
@@ -22,6 +24,24 @@ export type EngineEntry = {
 const MULTIARCH = 'usr/lib/x86_64-linux-gnu';
 
 export const ENGINES = {
+  // Engine 29.7, what readers install today: Docker's own release built from its tag
+  // archives, with the containerd and runc it ships with; Compose 2.40.3 and tini from forky
+  // (Compose 5 vendors nothing, so it cannot be built offline).
+  '29.7': {
+    stores: ['containerd', 'overlay2'],
+    source: {
+      kind: 'upstream',
+      components: [MOBY, CLI, CONTAINERD, RUNC, BUILDX],
+      links: [
+        { name: 'docker-init', from: forky('tini-static'), path: 'usr/bin/tini-static' },
+        {
+          name: 'cli-plugins/docker-compose',
+          from: forky('docker-compose'),
+          path: 'usr/libexec/docker/cli-plugins/docker-compose',
+        },
+      ],
+    },
+  },
   // Engine 28.5 is forky's docker.io with its containerd, buildx and compose.
   '28.5': {
     stores: ['containerd', 'overlay2'],
@@ -61,11 +81,23 @@ export type EngineId = keyof typeof ENGINES;
 /** Every engine, in the order of ENGINES (legs.json lists their legs in this order). */
 export const ENGINE_IDS = Object.keys(ENGINES) as EngineId[];
 
-/** The engine of hermetic's dockerd for `--docker host`. */
-export const HOST_ENGINE: EngineId = '28.5';
+/**
+ * The engine of hermetic's dockerd for `--docker host`: what a reader runs today, with the
+ * classic store of a host upgraded from Engine 28 (host-daemon.ts turns the containerd store off).
+ */
+export const HOST_ENGINE: EngineId = '29.7';
 
 /** The leg client/env.sh points a shell at (client-env.ts). */
 export const CLIENT_LEG = nameLeg(HOST_ENGINE, 'overlay2');
+
+/** Pure: the names an engine's source puts in bin/ (its iptables wrappers aside). */
+export function listBinNames(source: EngineSource): string[] {
+  const built =
+    source.kind === 'upstream'
+      ? source.components.flatMap((component) => component.binaries.map((binary) => binary.name))
+      : ['runc'];
+  return [...built, ...source.links.map((link) => link.name)].sort();
+}
 
 /** An engine whose bin/ is in the cache: what its legs in legs.json say of it. */
 export type AssembledEngine = { id: EngineId } & Pick<ProvidedLeg, 'bin' | 'versions' | 'origins'>;

@@ -14,7 +14,6 @@ import {
   legVersionsSchema,
 } from '../../lib/core/legs.ts';
 import type { HermeticPaths } from '../plumbing/config.ts';
-import type { DebCache } from '../plumbing/debs.ts';
 import { ensureTool } from '../plumbing/tools.ts';
 import { assembleDebianBin, type BuildContext } from './engine-bin.ts';
 import {
@@ -25,6 +24,7 @@ import {
   type EngineSources,
 } from './engines.ts';
 import { readVersions, writeIptablesWrappers } from './finish-bin.ts';
+import { assembleUpstreamBin } from './upstream-bin.ts';
 
 type Origins = Partial<Record<LegComponent, ComponentOrigin>>;
 
@@ -43,6 +43,16 @@ const BUILDERS: { [Kind in EngineSourceKind]: Builder<EngineSources[Kind]> } = {
     ],
     build: assembleDebianBin,
   },
+  upstream: {
+    modules: [
+      new URL('./engine-bin.ts', import.meta.url),
+      new URL('./upstream-bin.ts', import.meta.url),
+      new URL('./upstream-source.ts', import.meta.url),
+      new URL('./source/source-build.ts', import.meta.url),
+      new URL('./source/go-command.ts', import.meta.url),
+    ],
+    build: assembleUpstreamBin,
+  },
 };
 
 /** Modules every engine's recipe includes, whatever its source. */
@@ -57,22 +67,18 @@ const recordSchema = z.object({
 export type EngineOutcome = AssembledEngine & { status: 'present' | 'assembled' };
 
 /** The engine's bin/, assembled once per recipe; later runs only read its record. */
-export async function ensureEngine(
-  paths: HermeticPaths,
-  debs: DebCache,
-  id: EngineId,
-): Promise<EngineOutcome> {
+export async function ensureEngine(context: BuildContext, id: EngineId): Promise<EngineOutcome> {
   const { source } = ENGINES[id];
-  return ensureFromSource(paths, debs, id, source.kind, source);
+  return ensureFromSource(context, id, source.kind, source);
 }
 
 async function ensureFromSource<Kind extends EngineSourceKind>(
-  paths: HermeticPaths,
-  debs: DebCache,
+  context: BuildContext,
   id: EngineId,
   kind: Kind,
   source: EngineSources[Kind],
 ): Promise<EngineOutcome> {
+  const { paths, debs } = context;
   const builder: Builder<EngineSources[Kind]> = BUILDERS[kind];
   const recipe = await hashRecipe(id, source, builder.modules, paths);
   const dir = join(paths.enginesDir, `${id}-${recipe.slice(0, 12)}`);
@@ -84,7 +90,7 @@ async function ensureFromSource<Kind extends EngineSourceKind>(
   }
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(bin, 'cli-plugins'), { recursive: true });
-  const origins = await builder.build({ paths, debs }, dir, source);
+  const origins = await builder.build(context, dir, source);
   await writeIptablesWrappers(bin, await ensureTool(paths, debs, 'iptables'));
   const versions = await readVersions(bin);
   await writeFile(recordPath, `${JSON.stringify({ recipe, versions, origins }, null, 2)}\n`);

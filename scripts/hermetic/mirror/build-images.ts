@@ -15,6 +15,7 @@ import {
 } from '../plumbing/stamps.ts';
 import { ensureBuildRoot } from './build-root.ts';
 import { IMAGE_RECIPES } from './images.ts';
+import { compressLayers } from './oci/compress-layers.ts';
 import { buildImage } from './oci/image.ts';
 import { writeLayout } from './oci/layout.ts';
 import { pushImage } from './oci/push.ts';
@@ -37,11 +38,17 @@ export type ImageOutcome = {
   seconds: number;
 };
 
-/** Builds and pushes what changed; `onStart` hears of each real build before it begins. */
+/** What image builds hear and may use besides the cache: the folder of tag archives. */
+export type BuildImagesOptions = Pick<BuildContext, 'sourcesDir' | 'onProgress'> & {
+  /** Hears of each real build before it begins. */
+  onStart: (reference: string) => void;
+};
+
+/** Builds and pushes what changed. */
 export async function buildImages(
   paths: HermeticPaths,
   debs: DebCache,
-  onStart: (reference: string) => void,
+  { sourcesDir, onProgress, onStart }: BuildImagesOptions,
 ): Promise<ImageOutcome[]> {
   let buildRoot: Promise<string> | undefined;
   const outcomes: ImageOutcome[] = [];
@@ -49,6 +56,8 @@ export async function buildImages(
     const context: BuildContext = {
       paths,
       debs,
+      sourcesDir,
+      onProgress,
       buildRoot: () => {
         buildRoot ??= ensureBuildRoot(paths, debs);
         return buildRoot;
@@ -80,7 +89,8 @@ async function buildOne(
   await mkdir(context.workDir, { recursive: true });
   const input = await recipe.build(context);
   const subjectName = `pkg:docker/${name}@${recipe.tags[0]}?platform=linux%2Famd64`;
-  const image = buildImage({ ...input, subjectName });
+  const layers = recipe.compression === 'fast' ? await compressLayers(input.layers) : input.layers;
+  const image = buildImage({ ...input, layers, subjectName });
   await writeLayout(join(context.paths.layoutsDir, recipe.id), image, `${name}:${recipe.tags[0]}`);
   await pushImage(MIRROR_URL, recipe.repository, image, recipe.tags);
   await writeStamp(context.paths.stampsDir, stampName, {
@@ -102,7 +112,7 @@ async function isServed(recipe: ImageRecipe, digest: string): Promise<boolean> {
 }
 
 /** Files are named relative to the repository, so every worktree shares one stamp. */
-const REPOSITORY_ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
+const REPOSITORY_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 async function hashRecipe(recipe: ImageRecipe, context: BuildContext): Promise<string> {
   const files: SourceFile[] = [];

@@ -42,6 +42,14 @@ export type HermeticPaths = {
   artifactsDir: string;
   /** The OCI layouts of the images, as written before the push. */
   layoutsDir: string;
+  /** Binaries built from upstream source, one folder per component and recipe hash. */
+  sourceBuildsDir: string;
+  /** Tag archives downloaded where no sources folder was given. */
+  downloadsDir: string;
+  /** Go's build cache of the source builds (mounted into the build root while they run). */
+  goCacheDir: string;
+  /** The reader's machine of the verifier's sandboxes: one root per recipe. */
+  machineDir: string;
 };
 
 /**
@@ -74,5 +82,9 @@ export function resolvePaths(cacheDir: string = resolveCacheDir()): HermeticPath
     buildRoot: join(cacheDir, 'build-root'),
     artifactsDir: join(cacheDir, 'artifacts'),
     layoutsDir: join(cacheDir, 'layouts'),
+    sourceBuildsDir: join(cacheDir, 'source-builds'),
+    downloadsDir: join(cacheDir, 'downloads'),
+    goCacheDir: join(cacheDir, 'go-build-cache'),
+    machineDir: join(cacheDir, 'machine'),
   };
 }

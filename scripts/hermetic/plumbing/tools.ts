@@ -25,6 +25,8 @@ export const TOOLS = {
       'libmnl0',
     ],
   },
+  // Sandboxes' egress (lib/run/engine/sandbox/egress.ts), through a wrapper (egress-tool.ts).
+  slirp4netns: { suite: 'bookworm', packages: ['slirp4netns', 'libslirp0', 'libglib2.0-0'] },
 } as const satisfies Record<string, { suite: Suite; packages: readonly string[] }>;
 
 export type ToolName = keyof typeof TOOLS;

@@ -54,7 +54,9 @@ export const verifyErrorCodes = [
   'WRITE_FAILED',
   'UNCHECKED_FENCE',
   'MISSING_TOOL',
+  'MISSING_SERVICE',
   'NEEDS_TERMINAL',
+  'HOST_STATE_KEPT',
   'STALE_RECORD',
 ] as const;
 export type ErrorCode = (typeof verifyErrorCodes)[number];

@@ -63,6 +63,9 @@ export const componentOriginSchema = z.discriminatedUnion('kind', [
 ]);
 export type ComponentOrigin = z.infer<typeof componentOriginSchema>;
 
+/** Where each component of a leg came from, as far as known. */
+export const legOriginsSchema = z.partialRecord(z.enum(legComponents), componentOriginSchema);
+
 /** A leg a machine provides (hermetic's legs.json): the matrix's facts and its binaries. */
 export const providedLegSchema = z
   .object({
@@ -76,12 +79,21 @@ export const providedLegSchema = z
     bin: z.string().startsWith('/'),
     versions: legVersionsSchema,
     /** Where each component came from; absent from legs files written before it existed. */
-    origins: z.partialRecord(z.enum(legComponents), componentOriginSchema).optional(),
+    origins: legOriginsSchema.optional(),
   })
   .refine((leg) => leg.name === nameLeg(leg.engine, leg.store), {
     message: 'name must be <engine>/<store>',
   });
 export type ProvidedLeg = z.infer<typeof providedLegSchema>;
+
+/**
+ * The reader's machine hermetic made: a root folder (core/reader-toolbox.ts's recipe) and
+ * that recipe's hash, so a verifier with another recipe does not take it for its own.
+ */
+export const machineRootSchema = z.object({
+  root: z.string().startsWith('/'),
+  recipe: z.string(),
+});
 
 /** legs.json: the contract between hermetic, which writes it, and the checker, which reads it. */
 export const legsFileSchema = z.object({
@@ -89,6 +101,16 @@ export const legsFileSchema = z.object({
   /** A `unix://` address: the dockerd hermetic runs for `--docker host`. */
   hostDaemon: z.string().startsWith('unix:///'),
   legs: z.array(providedLegSchema).min(1),
+  /** Absent from legs files written before the reader's machine existed. */
+  machine: machineRootSchema.optional(),
+  /**
+   * Programs the checker runs that a machine may lack, as hermetic provides them from its
+   * cache: slirp4netns, the sandboxes' egress. Absent: the checker looks on PATH.
+   */
+  tools: z
+    .strictObject({ slirp4netns: z.string().startsWith('/') })
+    .partial()
+    .optional(),
 });
 export type LegsFile = z.infer<typeof legsFileSchema>;
 
@@ -119,6 +141,13 @@ export const runLegSchema = z.object({
    * what the daemon reports; undefined until it is known.
    */
   store: z.string().optional(),
+  /** What legs.json says of its binaries: each component's version and where it came from. */
+  provided: z
+    .object({
+      versions: legVersionsSchema,
+      origins: legOriginsSchema.optional(),
+    })
+    .optional(),
 });
 export type RunLeg = z.infer<typeof runLegSchema>;
 

@@ -1,4 +1,6 @@
 import type { EnvironmentProblem } from '../core/errors.ts';
+import type { PublishedPorts } from '../plan/find-published-ports.ts';
+import { findRefusedPort } from './find-refused-port.ts';
 
 interface KnownProblem {
   /** Matches one line of the output. */
@@ -48,11 +50,41 @@ const knownProblems: readonly KnownProblem[] = [
     }),
   },
   {
+    // A package manager in a build or a container (npm, apt, curl) that finds no way to its
+    // registry: the line that names the registry, so that one the page runs on its own
+    // machine (a local npm registry) stays the page's failure.
+    pattern:
+      /npm (?:ERR!|error) (?:network )?request to \S+ failed, reason: .*\bE(?:AI_AGAIN|NOTFOUND|CONNREFUSED|CONNRESET|TIMEDOUT|NETUNREACH|HOSTUNREACH)\b|Temporary failure resolving '[^']+'|Could not resolve host: \S+/,
+    describe: (line) => ({
+      code: 'REGISTRY_UNREACHABLE',
+      message: `A package registry cannot be reached from here: ${line}`,
+      hint: 'The page installs packages from the internet: run where the registry answers (in a sandbox, slirp4netns gives containers their way out), or mark the block skip="needs the network".',
+    }),
+  },
+  {
     pattern: /^(?:bash: )?(?:line \d+: )?([\w.+-]+): command not found$/,
     describe: (_line, match) => ({
       code: 'MISSING_TOOL',
       message: `\`${match[1]}\` is not installed here, and the page assumes it`,
-      hint: `Install ${match[1]} where the verifier runs, or mark the block skip="needs ${match[1]}".`,
+      hint: `Sandboxed pages run in a reader's machine with the tools of its toolbox (README, "The reader's machine"): show how to install ${match[1]} on the page, or mark the block skip="needs ${match[1]}".`,
+    }),
+  },
+  {
+    pattern:
+      /The connection to the server \S+ was refused|couldn't get current server API group list/,
+    describe: () => ({
+      code: 'MISSING_SERVICE',
+      message:
+        'kubectl has no Kubernetes cluster to talk to, and the page assumes one it never starts',
+      hint: 'Mark the block skip="needs a Kubernetes cluster".',
+    }),
+  },
+  {
+    pattern: /^verify-examples: |Error response from daemon: verify-examples: /,
+    describe: (line) => ({
+      code: 'HOST_STATE_KEPT',
+      message: `Kept from changing your own Docker: ${line.replace(/^.*?verify-examples: /, '').replace(/; on your own daemon.*$/, '')}`,
+      hint: 'On your own daemon (--docker host) a page may not change or remove what it did not create: run it in a sandbox (--docker sandbox, as root), or rename or remove your own object first.',
     }),
   },
   {
@@ -65,10 +97,15 @@ const knownProblems: readonly KnownProblem[] = [
   },
 ];
 
-/** Finds an environment problem in a failed command's output, if there is one. */
+/**
+ * Finds an environment problem in a failed command's output, if there is one. A connection
+ * to a port on the reader's machine that nothing listens on is one when the page never
+ * publishes that port: it assumes a service (a database, say) that it never starts.
+ */
 export function classifyFailure(
   output: string,
   documented: readonly string[],
+  publishedPorts: PublishedPorts = new Set(),
 ): EnvironmentProblem | undefined {
   const lines = output.split('\n').map((line) => line.trim());
   for (const known of knownProblems) {
@@ -78,5 +115,17 @@ export function classifyFailure(
       if (match && !ownRegistry.test(line)) return known.describe(line, match);
     }
   }
-  return undefined;
+  // The daemon's own dial (a pull from a registry on localhost) stays the page's, as above.
+  const refused = lines
+    .filter((line) => !line.includes('Error response from daemon'))
+    .map(findRefusedPort)
+    .find((port) => port !== undefined);
+  if (refused === undefined || publishedPorts === 'any' || publishedPorts.has(refused))
+    return undefined;
+  if (documented.some((line) => findRefusedPort(line.trim()) === refused)) return undefined;
+  return {
+    code: 'MISSING_SERVICE',
+    message: `Nothing listens on port ${refused} of the reader's machine: the page assumes a service there that it never starts`,
+    hint: `Start it on the page (a container published with -p ${refused}:...), or mark the block skip="needs a service on port ${refused}".`,
+  };
 }

@@ -66,7 +66,10 @@ export function judgeCommand(step: PlannedStep, result: ProcessResult): CommandJ
   const outcome = describeStep(step, result);
   const isWrong = isStepWrong(outcome);
   const hasEnded = !result.hasStarted || result.timedOut;
-  const problem = !isWrong || hasEnded ? undefined : classifyFailure(result.all, step.expected);
+  const problem =
+    !isWrong || hasEnded
+      ? undefined
+      : classifyFailure(result.all, step.expected, step.publishedPorts);
   return { outcome, isWrong, problem, endsSnippet: hasEnded || problem !== undefined };
 }
 

@@ -25,7 +25,9 @@ export async function startLegs(
     options.mirrors.length > 0 ? options.mirrors : resolved.mirror ? [resolved.mirror] : [];
   const engines = await startEngines(resolved.legs, {
     mirrors,
+    egress: resolved.egress,
     isHostFallback: options.docker === 'auto',
+    machineRoot: resolved.machineRoot,
   });
   return { engines, missing: resolved.missing };
 }

@@ -36,5 +36,11 @@ export async function verifyPage(
 /** A leg as reports describe it. */
 export function describeStartedLeg(engine: DockerEngine): StartedLeg {
   const { leg, kind, versions } = engine;
-  return { name: leg.name, kind, store: leg.store, versions };
+  return {
+    name: leg.name,
+    kind,
+    store: leg.store,
+    versions,
+    ...(leg.provided ? { provided: leg.provided } : {}),
+  };
 }

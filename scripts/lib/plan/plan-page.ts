@@ -5,6 +5,7 @@ import type { NamedValue } from '../core/named-values.ts';
 import { listNamedValues, type MatchSettings } from '../core/options.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
 import { type CommandStep, listCommandSteps, type Page, type Snippet } from '../extract/snippet.ts';
+import { findPublishedPorts, type PublishedPorts } from './find-published-ports.ts';
 
 /** A command to run and what the page documents for it. */
 export interface PlannedStep extends CommandStep {
@@ -20,6 +21,8 @@ export interface PlannedStep extends CommandStep {
   tty: { stdin: string | undefined } | undefined;
   /** The page's named values, which its documented output may show. */
   values: readonly NamedValue[];
+  /** The host ports the page publishes: a refused connection elsewhere is not its failure. */
+  publishedPorts: PublishedPorts;
 }
 
 /** What happens to one snippet of a page, decided before anything runs. */
@@ -59,9 +62,9 @@ export interface PlanSettings {
 function planSteps(
   snippet: Snippet,
   steps: readonly CommandStep[],
-  match: MatchSettings,
-  values: readonly NamedValue[],
+  page: PageContext,
 ): PlannedStep[] {
+  const { match, values, publishedPorts } = page;
   const { options } = snippet;
   const exit = options.exit ?? [];
   const isTranscript = snippet.body.kind === 'transcript';
@@ -79,6 +82,7 @@ function planSteps(
       match,
       tty,
       values,
+      publishedPorts,
     };
   });
 }
@@ -88,11 +92,13 @@ function typedInput(lines: readonly string[]): string | undefined {
   return lines.length === 0 ? undefined : lines.map((line) => `${line}\n`).join('');
 }
 
-function planSnippet(
-  snippet: Snippet,
-  settings: PlanSettings,
-  page: { match: MatchSettings; values: readonly NamedValue[] },
-): PlannedSnippet {
+interface PageContext {
+  match: MatchSettings;
+  values: readonly NamedValue[];
+  publishedPorts: PublishedPorts;
+}
+
+function planSnippet(snippet: Snippet, settings: PlanSettings, page: PageContext): PlannedSnippet {
   const { body, options } = snippet;
   const unmet = findUnmetCondition(options.condition, settings.leg);
   if (unmet) return { action: 'exclude', snippet, reason: unmet };
@@ -120,7 +126,7 @@ function planSnippet(
   return {
     action: 'run',
     snippet,
-    steps: planSteps(snippet, listCommandSteps(snippet), page.match, page.values),
+    steps: planSteps(snippet, listCommandSteps(snippet), page),
     timeoutMs: (options.timeoutSeconds ?? settings.defaultTimeoutSeconds) * 1000,
   };
 }
@@ -145,8 +151,15 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
     };
   }
   const values = listNamedValues(page.options);
+  const publishedPorts = findPublishedPorts(
+    page.snippets.flatMap((snippet) =>
+      snippet.body.kind === 'file'
+        ? [snippet.body.content]
+        : listCommandSteps(snippet).map((step) => step.command),
+    ),
+  );
   const snippets = page.snippets.map((snippet) =>
-    planSnippet(snippet, settings, { match: page.match, values }),
+    planSnippet(snippet, settings, { match: page.match, values, publishedPorts }),
   );
   return { page, leg, isOpening: snippets.some((planned) => planned.action === 'run'), snippets };
 }

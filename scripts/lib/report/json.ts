@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/errors.ts';
-import type { StartedLeg } from '../core/legs.ts';
+import { legComponents, type StartedLeg } from '../core/legs.ts';
 import {
   countStatuses,
   isNotRun,
@@ -90,7 +90,24 @@ function describeLeg(leg: StartedLeg) {
     apiVersion: leg.versions.apiVersion,
     containerd: leg.versions.containerd ?? null,
     runc: leg.versions.runc ?? null,
+    components: describeComponents(leg),
   };
+}
+
+/**
+ * Each component of the leg's engine (docker, containerd, runc, buildx, compose, init): its
+ * version and where it came from (a Debian package, or an upstream tag and commit), as
+ * legs.json lists them; null for a Docker no legs.json describes.
+ */
+function describeComponents(leg: StartedLeg) {
+  const { provided } = leg;
+  if (!provided) return null;
+  return Object.fromEntries(
+    legComponents.map((component) => [
+      component,
+      { version: provided.versions[component], origin: provided.origins?.[component] ?? null },
+    ]),
+  );
 }
 
 function describeDiagnostic(diagnostic: Diagnostic) {

@@ -101,7 +101,7 @@ export async function runPage<Verdict extends RunVerdict>(
     const id = pageIdOf(plan.page.file);
     try {
       environment = await engine.openPage({ id, images: plan.page.options.images });
-      scratch = await createScratch(id, environment.cliPlugins);
+      scratch = await createScratch(id, environment);
     } catch (error) {
       return finish(notRun, undefined, problemOf(error));
     }

@@ -8,8 +8,12 @@ import { startEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
 import { readTestLegs, testLeg } from '../../helpers/legs.ts';
 import { listSandboxesOf } from './probe.ts';
 
-const { mirror } = await readTestLegs();
-const engine = await startEngine(await testLeg(), { mirrors: [mirror], debug: () => {} });
+const { mirror, tools } = await readTestLegs();
+const engine = await startEngine(await testLeg(), {
+  mirrors: [mirror],
+  egress: tools?.slirp4netns,
+  debug: () => {},
+});
 await engine.openPage({ id: 'orphan', images: [] });
 const started = () =>
   listSandboxesOf(process.pid).filter((scratch) => existsSync(`${scratch}/holder`));

@@ -23,14 +23,18 @@ export async function requireDocker(): Promise<void> {
   }
 }
 
-/** Runs a command in a page's Docker world, as a session would. */
-export function runInPage(page: PageEnvironment, argv: readonly string[]) {
+/**
+ * Runs a command in a page's Docker world, as a session would; `inputFile`, a file of this
+ * machine, is its standard input (the page's own machine cannot see this one's files).
+ */
+export function runInPage(page: PageEnvironment, argv: readonly string[], inputFile?: string) {
   const [file = 'true', ...args] = page.wrapCommand(argv);
   return execa(file, args, {
     reject: false,
     env: buildEnv(page.env, page.unsetEnv),
     extendEnv: false,
     timeout: 120_000,
+    ...(inputFile ? { inputFile } : {}),
   });
 }
 
@@ -61,12 +65,22 @@ export function releaseProbe(probe: SandboxProbe): void {
   for (const fd of probe.pins.splice(0)) closeSync(fd);
 }
 
-/** Finds a page's sandbox through the holder pid its wrapCommand enters. */
+/**
+ * Finds a page's sandbox through the holder pid its wrapCommand enters, and its scratch
+ * folder through the `sandbox.sh run SCRATCH` that started it (the holder's grandparent).
+ */
 export function probeSandbox(page: PageEnvironment): SandboxProbe {
   const target = page.wrapCommand(['true']).find((word) => word.startsWith('--target='));
   const holderPid = Number(target?.slice('--target='.length));
-  // The holder is `bash init.sh SCRATCH`.
-  const scratch = readFileSync(`/proc/${holderPid}/cmdline`, 'utf8').split('\0')[2] ?? '';
+  let pid = holderPid;
+  let scratch = '';
+  for (let depth = 0; depth < 3 && !scratch; depth++) {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    if (argv[1]?.endsWith('sandbox.sh') && argv[2] === 'run') scratch = argv[3] ?? '';
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  }
+  if (!scratch) throw new Error(`no sandbox.sh above the holder ${holderPid}`);
   return { holderPid, scratch, ...pinNamespaces(holderPid) };
 }
 
@@ -106,7 +120,8 @@ export function findLeftovers(probe: SandboxProbe): Leftovers {
       try {
         return (
           readlinkSync(`/proc/${pid}/ns/net`) === probe.netns ||
-          readlinkSync(`/proc/${pid}/ns/mnt`) === probe.mntns
+          readlinkSync(`/proc/${pid}/ns/mnt`) === probe.mntns ||
+          isEgressOf(pid, probe.holderPid)
         );
       } catch {
         return false;
@@ -118,6 +133,12 @@ export function findLeftovers(probe: SandboxProbe): Leftovers {
     .map((controller) => `/sys/fs/cgroup/${controller ? `${controller}/` : ''}${name}`)
     .filter((path) => existsSync(path));
   return { processes, scratch: existsSync(probe.scratch), cgroups };
+}
+
+/** The sandbox's slirp4netns (egress.sh): in the host's namespaces, named by its holder's pid. */
+function isEgressOf(pid: string, holderPid: number): boolean {
+  const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  return argv[0]?.endsWith('slirp4netns') === true && argv.includes(String(holderPid));
 }
 
 export const noLeftovers: Leftovers = { processes: [], scratch: false, cgroups: [] };

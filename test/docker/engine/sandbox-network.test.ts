@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
 import type { DockerEngine } from '../../../scripts/lib/run/engine/engine.ts';
 import { proxyPortInSandbox } from '../../../scripts/lib/run/engine/sandbox/daemon-config.ts';
-import { hostDaemonEnv, testLeg } from '../../helpers/legs.ts';
+import { hostDaemonEnv, readTestLegs, testLeg } from '../../helpers/legs.ts';
 import { type BusyboxImage, makeBusyboxTar, makeImageBlobs } from './busybox-image.ts';
 import { requireDocker, runInPage } from './probe.ts';
 import { startTinyRegistry, type TinyRegistry } from './tiny-registry.ts';
@@ -20,7 +20,11 @@ beforeAll(async () => {
   image = await makeBusyboxTar();
   registry = await startTinyRegistry(await makeImageBlobs(image.tarPath));
   // A mirror on the host's loopback, which the sandbox reaches only through its relay.
-  engine = await startEngine(await testLeg(), { mirrors: [registry.url], debug: () => {} });
+  engine = await startEngine(await testLeg(), {
+    mirrors: [registry.url],
+    egress: (await readTestLegs()).tools?.slirp4netns,
+    debug: () => {},
+  });
 });
 
 afterAll(async () => {
@@ -51,28 +55,78 @@ describe('sandbox networking', () => {
     });
   });
 
-  it('reaches other hosts only through the proxy in the verifier', async () => {
-    const address = findHostAddress();
-    const server = http.createServer((_request, response) => response.end('hello'));
-    await new Promise<void>((resolve) => server.listen(0, address, resolve));
-    const url = `http://${address}:${(server.address() as AddressInfo).port}/`;
+  it('reaches other hosts through its egress, and through the proxy in the verifier', async () => {
+    const server = await serveHello(findHostAddress());
     const page = await engine.openPage({ id: 'proxy', images: [] });
     try {
       const proxy = `http://127.0.0.1:${proxyPortInSandbox}`;
-      const direct = await runInPage(page, ['curl', '-sS', '--max-time', '2', url]);
-      expect(direct.exitCode).not.toBe(0);
-      const forwarded = await runInPage(page, ['curl', '-sS', '-x', proxy, url]);
+      const direct = await runInPage(page, ['curl', '-sS', '--max-time', '5', server.url]);
+      expect(String(direct.stdout)).toBe('hello');
+      const forwarded = await runInPage(page, ['curl', '-sS', '-x', proxy, server.url]);
       expect(String(forwarded.stdout)).toBe('hello');
       // -p tunnels with CONNECT, as dockerd does for HTTPS registries.
-      const tunnelled = await runInPage(page, ['curl', '-sS', '-p', '-x', proxy, url]);
+      const tunnelled = await runInPage(page, ['curl', '-sS', '-p', '-x', proxy, server.url]);
       expect(String(tunnelled.stdout)).toBe('hello');
     } finally {
       await page.dispose();
-      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('gives containers their way out, as a reader has it, with no proxy in their environment', async () => {
+    const server = await serveHello(findHostAddress());
+    const page = await engine.openPage({ id: 'egress', images: ['dfvtest-busybox'] });
+    try {
+      const fetch = ['dfvtest-busybox', 'wget', '-qO-', '-T', '5', server.url];
+      const bridged = await runInPage(page, ['docker', 'run', '--rm', ...fetch]);
+      expect(String(bridged.stdout), String(bridged.stderr)).toBe('hello');
+      await runInPage(page, ['docker', 'network', 'create', 'apps']);
+      const networked = await runInPage(page, [
+        'docker',
+        'run',
+        '--rm',
+        '--network',
+        'apps',
+        ...fetch,
+      ]);
+      expect(String(networked.stdout), String(networked.stderr)).toBe('hello');
+      const env = await runInPage(page, ['docker', 'run', '--rm', 'dfvtest-busybox', 'env']);
+      expect(String(env.stdout)).not.toMatch(/proxy/i);
+    } finally {
+      await page.dispose();
+      server.close();
+    }
+  });
+
+  it("keeps the host's own loopback out of its containers' reach", async () => {
+    const server = await serveHello('127.0.0.1');
+    const page = await engine.openPage({ id: 'loopback', images: ['dfvtest-busybox'] });
+    try {
+      // slirp4netns's gateway would stand for the host's loopback without --disable-host-loopback.
+      const url = server.url.replace('127.0.0.1', '10.0.2.2');
+      const run = ['docker', 'run', '--rm', 'dfvtest-busybox', 'wget', '-qO-', '-T', '3', url];
+      const result = await runInPage(page, run);
+      expect(result.exitCode).not.toBe(0);
+      expect(String(result.stdout)).toBe('');
+    } finally {
+      await page.dispose();
       server.close();
     }
   });
 });
+
+/** An HTTP server answering `hello` on `address`, on a free port. */
+async function serveHello(address: string): Promise<{ url: string; close(): void }> {
+  const server = http.createServer((_request, response) => response.end('hello'));
+  await new Promise<void>((resolve) => server.listen(0, address, resolve));
+  return {
+    url: `http://${address}:${(server.address() as AddressInfo).port}/`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
 
 const hermeticMirror = 'http://127.0.0.1:5555';
 

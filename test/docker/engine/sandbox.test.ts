@@ -30,9 +30,10 @@ beforeAll(async () => {
   // Something of the user's on the host daemon, which no sandbox may see or touch.
   expect((await runOnHost(['import', image.tarPath, hostImage])).stderr).toBe('');
   expect((await runOnHost(['create', '--name', hostContainer, hostImage, 'true'])).stderr).toBe('');
-  const { mirror } = await readTestLegs();
+  const { mirror, tools } = await readTestLegs();
   engine = await startEngine(await testLeg(), {
     mirrors: [mirror],
+    egress: tools?.slirp4netns,
     debug: (line) => log.push(line),
   });
 });
@@ -45,7 +46,7 @@ afterAll(async () => {
 });
 
 async function startWebServer(page: PageEnvironment): Promise<string> {
-  const imported = await runInPage(page, ['docker', 'import', image.tarPath, 'bb']);
+  const imported = await runInPage(page, ['docker', 'import', '-', 'bb'], image.tarPath);
   expect(imported.stderr).toBe('');
   // Same name and same published port in every page: no collision between sandboxes.
   const run = await runInPage(page, [
@@ -144,8 +145,10 @@ describe('sandbox engine', () => {
 
   it('closes every sandbox, the spare included, and refuses new pages', async () => {
     const before = listSandboxesOf(process.pid);
+    const legs = await readTestLegs();
     const own = await startEngine(await testLeg(), {
-      mirrors: [(await readTestLegs()).mirror],
+      mirrors: [legs.mirror],
+      egress: legs.tools?.slirp4netns,
       debug: (line) => log.push(line),
     });
     const page = await own.openPage({ id: 'close', images: [] });
@@ -168,7 +171,13 @@ describe('sandbox engine', () => {
     const before = listSandboxesOf(process.pid);
     const registry = { mirrors: [], insecureRegistries: ['not/a/registry'] };
     const leg = await testLeg();
-    const failure = createSandboxEngine({ leg, client: 'test', registry, debug: () => {} });
+    const failure = createSandboxEngine({
+      leg,
+      client: 'test',
+      registry,
+      egress: undefined,
+      debug: () => {},
+    });
     await expect(failure).rejects.toMatchObject({ code: 'SANDBOX_FAILED' });
     await expect(failure).rejects.toThrow(/insecure registry not\/a\/registry is not valid/);
     expect(listSandboxesOf(process.pid)).toEqual(before);

@@ -51,6 +51,7 @@ describe('json reporter', () => {
           {
             "apiVersion": "1.51",
             "client": "28.5.1",
+            "components": null,
             "containerd": null,
             "kind": "sandbox",
             "name": "sandbox",
@@ -314,6 +315,21 @@ describe('json reporter', () => {
       ['28.5/containerd', 'containerd'],
       ['26.1/overlay2', 'overlay2'],
     ]);
+    // Where legs.json described the leg: each component's version and origin, else null.
+    expect(document.legs[0].components.docker).toEqual({
+      version: '28.5.2',
+      origin: { kind: 'debian', suite: 'forky', package: 'docker.io', version: '28.5.2+dfsg4-5' },
+    });
+    expect(document.legs[0].components.buildx).toEqual({ version: '0.29.1', origin: null });
+    expect(Object.keys(document.legs[0].components)).toEqual([
+      'docker',
+      'containerd',
+      'runc',
+      'buildx',
+      'compose',
+      'init',
+    ]);
+    expect(document.legs[1].components).toBeNull();
     const legsOfSnippets = document.pages.flatMap(
       (page: { leg: string; snippets: { leg: string }[] }) =>
         page.snippets.map((snippet) => `${page.leg} ${snippet.leg}`),

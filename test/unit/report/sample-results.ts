@@ -291,6 +291,24 @@ export const twoLegSummary: RunSummary = (() => {
       kind: 'sandbox' as const,
       store: 'containerd' as const,
       versions: { client: '28.5.2', server: '28.5.2', apiVersion: '1.51' },
+      provided: {
+        versions: {
+          docker: '28.5.2',
+          containerd: '2.1.9',
+          runc: '1.3.6',
+          buildx: '0.29.1',
+          compose: '2.40.3',
+          init: '0.19.0',
+        },
+        origins: {
+          docker: {
+            kind: 'debian' as const,
+            suite: 'forky',
+            package: 'docker.io',
+            version: '28.5.2+dfsg4-5',
+          },
+        },
+      },
     },
     {
       name: '26.1/overlay2',

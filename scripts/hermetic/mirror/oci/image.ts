@@ -14,13 +14,22 @@ export const MEDIA_TYPES = {
 
 /** The `config` object of an image config; only the keys an image sets appear. */
 export type ContainerConfig = {
-  Cmd?: string[];
-  Entrypoint?: string[];
-  Env?: string[];
-  WorkingDir?: string;
+  User?: string;
   ExposedPorts?: Record<string, Record<string, never>>;
+  Env?: string[];
+  Entrypoint?: string[];
+  Cmd?: string[];
   Volumes?: Record<string, Record<string, never>>;
+  WorkingDir?: string;
+  StopSignal?: string;
 };
+
+/**
+ * A layer: an uncompressed tar (compressed here, at level 9), or one already compressed
+ * (compress-layers.ts does large ones on every core; a base image's layer is kept byte for
+ * byte, so that it keeps its digest as images built FROM it share it on Docker Hub).
+ */
+export type LayerInput = Buffer | { tar: Buffer; gzip: Buffer };
 
 export type HistoryRow = {
   created: string;
@@ -42,8 +51,8 @@ export type ImageInput = {
   created: string;
   config: ContainerConfig;
   history: readonly HistoryRow[];
-  /** Uncompressed layer tars, bottom first. */
-  layers: readonly Buffer[];
+  /** Bottom first. */
+  layers: readonly LayerInput[];
   /** Annotations of the image manifest, e.g. org.opencontainers.image.version. */
   annotations?: Record<string, string>;
   /** What the provenance attestation names as the image, e.g. `pkg:docker/busybox@latest`. */
@@ -68,7 +77,9 @@ export function buildImage(input: ImageInput): BuiltImage {
     blobs.set(digest, bytes);
     return { mediaType, digest, size: bytes.length };
   };
-  const layers = input.layers.map((tar) => add(MEDIA_TYPES.layer, gzipSync(tar, { level: 9 })));
+  const layers = input.layers.map((layer) =>
+    add(MEDIA_TYPES.layer, Buffer.isBuffer(layer) ? gzipSync(layer, { level: 9 }) : layer.gzip),
+  );
   const config = add(
     MEDIA_TYPES.config,
     json({
@@ -77,7 +88,10 @@ export function buildImage(input: ImageInput): BuiltImage {
       created: input.created,
       history: input.history,
       os: 'linux',
-      rootfs: { type: 'layers', diff_ids: input.layers.map((tar) => digestOf(tar)) },
+      rootfs: {
+        type: 'layers',
+        diff_ids: input.layers.map((layer) => digestOf(Buffer.isBuffer(layer) ? layer : layer.tar)),
+      },
     }),
   );
   const manifest = add(

@@ -6,6 +6,10 @@ import type { ImageInput } from '../oci/image.ts';
 export type BuildContext = {
   paths: HermeticPaths;
   debs: DebCache;
+  /** `--sources DIR`, for images with a binary built from upstream source (registry:3). */
+  sourcesDir: string | undefined;
+  /** Hears of long steps, such as a build from source. */
+  onProgress: (line: string) => void;
   /** The compilers' chroot, bootstrapped on first use (build-root.ts). */
   buildRoot: () => Promise<string>;
   /** A scratch folder of this image, empty at the start of its build. */
@@ -24,6 +28,11 @@ export type ImageRecipe = {
   /** Other inputs of the stamp that need no network, e.g. a .deb's file name. */
   readInputs?: (context: BuildContext) => Promise<Record<string, string>>;
   build: (context: BuildContext) => Promise<Omit<ImageInput, 'subjectName'>>;
+  /**
+   * `fast` for images of hundreds of MB (oci/compress-layers.ts); otherwise level 9, one
+   * gzip member per layer.
+   */
+  compression?: 'fast';
 };
 
 /** Pure: the PATH every official image here sets (BuildKit's default for `FROM scratch`). */

@@ -2,19 +2,26 @@
 // certificates, /bin/registry, the config, the entrypoint), with distribution 2.8.3 from
 // forky's docker-registry. That binary links glibc, so the base is busybox (musl, static)
 // plus glibc's loader and libc.so.6 from forky; Docker Hub's base is Alpine 3.18.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unpackDeb } from '../../plumbing/debs.ts';
 import { ensureTool } from '../../plumbing/tools.ts';
 import { digestOf } from '../oci/digest.ts';
-import { type TarEntry, writeTar } from '../oci/tar.ts';
+import { writeTar } from '../oci/tar.ts';
 import { readTree } from '../oci/tree.ts';
 import { registryBinaryOf } from '../registry.ts';
 import { buildBusyboxRootfs } from './busybox.ts';
 import { DEFAULT_PATH, type ImageRecipe } from './recipe.ts';
-
-const SOURCE_DIR = fileURLToPath(new URL('../images/registry', import.meta.url));
+import {
+  dirEntry,
+  fileEntry,
+  REGISTRY_SOURCE_DIR,
+  writeBinaryLayer,
+  writeCertificatesLayer,
+  writeConfigLayer,
+  writeEntrypointLayer,
+} from './registry-layers.ts';
 
 /** Every history row of Docker Hub's registry:2.8.3 carries this date. */
 export const REGISTRY_2_CREATED = '2023-10-02T18:42:41Z';
@@ -25,51 +32,30 @@ const MULTIARCH = 'usr/lib/x86_64-linux-gnu';
 const VERSION = ['$', '{version}'].join('');
 const INSTALL_ROW = `RUN /bin/sh -c set -eux; version='2.8.3'; wget -O registry.tar.gz "https://github.com/distribution/distribution/releases/download/v${VERSION}/registry_${VERSION}_linux_amd64.tar.gz"; tar --extract --verbose --file registry.tar.gz --directory /bin/ registry; rm registry.tar.gz; registry --version # buildkit`;
 
-/** Pure: one PEM bundle of every certificate, as update-ca-certificates writes it. */
-export function bundleCertificates(pems: readonly string[]): string {
-  return pems.map((pem) => (pem.endsWith('\n') ? pem : `${pem}\n`)).join('');
-}
-
-const file = (path: string, content: Buffer, mode: number, mtime: number): TarEntry => ({
-  type: 'file',
-  path,
-  content,
-  mode,
-  uid: 0,
-  gid: 0,
-  mtime,
-});
-const dir = (path: string, mtime: number): TarEntry => ({
-  type: 'dir',
-  path,
-  mode: 0o755,
-  uid: 0,
-  gid: 0,
-  mtime,
-});
-
 export const registry2: ImageRecipe = {
   id: 'registry-2',
   repository: 'library/registry',
   tags: ['2', '2.8', '2.8.3'],
-  sources: [fileURLToPath(import.meta.url), SOURCE_DIR],
+  sources: [
+    fileURLToPath(import.meta.url),
+    fileURLToPath(new URL('./registry-layers.ts', import.meta.url)),
+    REGISTRY_SOURCE_DIR,
+  ],
   build: async (context) => {
     const mtime = Date.parse(REGISTRY_2_CREATED) / 1000;
     const base = await readTree(await buildBusyboxRootfs(context, 'musl'), { maxMtime: mtime });
-    const glibc = await context.debs.fetch('forky', ['libc6', 'ca-certificates']);
+    const glibc = await context.debs.fetch('forky', ['libc6']);
     const unpacked = join(context.workDir, 'debs');
     await unpackDeb(glibc['libc6'] as string, join(unpacked, 'libc6'));
-    await unpackDeb(glibc['ca-certificates'] as string, join(unpacked, 'ca-certificates'));
     const libs = [];
     for (const name of ['ld-linux-x86-64.so.2', 'libc.so.6']) {
-      libs.push(
-        file(`lib/${name}`, await readFile(join(unpacked, 'libc6', MULTIARCH, name)), 0o755, mtime),
-      );
+      const content = await readFile(join(unpacked, 'libc6', MULTIARCH, name));
+      libs.push(fileEntry(`lib/${name}`, content, 0o755, mtime));
     }
     const layer1 = writeTar(
       [
         ...base,
-        dir('lib', mtime),
+        dirEntry('lib', mtime),
         ...libs,
         {
           type: 'symlink' as const,
@@ -82,40 +68,14 @@ export const registry2: ImageRecipe = {
         },
       ].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path))),
     );
-    const mozilla = join(unpacked, 'ca-certificates', 'usr', 'share', 'ca-certificates', 'mozilla');
-    const pems = [];
-    for (const name of (await readdir(mozilla)).sort())
-      pems.push(await readFile(join(mozilla, name), 'utf8'));
-    const layer2 = writeTar([
-      dir('etc', mtime),
-      dir('etc/ssl', mtime),
-      dir('etc/ssl/certs', mtime),
-      file(
-        'etc/ssl/certs/ca-certificates.crt',
-        Buffer.from(bundleCertificates(pems)),
-        0o644,
-        mtime,
-      ),
-    ]);
     const binary = registryBinaryOf(await ensureTool(context.paths, context.debs, 'registry'));
-    const layer3 = writeTar([
-      dir('bin', mtime),
-      file('bin/registry', await readFile(binary), 0o755, mtime),
-    ]);
-    const layer4 = writeTar([
-      dir('etc', mtime),
-      dir('etc/docker', mtime),
-      dir('etc/docker/registry', mtime),
-      file(
-        'etc/docker/registry/config.yml',
-        await readFile(join(SOURCE_DIR, 'config.yml')),
-        0o644,
-        mtime,
-      ),
-    ]);
-    const layer5 = writeTar([
-      file('entrypoint.sh', await readFile(join(SOURCE_DIR, 'entrypoint.sh')), 0o755, mtime),
-    ]);
+    const layers = [
+      layer1,
+      await writeCertificatesLayer(context, mtime),
+      await writeBinaryLayer(binary, mtime),
+      await writeConfigLayer('etc/docker/registry/config.yml', 'config.yml', mtime),
+      await writeEntrypointLayer(mtime),
+    ];
     const created = REGISTRY_2_CREATED;
     const buildkit = { created, comment: 'buildkit.dockerfile.v0' };
     return {
@@ -146,7 +106,7 @@ export const registry2: ImageRecipe = {
         { ...buildkit, created_by: 'ENTRYPOINT ["/entrypoint.sh"]', empty_layer: true },
         { ...buildkit, created_by: 'CMD ["/etc/docker/registry/config.yml"]', empty_layer: true },
       ],
-      layers: [layer1, layer2, layer3, layer4, layer5],
+      layers,
     };
   },
 };

@@ -1,7 +1,10 @@
 // What a reader observes of Docker Hub's official images on linux/amd64, written from
 // ../shared/fidelity/DOCKER-HUB-IMAGES.md (late September 2026). The look-alikes follow this
 // specification; test/docker/hermetic-fidelity.test.ts compares what the mirror serves with it.
-// Digests, sizes and build dates that depend on the build are not part of it.
+// Digests, sizes and build dates that depend on the build are not part of it. The images of
+// an application (postgres.ts, node.ts) have modules of their own, each listing what differs.
+import { NODE_24_SLIM } from './node.ts';
+import { POSTGRES_18 } from './postgres.ts';
 
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -45,11 +48,54 @@ export const REGISTRY_2_CONFIG = [
   '',
 ].join('\n');
 
+/** registry:3's /etc/distribution/config.yml (distribution-library-image's config-example.yml). */
+export const REGISTRY_3_CONFIG = [
+  'version: 0.1',
+  'log:',
+  '  level: debug',
+  '  fields:',
+  '    service: registry',
+  '    environment: development',
+  'storage:',
+  '    delete:',
+  '      enabled: true',
+  '    cache:',
+  '        blobdescriptor: inmemory',
+  '    filesystem:',
+  '        rootdirectory: /var/lib/registry',
+  '    tag:',
+  '      concurrencylimit: 5',
+  'http:',
+  '    addr: :5000',
+  '    debug:',
+  '        addr: :5001',
+  '        prometheus:',
+  '            enabled: true',
+  '            path: /metrics',
+  'health:',
+  '  storagedriver:',
+  '    enabled: true',
+  '    interval: 10s',
+  '    threshold: 3',
+  '',
+].join('\n');
+
 export type HistorySpec = {
   created_by: string | RegExp;
   created?: string | RegExp;
   comment?: string | RegExp;
   empty_layer?: true;
+};
+
+/** A command a reader runs in a container of the image (`docker run --rm IMAGE ...args`). */
+export type RunSpec = {
+  args: readonly string[];
+  /** What stdout must be (a string: exactly); absent: not compared. */
+  stdout?: string | RegExp;
+  /** What stderr must be; absent: empty. */
+  stderr?: string | RegExp;
+  /** Absent: 0. */
+  exitCode?: number;
 };
 
 export type ImageSpec = {
@@ -73,6 +119,8 @@ export type ImageSpec = {
   };
   /** The file that must hold the exact bytes of hello-world's message (spec/hello-world-message.txt). */
   messageIn?: string;
+  /** What containers of the image print: versions, users, the entrypoint's messages. */
+  runs?: readonly RunSpec[];
 };
 
 const BUSYBOX_FILES: readonly FileSpec[] = [
@@ -223,4 +271,60 @@ export const DOCKER_HUB_IMAGES: readonly ImageSpec[] = [
       { path: 'etc/ssl/certs/ca-certificates.crt', type: 'file' },
     ],
   },
+  {
+    // Docker Hub's 3.1.2 build (RI c42e9ed5): Alpine's two rows, then the image's own. Hub's
+    // attestation holds an SBOM and the provenance; the look-alikes write the provenance only.
+    repository: 'library/registry',
+    tags: ['3', '3.1', '3.1.1', 'latest'],
+    attestationLayers: 1,
+    config: {
+      Cmd: ['/etc/distribution/config.yml'],
+      Entrypoint: ['/entrypoint.sh'],
+      Env: [PATH, 'OTEL_TRACES_EXPORTER=none'],
+      WorkingDir: '/',
+      ExposedPorts: { '5000/tcp': {} },
+      Volumes: { '/var/lib/registry': {} },
+    },
+    created: '2026-09-24T18:02:36Z',
+    history: [
+      {
+        created: '2026-09-17T20:37:20Z',
+        created_by: /^ADD alpine-minirootfs-[\d.]+-x86_64\.tar\.gz \/ # buildkit$/,
+      },
+      { created: '2026-09-17T20:37:20Z', created_by: 'CMD ["/bin/sh"]', empty_layer: true },
+      {
+        created: '2026-09-24T18:02:34Z',
+        created_by: /apk add --no-cache ca-certificates # buildkit$/,
+      },
+      { created_by: /version='3\.1\.\d+'.*registry --version # buildkit$/ },
+      { created_by: 'COPY ./config-example.yml /etc/distribution/config.yml # buildkit' },
+      { created_by: 'ENV OTEL_TRACES_EXPORTER=none', empty_layer: true },
+      { created_by: 'VOLUME [/var/lib/registry]', empty_layer: true },
+      { created_by: 'EXPOSE map[5000/tcp:{}]', empty_layer: true },
+      { created_by: 'COPY entrypoint.sh /entrypoint.sh # buildkit' },
+      { created_by: 'ENTRYPOINT ["/entrypoint.sh"]', empty_layer: true },
+      { created_by: 'CMD ["/etc/distribution/config.yml"]', empty_layer: true },
+    ].map(
+      (row) =>
+        ({
+          created: '2026-09-24T18:02:36Z',
+          comment: 'buildkit.dockerfile.v0',
+          ...row,
+        }) as HistorySpec,
+    ),
+    layers: 5,
+    files: [
+      { path: 'bin/registry', type: 'file', mode: 0o755 },
+      {
+        path: 'etc/distribution/config.yml',
+        type: 'file',
+        mode: 0o644,
+        content: REGISTRY_3_CONFIG,
+      },
+      { path: 'entrypoint.sh', type: 'file', mode: 0o755, content: REGISTRY_ENTRYPOINT },
+      { path: 'etc/ssl/certs/ca-certificates.crt', type: 'file' },
+    ],
+  },
+  POSTGRES_18,
+  NODE_24_SLIM,
 ];

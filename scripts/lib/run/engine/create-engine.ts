@@ -1,6 +1,6 @@
 /**
- * Starts the engine of each leg of a run: a sandbox engine (a throwaway daemon per page) or
- * the user's daemon. An `auto` run that settled on a sandbox of the dockerd on PATH falls
+ * Starts the engine of each leg of a run: a sandbox engine (a throwaway daemon per page, in a
+ * reader's machine of its own) or the user's daemon. An `auto` run that settled on a sandbox of the dockerd on PATH falls
  * back to the user's daemon when sandboxes turn out not to start here.
  */
 
@@ -12,17 +12,26 @@ import { readImageStore, readRegistrySettings } from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
 import type { DockerEngine } from './engine.ts';
 import { createHostEngine } from './host.ts';
+import { prepareMachine } from './machine/create-machine.ts';
 import { preflightDocker, readClientVersion, resolveDockerEndpoint } from './preflight.ts';
 import { singleLeg } from './resolve-legs.ts';
+import { findEgressProgram } from './sandbox/egress.ts';
 import { createSandboxEngine } from './sandbox.ts';
 
 export interface EngineOptions {
   /** Registry mirrors for sandboxes (`--registry-mirror`, legs.json's); default: the user's daemon's. */
   mirrors?: readonly string[];
+  /**
+   * The sandboxes' egress program (sandbox/egress.ts): legs.json's, else slirp4netns from
+   * PATH; sandboxes have no way out without one.
+   */
+  egress?: string | undefined;
   /** A sandbox of the dockerd on PATH that cannot start gives way to the user's daemon. */
   isHostFallback?: boolean;
   /** Where teardown problems and timings go; default: `NODE_DEBUG=dfv`. */
   debug?: (message: string) => void;
+  /** The reader's machine hermetic made (legs.json); otherwise the verifier's own. */
+  machineRoot?: string | undefined;
 }
 
 async function startHostEngine(leg: RunLeg, debug: (message: string) => void) {
@@ -47,7 +56,14 @@ export async function startEngine(leg: RunLeg, options: EngineOptions = {}): Pro
   const client = await readClientVersion({ PATH: prependToPath(leg.bin) });
   const registry = await readSandboxRegistry(options.mirrors, debug);
   try {
-    return await createSandboxEngine({ leg, client, registry, debug });
+    const machine = await prepareMachine({
+      leg,
+      registry,
+      declaredRoot: options.machineRoot,
+      debug,
+    });
+    const egress = findEgressProgram(options.egress);
+    return await createSandboxEngine({ leg, client, registry, machine, egress, debug });
   } catch (error) {
     // `auto` promises a working engine, not a sandbox: e.g. in a container without the
     // privileges for namespaces, every check passes and only starting one tells.

@@ -16,6 +16,8 @@ export interface PageRequest {
   id: string;
   /** Images to have present before the page starts (frontmatter `verify.images`), pulled quietly. */
   images: readonly string[];
+  /** The toolbox tools the reader has installed; default: all of them. */
+  tools?: readonly string[] | undefined;
 }
 
 export interface PageEnvironment {
@@ -36,6 +38,17 @@ export interface PageEnvironment {
   readerPaths: readonly PathMapping[];
   /** The CLI plugins (buildx, compose) a session's `docker` finds; undefined: the user's. */
   cliPlugins: string | undefined;
+  /**
+   * The reader's machine the page's commands run in (its own root, processes and host name),
+   * with where its shell starts and the session folder the verifier hands commands through;
+   * undefined where commands run on this machine (`--docker host`).
+   */
+  machine?: PageMachine | undefined;
+  /**
+   * Why a command may not run in this world (as the line the reader's terminal shows), or
+   * undefined. Host mode refuses commands that would reach the user's daemon past its guard.
+   */
+  refuseCommand?(command: string): string | undefined;
   /** Whether the daemon still answers: tells a broken environment apart from a failed command. */
   isDaemonAlive(): Promise<boolean>;
   /**
@@ -50,6 +63,24 @@ export interface PageEnvironment {
    * built, volumes, networks, processes. Never throws; safe to call twice.
    */
   dispose(): Promise<void>;
+}
+
+export interface PageMachine {
+  /**
+   * The session's files: written at `host`, read by the shell at `reader` (read-only there);
+   * the shell's state goes into the folder `state`, inside.
+   */
+  session: { host: string; reader: string; state: string };
+  homeDir: string;
+  workDir: string;
+  user: string;
+  path: string;
+  /**
+   * Leaves on PATH the commands of these tools of the reader's toolbox (core/reader-toolbox.ts)
+   * and no other of its tools; `all` puts every one back. The page's shell, coreutils and
+   * Docker always stay.
+   */
+  setTools(visible: readonly string[] | 'all'): Promise<void>;
 }
 
 export interface PathMapping {

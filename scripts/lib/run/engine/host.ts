@@ -1,7 +1,8 @@
 /**
  * The host engine: pages run against the user's own daemon, one at a time. Each page starts
- * with a snapshot of the daemon; disposing of the page removes what is not in it and puts
- * back tags the page moved. The snapshot is per page, not per run, so containers or images
+ * with a snapshot of the daemon, and its docker talks to the daemon through a guard
+ * (host/api-proxy/) that keeps its listings, prunes and removals to what is not in the
+ * snapshot; disposing of the page removes what is not in it and puts back tags the page moved. The snapshot is per page, not per run, so containers or images
  * the user creates between pages are never taken for a page's.
  */
 import type { DockerVersions, RunLeg } from '../../core/legs.ts';
@@ -20,8 +21,10 @@ import {
   type PageRequest,
   type PathMapping,
 } from './engine.ts';
+import { parseDaemonAddress } from './host/api-proxy/daemon-address.ts';
+import { type ApiProxy, startApiProxy } from './host/api-proxy/start-api-proxy.ts';
 import { applyCleanup } from './host/apply-cleanup.ts';
-import { isEmptyPlan, planCleanup } from './host/plan-cleanup.ts';
+import { type CleanupPlan, isEmptyPlan, planCleanup } from './host/plan-cleanup.ts';
 import { takeSnapshot } from './host/take-snapshot.ts';
 import type { DockerEndpoint } from './preflight.ts';
 import { settleContainers } from './settle-containers.ts';
@@ -33,8 +36,12 @@ export interface HostEngineOptions {
   debug: (message: string) => void;
 }
 
+/** What would send the page's docker past the guard, or make it speak TLS to it. */
+const guardedVariables = ['DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH'];
+
 export function createHostEngine(options: HostEngineOptions): DockerEngine {
   const { endpoint, debug } = options;
+  const address = parseDaemonAddress(endpoint.host, endpoint.env);
   const docker: DockerCallOptions = { env: endpoint.env, unsetEnv: endpoint.unsetEnv };
   const open = new Set<PageEnvironment>();
   let readerPaths: Promise<PathMapping[]> | undefined;
@@ -46,10 +53,11 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
   const openPage = async (request: PageRequest): Promise<PageEnvironment> => {
     readerPaths ??= readReaderPaths();
     const before = await takeSnapshot(docker);
+    const guard = await startApiProxy(address, before, request.images, debug);
     let disposal: Promise<void> | undefined;
     const cleanUp = async () => {
       try {
-        const plan = planCleanup(before, await takeSnapshot(docker));
+        const plan = keepToCreated(planCleanup(before, await takeSnapshot(docker)), guard.created);
         for (const note of plan.notes) debug(`page ${request.id}: ${note}`);
         if (isEmptyPlan(plan)) return;
         for (const problem of await applyCleanup(plan, docker)) {
@@ -61,8 +69,10 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
     };
     const environment: PageEnvironment = {
       wrapCommand: (argv) => [...argv],
-      env: endpoint.env,
-      unsetEnv: endpoint.unsetEnv,
+      refuseCommand: refuseUnguarded,
+      // The page's docker talks to the guard, which speaks plain HTTP on a unix socket.
+      env: { DOCKER_HOST: guard.host },
+      unsetEnv: [...new Set([...endpoint.unsetEnv, ...guardedVariables])],
       readerPaths: await readerPaths,
       cliPlugins: undefined,
       isDaemonAlive: () => isDockerAnswering(docker),
@@ -71,7 +81,11 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
           ? settleContainers(endpoint.host)
           : Promise.resolve(),
       dispose: () => {
-        disposal ??= cleanUp().finally(() => open.delete(environment));
+        // The guard first: nothing the page still runs may create more meanwhile.
+        disposal ??= guard
+          .close()
+          .then(cleanUp)
+          .finally(() => open.delete(environment));
         return disposal;
       },
     };
@@ -88,6 +102,34 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
     async close() {
       await Promise.all([...open].map((page) => page.dispose()));
     },
+  };
+}
+
+/** A command that names a daemon's socket to talk to it: curl --unix-socket, -H, a context. */
+const unguarded =
+  /(?:--unix-socket|-H|--host|DOCKER_HOST=|host=)[\s=]*["']?(?:unix:\/\/)?\S*docker\.sock/;
+
+/**
+ * In host mode the page's shell runs on the user's machine, and only the docker its
+ * DOCKER_HOST names goes through the guard: a command that talks to a daemon's socket
+ * itself is not run.
+ */
+function refuseUnguarded(command: string): string | undefined {
+  if (!unguarded.test(command)) return undefined;
+  return 'verify-examples: the command talks to a Docker socket itself, past the guard that keeps a page from changing your own Docker; run the page in a sandbox (--docker sandbox)';
+}
+
+/**
+ * The containers, volumes and networks a cleanup removes are the page's own: another program
+ * may have made some on the same daemon while the page ran. (Images have no creating request
+ * of their own: a pull or a build makes them; those new since the snapshot go.)
+ */
+function keepToCreated(plan: CleanupPlan, created: ApiProxy['created']): CleanupPlan {
+  return {
+    ...plan,
+    containers: plan.containers.filter((id) => created.containers.has(id)),
+    volumes: plan.volumes.filter((name) => created.volumes.has(name)),
+    networks: plan.networks.filter((id) => created.networks.has(id)),
   };
 }
 

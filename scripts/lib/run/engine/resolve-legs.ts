@@ -1,6 +1,7 @@
 /**
  * Which Dockers a run verifies the pages on. `--docker host` is one leg, the user's daemon.
- * Otherwise the legs hermetic lists in its legs.json (all, or those `--leg` names), each in
+ * Otherwise legs hermetic lists in its legs.json (those of the project's matrix, all of them
+ * without a matrix, or those `--leg` names), each in
  * sandboxes of its own engine; without legs.json, one sandbox leg from the dockerd on PATH;
  * where sandboxes cannot run and nothing asked for one, the user's daemon. A leg of the
  * project's matrix that this machine lacks is an error in CI and reported as not verified
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { VerifyError } from '../../core/errors.ts';
 import { formatFlag } from '../../core/flags.ts';
 import type { EngineKind, LegsFile, MatrixLeg, RunLeg } from '../../core/legs.ts';
+import { hashMachineRecipe } from '../../core/reader-toolbox.ts';
 import { readLegsFile, resolveLegsFilePath } from '../../system/legs-file.ts';
 import { findSandboxBlockers } from './sandbox/find-blockers.ts';
 
@@ -33,6 +35,10 @@ export interface ResolvedLegs {
   missing: { name: string; reason: string }[];
   /** The registry mirror legs.json names, for its legs' sandboxes. */
   mirror: string | undefined;
+  /** The reader's machine legs.json names, when it was made from this verifier's recipe. */
+  machineRoot?: string | undefined;
+  /** The sandboxes' egress program legs.json names (sandbox/egress.ts); else from PATH. */
+  egress?: string | undefined;
 }
 
 /** The one leg of a run without legs.json: its name is settled once its daemon answers. */
@@ -67,11 +73,24 @@ async function readLegs(path: string): Promise<LegsFile | undefined> {
 
 function cannotRunSandboxes(blockers: readonly string[]): VerifyError {
   return new VerifyError('SANDBOX_FAILED', `Cannot run sandboxes here: ${blockers.join('; ')}.`, {
-    hint: `Run as root with util-linux, iproute2 and dockerd installed, or use ${formatFlag('docker', 'host')}.`,
+    hint: `Run as root with util-linux, iproute2, slirp4netns and dockerd installed, or use ${formatFlag('docker', 'host')}.`,
   });
 }
 
-function pickLegs(file: LegsFile, path: string, names: readonly string[]): LegsFile['legs'] {
+/**
+ * The legs `--leg` names; without any, the legs of the project's matrix that legs.json has,
+ * or every leg of legs.json when the project has no matrix. A leg the machine provides
+ * beyond the matrix (an engine kept for comparison) runs only when `--leg` names it.
+ */
+function pickLegs(
+  file: LegsFile,
+  path: string,
+  names: readonly string[],
+  matrix: readonly MatrixLeg[],
+): LegsFile['legs'] {
+  if (names.length === 0 && matrix.length > 0) {
+    return file.legs.filter((leg) => matrix.some((entry) => entry.name === leg.name));
+  }
   if (names.length === 0) return file.legs;
   return [...new Set(names)].map((name) => {
     const leg = file.legs.find((candidate) => candidate.name === name);
@@ -146,8 +165,9 @@ export async function resolveLegs(
     if (choice.docker === 'auto') return { legs: [singleLeg('host')], ...fallback };
     throw cannotRunSandboxes(blockers);
   }
-  const asked = pickLegs(file, legsFile, choice.names);
-  const blockers = findBlockers({ isBinOfLeg: true });
+  const asked = pickLegs(file, legsFile, choice.names, choice.matrix ?? []);
+  const egress = file.tools?.slirp4netns;
+  const blockers = findBlockers({ isBinOfLeg: true, egress });
   if (blockers.length > 0) {
     const isAsked = choice.docker === 'sandbox' || choice.names.length > 0 || choice.isCi;
     if (!isAsked) return { legs: [singleLeg('host')], ...none };
@@ -158,7 +178,8 @@ export async function resolveLegs(
   for (const leg of asked) {
     const absent = findMissingPrograms(leg.bin);
     if (absent.length === 0) {
-      legs.push({ name: leg.name, kind: 'sandbox', bin: leg.bin, store: leg.store });
+      const provided = { versions: leg.versions, ...(leg.origins ? { origins: leg.origins } : {}) };
+      legs.push({ name: leg.name, kind: 'sandbox', bin: leg.bin, store: leg.store, provided });
       continue;
     }
     const reason = `${leg.bin} lacks ${absent.join(', ')}`;
@@ -174,5 +195,6 @@ export async function resolveLegs(
       hint: 'Run `npm run hermetic` (as root) to unpack the engines again.',
     });
   }
-  return { legs, missing, mirror: file.mirror };
+  const machineRoot = file.machine?.recipe === hashMachineRecipe() ? file.machine.root : undefined;
+  return { legs, missing, mirror: file.mirror, machineRoot, ...(egress ? { egress } : {}) };
 }

@@ -23,6 +23,8 @@ import {
   type PageEnvironment,
   type PageRequest,
 } from './engine.ts';
+import { type MachineSpec, readerMachine } from './machine/reader-machine.ts';
+import { setVisibleTools } from './machine/set-visible-tools.ts';
 import { daemonVariables } from './sandbox/daemon-config.ts';
 import { type Sandbox, startSandbox } from './sandbox/start-sandbox.ts';
 import { sandboxSocketPath } from './sandbox/wait-for-sandbox.ts';
@@ -32,6 +34,10 @@ export interface SandboxEngineOptions {
   leg: RunLeg;
   client: string;
   registry: RegistrySettings;
+  /** The reader's machine pages run in; without one, plain sandboxes (the page's shell on this machine). */
+  machine?: MachineSpec | undefined;
+  /** The egress program each sandbox starts (sandbox/egress.ts); undefined: none. */
+  egress: string | undefined;
   debug: (message: string) => void;
 }
 
@@ -55,16 +61,17 @@ function nameLeg(server: string, store: string | undefined): string {
  */
 export async function createSandboxEngine(options: SandboxEngineOptions): Promise<DockerEngine> {
   const { debug } = options;
-  const env = describeLegEnv(options.leg);
   const start = () =>
     startSandbox({
       registry: options.registry,
       bin: options.leg.bin,
       store: options.leg.store,
+      machine: options.machine,
+      egress: options.egress,
       debug,
     });
   const first = await start();
-  const docker = { wrap: first.wrap, env, unsetEnv: daemonVariables };
+  const { docker } = first;
   const reading = await readDockerVersion(docker);
   const server = reading.version?.server;
   if (!server) {
@@ -112,7 +119,13 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
         await sandbox.dispose();
         live.delete(promise);
       });
-      return pullIntoPage(environment, () => pullImages(sandbox, env, request));
+      return pullIntoPage(environment, async () => {
+        const { tools } = request;
+        await Promise.all([
+          pullImages(sandbox, request),
+          tools && environment.machine?.setTools(tools),
+        ]);
+      });
     },
     async close() {
       isClosed = true;
@@ -132,16 +145,23 @@ function describePage(
   dispose: () => Promise<void>,
 ): PageEnvironment {
   let isDisposed = false;
-  const env = describeLegEnv(leg);
+  const { machine } = sandbox;
   return {
     // Once disposed, the holder's pid may be reused: never nsenter into whatever has it now.
     wrapCommand: (argv) => (isDisposed ? refuse(argv) : sandbox.wrap(argv)),
-    env,
+    env: machine ? { PATH: readerMachine.path } : describeLegEnv(leg),
     unsetEnv: daemonVariables,
-    readerPaths: mapDataRoot(sandbox.holder.dataRoot),
-    cliPlugins: leg.bin ? join(leg.bin, 'cli-plugins') : undefined,
-    isDaemonAlive: async () =>
-      !isDisposed && isDockerAnswering({ wrap: sandbox.wrap, env, unsetEnv: daemonVariables }),
+    readerPaths: machine ? [] : mapDataRoot(sandbox.holder.dataRoot),
+    cliPlugins: !machine && leg.bin ? join(leg.bin, 'cli-plugins') : undefined,
+    machine: machine && {
+      session: machine.session,
+      homeDir: readerMachine.homeDir,
+      workDir: readerMachine.workDir,
+      user: readerMachine.user,
+      path: readerMachine.path,
+      setTools: (visible) => setVisibleTools(sandbox.wrap, visible),
+    },
+    isDaemonAlive: async () => !isDisposed && isDockerAnswering(sandbox.docker),
     settle: () =>
       isDisposed
         ? Promise.resolve()
@@ -158,11 +178,6 @@ function refuse(argv: readonly string[]): string[] {
   return ['sh', '-c', 'echo "$1" >&2; exit 125', 'sh', message];
 }
 
-async function pullImages(
-  sandbox: Sandbox,
-  env: Record<string, string>,
-  request: PageRequest,
-): Promise<void> {
-  const options = { wrap: sandbox.wrap, env, unsetEnv: daemonVariables };
-  await Promise.all(request.images.map((image) => pullImage(image, request.id, options)));
+async function pullImages(sandbox: Sandbox, request: PageRequest): Promise<void> {
+  await Promise.all(request.images.map((image) => pullImage(image, request.id, sandbox.docker)));
 }

@@ -5,7 +5,8 @@ export const terminalSize = { columns: 80, rows: 24 } as const;
 
 /**
  * The variables every command sees: the same on every machine, so output does not depend
- * on the user's locale, time zone, pager or colours. Nothing else is inherited but PATH.
+ * on the user's locale, time zone, pager or colours. Nothing else is inherited but PATH,
+ * and in a reader's machine not even that: its PATH is the machine's own.
  */
 export function createSessionEnv(
   scratch: Scratch,
@@ -16,8 +17,8 @@ export function createSessionEnv(
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     HOME: scratch.homeDir,
-    DOCKER_CONFIG: `${scratch.homeDir}/.docker`,
-    USER: process.env.USER ?? 'root',
+    ...(scratch.dockerConfig ? { DOCKER_CONFIG: scratch.dockerConfig } : {}),
+    USER: page.machine?.user ?? process.env.USER ?? 'root',
     LANG: 'C.UTF-8',
     LC_ALL: 'C.UTF-8',
     TZ: 'UTC',

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { quoteShellWord as quote } from '../../core/shell-word.ts';
-import type { ProcessResult } from '../../system/run-process.ts';
+import { exitedProcess, type ProcessResult } from '../../system/run-process.ts';
 import type { PageEnvironment, PathMapping } from '../engine/engine.ts';
 import { createSessionEnv } from './environment.ts';
 import { mayReadDocker } from './may-read-docker.ts';
@@ -58,7 +57,7 @@ export function createSession(
   let shell: ShellProcess | undefined;
   const nextFile = async (content: string) => {
     const path = scratch.commandFile(files++);
-    await writeFile(path, content);
+    await scratch.write(path, content);
     return path;
   };
   /** Runs our own bash in the page's shell (restore or save state); its output is not shown. */
@@ -70,10 +69,14 @@ export function createSession(
     // state written out (the page's work folder at first).
     shell = startShell({
       argv: page.wrapCommand(['bash', '--noprofile', '--norc']),
-      cwd: scratch.workDir,
+      cwd: scratch.spawnDir,
       env: createSessionEnv(scratch, page, pageEnv, false),
     });
-    await runInternal(shell, `${saveStateFunction}\nsource ${quote(scratch.stateFile)}`);
+    const state = quote(scratch.stateFile);
+    await runInternal(
+      shell,
+      `${saveStateFunction}\nif [ -e ${state} ]; then source ${state}; else cd -- ${quote(scratch.workDir)}; fi`,
+    );
     return shell;
   };
 
@@ -95,7 +98,7 @@ export function createSession(
           scratch.stateFile,
           commandFile,
         ],
-        cwd: scratch.workDir,
+        cwd: scratch.spawnDir,
         env: createSessionEnv(scratch, page, pageEnv, true),
         stdin: options.stdin,
         isTypedAtPrompt: options.isTypedAtPrompt,
@@ -111,6 +114,8 @@ export function createSession(
   // Whether a command ran since Docker's container list last settled.
   let mayBeUnsettled = false;
   const run: Session['run'] = async (command, options) => {
+    const refusal = page.refuseCommand?.(command);
+    if (refusal) return exitedProcess(command, 126, `${refusal}\n`, 0);
     if (mayBeUnsettled && mayReadDocker(command)) {
       await page.settle();
       mayBeUnsettled = false;

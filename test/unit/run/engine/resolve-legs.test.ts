@@ -55,16 +55,17 @@ beforeEach(async () => {
 });
 
 describe('resolveLegs', () => {
-  it('takes every leg of legs.json, with its bin, store and the mirror', async () => {
+  it('takes every leg of legs.json, with its bin, store, versions and the mirror', async () => {
     const bin = await makeBin('bin', allPrograms);
     const legsFile = await writeLegsFile([
       { name: '28.5/containerd', bin },
       { name: '26.1/overlay2', bin },
     ]);
+    const provided = { versions };
     expect(await resolveLegs(choice({}), { legsFile, findBlockers: canSandbox })).toEqual({
       legs: [
-        { name: '28.5/containerd', kind: 'sandbox', bin, store: 'containerd' },
-        { name: '26.1/overlay2', kind: 'sandbox', bin, store: 'overlay2' },
+        { name: '28.5/containerd', kind: 'sandbox', bin, store: 'containerd', provided },
+        { name: '26.1/overlay2', kind: 'sandbox', bin, store: 'overlay2', provided },
       ],
       missing: [],
       mirror: 'http://127.0.0.1:5555',
@@ -177,7 +178,7 @@ describe('resolveLegs', () => {
       expect(host.missing).toEqual([]);
     });
 
-    it('runs a leg legs.json has beyond the matrix', async () => {
+    it('runs the legs of the matrix, and a leg beyond it only when --leg names it', async () => {
       const bin = await makeBin('bin', allPrograms);
       const legsFile = await writeLegsFile([
         { name: '28.5/containerd', bin },
@@ -188,11 +189,13 @@ describe('resolveLegs', () => {
         legsFile,
         findBlockers: canSandbox,
       });
-      expect(resolved.legs.map((leg) => leg.name)).toEqual([
-        '28.5/containerd',
-        '26.1/overlay2',
-        '28.5/overlay2',
-      ]);
+      expect(resolved.legs.map((leg) => leg.name)).toEqual(['28.5/containerd', '26.1/overlay2']);
+      expect(resolved.missing).toEqual([]);
+      const named = await resolveLegs(choice({ matrix, names: ['28.5/overlay2'], isCi: true }), {
+        legsFile,
+        findBlockers: canSandbox,
+      });
+      expect(named.legs.map((leg) => leg.name)).toEqual(['28.5/overlay2']);
     });
   });
 

@@ -35,6 +35,11 @@ export interface DaemonConfigInput {
   registry: RegistrySettings;
   /** `containerd` for the containerd image store, another store for the graph drivers. */
   store?: string | undefined;
+  /**
+   * In a reader's machine the daemon keeps its files where a reader's does (its /run and
+   * /var/lib are the machine's own); a plain sandbox keeps them in the scratch folder.
+   */
+  isInMachine?: boolean | undefined;
 }
 
 /**
@@ -45,10 +50,15 @@ export interface DaemonConfigInput {
 export function buildDaemonConfig(input: DaemonConfigInput): Record<string, unknown> {
   const { scratch, cgroupParent, registry, store } = input;
   const features = store ? { features: { 'containerd-snapshotter': store === 'containerd' } } : {};
+  const paths = input.isInMachine
+    ? {}
+    : {
+        hosts: ['unix:///var/run/docker.sock'],
+        'exec-root': `${scratch}/exec`,
+        pidfile: `${scratch}/docker.pid`,
+      };
   return {
-    hosts: ['unix:///var/run/docker.sock'],
-    'exec-root': `${scratch}/exec`,
-    pidfile: `${scratch}/docker.pid`,
+    ...paths,
     'cgroup-parent': cgroupParent,
     // Teardown kills containers first, so a long graceful stop would only slow it down.
     'shutdown-timeout': 1,

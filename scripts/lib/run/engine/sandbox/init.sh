@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs inside a sandbox's new mount and network namespaces (started by sandbox.sh). Gives it
 # a private /run, so /var/run/docker.sock there is the sandbox daemon's; brings its loopback
-# up (its only interface); starts the relays (relay.ts) and dockerd; then stays as the holder
-# whose namespaces page commands are nsentered into.
+# up (sandbox.sh then adds the egress interface, egress.sh); starts the relays (relay.ts) and
+# dockerd; then stays as the holder whose namespaces page commands are nsentered into.
 #   init.sh SCRATCH
 # Environment: DFV_NODE (node binary), DFV_RELAY (relay.ts, or relay.js in a built package),
 # DFV_RELAY_ARGS (READY_FILE PORT=SOCKET...), and the
@@ -13,6 +13,19 @@ scratch=$1
 mount -t tmpfs -o mode=0755 tmpfs /run
 mkdir -p /run/lock
 ip link set lo up
+
+# The resolver the sandbox needs (prepare-scratch.ts), where the host's is on loopback or in
+# /run (systemd-resolved), which the sandbox does not share.
+if [ -f "$scratch/resolv.conf" ]; then
+  resolv=$(readlink -m /etc/resolv.conf)
+  case $resolv in
+  /run/* | /var/run/*)
+    mkdir -p "$(dirname "$resolv")"
+    cp "$scratch/resolv.conf" "$resolv"
+    ;;
+  *) mount --bind "$scratch/resolv.conf" "$resolv" ;;
+  esac
+fi
 
 # The daemon keeps its state where a reader's does, /var/lib/docker, so paths it prints
 # (volume mount points, `docker info`) are the reader's. It exists only in this mount

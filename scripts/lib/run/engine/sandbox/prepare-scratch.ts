@@ -4,12 +4,14 @@
  * exits in between (a crash while the spare sandbox was being prepared).
  */
 import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { VerifyError } from '../../../core/errors.ts';
 import type { RegistrySettings } from '../docker-output.ts';
+import type { MachineSpec } from '../machine/reader-machine.ts';
 import { buildDaemonConfig } from './daemon-config.ts';
+import { buildSandboxResolvConf } from './egress.ts';
 
 export interface Scratch {
   path: string;
@@ -17,6 +19,8 @@ export interface Scratch {
   name: string;
   cgroupParent: string;
   relayFolder: string;
+  /** Commands a page's shell reads, in a reader's machine (machine.sh shows it inside). */
+  sessionFolder: string;
   /** sandbox.sh now owns the folder: its teardown removes it. */
   handOver(): void;
   /** Removes the folder if it was never handed over. */
@@ -29,6 +33,7 @@ let isExitHookSet = false;
 export async function prepareScratch(
   registry: RegistrySettings,
   store: string | undefined,
+  machine: MachineSpec | undefined,
 ): Promise<Scratch> {
   if (/^\/(var\/)?run(\/|$)/.test(tmpdir())) {
     throw new VerifyError('SANDBOX_FAILED', `The temporary folder ${tmpdir()} is under /run.`, {
@@ -49,6 +54,7 @@ export async function prepareScratch(
     name,
     cgroupParent: `/${name}`,
     relayFolder: join(path, 'relay'),
+    sessionFolder: join(path, 'session'),
     handOver: () => notHandedOver.delete(path),
     remove: async () => {
       if (notHandedOver.delete(path)) await rm(path, { recursive: true, force: true });
@@ -60,12 +66,28 @@ export async function prepareScratch(
       cgroupParent: scratch.cgroupParent,
       registry,
       store,
+      isInMachine: machine !== undefined,
     });
     await writeFile(join(path, 'daemon.json'), JSON.stringify(config));
+    const resolvConf = await readSandboxResolvConf();
+    if (resolvConf !== undefined) await writeFile(join(path, 'resolv.conf'), resolvConf);
     await mkdir(scratch.relayFolder);
+    await mkdir(scratch.sessionFolder);
   } catch (error) {
     await scratch.remove();
     throw error;
   }
   return scratch;
+}
+
+/**
+ * The resolv.conf init.sh installs in the sandbox, if the host's does not serve as it is:
+ * one naming only loopback resolvers (egress.ts), or one kept in /run, which the sandbox
+ * replaces with a /run of its own. Undefined where the host has none at all.
+ */
+async function readSandboxResolvConf(): Promise<string | undefined> {
+  const where = await realpath('/etc/resolv.conf').catch(() => undefined);
+  if (where === undefined) return undefined;
+  const text = await readFile(where, 'utf8');
+  return buildSandboxResolvConf(text) ?? (/^\/(var\/)?run\//.test(where) ? text : undefined);
 }

@@ -9,6 +9,8 @@
 set -u
 mode=$1 scratch=$2 cgroup=$3
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=egress.sh
+. "$here/egress.sh"
 
 # Teardown runs with stderr silenced, so the shell's own "Killed" notices for the jobs it
 # kills stay out of the verifier's log; messages meant for it go to fd 4.
@@ -76,6 +78,7 @@ teardown() {
   # the teardown with SIGPIPE. Set here, not at the top, so the sandbox does not inherit it.
   trap '' PIPE
   pin_namespaces || log "namespaces not pinned: processes are found by cgroup only"
+  stop_egress
   local pids round
   # Killed, not stopped: the sandbox's state goes away with its namespaces, and a graceful
   # dockerd shutdown (1.5 s, plus up to 10 s per running container) would protect nothing.
@@ -110,6 +113,38 @@ teardown() {
   fi
 }
 
+# In the reader's machine the relay must stay out of the page's reach (its processes, its
+# files): it joins the network namespace only, from here, once machine.sh has brought the
+# loopback up. Waits at most as long as the holder loop below.
+start_machine_relay() {
+  for _ in $(seq 600); do
+    grep -qx net "$scratch/init.out" 2>/dev/null && break
+    kill -0 "$namespaces" 2>/dev/null || return 0
+    sleep 0.02
+  done
+  # shellcheck disable=SC2086 # DFV_RELAY_ARGS is a list of words by design.
+  nsenter --target="$namespaces" --net -- "$DFV_NODE" --experimental-strip-types \
+    --disable-warning=ExperimentalWarning "$DFV_RELAY" $DFV_RELAY_ARGS \
+    >"$scratch/relay.log" 2>&1 </dev/null 3<&- &
+}
+
+# Once machine.sh started dockerd: the holder line init.sh writes itself, with this side's
+# process IDs (inside, machine.sh is PID 1 and cannot know them).
+name_machine_holder() {
+  grep -qx ready "$scratch/init.out" 2>/dev/null || return 0
+  local init dockerd='' child
+  # The file holds `PID ` with no newline: `read` fails at its end, yet reads it.
+  read -r init _ <"/proc/$namespaces/task/$namespaces/children"
+  [ -n "$init" ] || return 0
+  for child in $(cat "/proc/$init/task/$init/children" 2>/dev/null); do
+    [ "$(cat "/proc/$child/comm" 2>/dev/null)" = dockerd ] && dockerd=$child
+  done
+  [ -n "$dockerd" ] || return 0
+  echo "$init $dockerd $(readlink "/proc/$init/ns/net") $(readlink "/proc/$init/ns/mnt") /var/lib/docker" \
+    >"$scratch/holder.tmp"
+  mv "$scratch/holder.tmp" "$scratch/holder"
+}
+
 case $mode in
 teardown)
   teardown 2>/dev/null
@@ -117,17 +152,29 @@ teardown)
 run)
   trap 'teardown 2>/dev/null; exit 0' TERM INT HUP
   exec 3<&0 0</dev/null
-  unshare --mount --net --propagation private --fork -- bash "$here/init.sh" "$scratch" &
-  namespaces=$!
+  if [ -n "${DFV_MACHINE_ROOT:-}" ]; then
+    # The reader's machine: its own processes, host name and root as well (machine.sh).
+    unshare --mount --net --pid --uts --ipc --propagation private --fork -- \
+      bash "$DFV_MACHINE_SCRIPT" "$scratch" 3<&- 4>&- &
+    namespaces=$!
+    start_machine_relay
+  else
+    unshare --mount --net --propagation private --fork -- bash "$here/init.sh" "$scratch" 3<&- &
+    namespaces=$!
+  fi
   # `read` ends at end of file: when the verifier closes our stdin or dies.
   { read -r _ <&3 || true; } &
   reader=$!
   # Pin the namespaces as soon as init.sh names them, while its holder surely lives.
   for _ in $(seq 600); do
     [ -r "$scratch/holder" ] || ! kill -0 "$namespaces" 2>/dev/null && break
+    [ -n "${DFV_MACHINE_ROOT:-}" ] && name_machine_holder
     sleep 0.05
   done
   pin_namespaces
+  holder_pid=''
+  [ -r "$scratch/holder" ] && read -r holder_pid _ <"$scratch/holder"
+  [ -n "$holder_pid" ] && start_egress "$holder_pid"
   wait -n "$namespaces" "$reader"
   teardown 2>/dev/null
   kill "$reader" 2>/dev/null

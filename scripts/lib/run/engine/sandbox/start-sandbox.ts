@@ -1,7 +1,9 @@
 /**
  * Starts one sandbox: a throwaway dockerd in private mount and network namespaces, with its
- * state in a scratch folder (see sandbox.sh and init.sh for what runs where). The sandbox
- * lives while the verifier holds its standard input open; closing it, or dying, tears it down.
+ * state in a scratch folder (see sandbox.sh and init.sh for what runs where); with a machine,
+ * in the reader's machine (machine/machine.sh), which has its own processes and root too. The
+ * sandbox lives while the verifier holds its standard input open; closing it, or dying,
+ * tears it down.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -10,18 +12,30 @@ import { join } from 'node:path';
 import { VerifyError } from '../../../core/errors.ts';
 import { formatFlag } from '../../../core/flags.ts';
 import { prependToPath } from '../../../system/find-program.ts';
+import type { DockerCallOptions } from '../docker-cli.ts';
 import type { RegistrySettings } from '../docker-output.ts';
-import { buildDaemonEnv, findLoopbackTargets } from './daemon-config.ts';
+import {
+  describeMachineEnv,
+  type MachineSpec,
+  readerMachine,
+  type SessionFolder,
+  wrapInMachine,
+} from '../machine/reader-machine.ts';
+import { buildDaemonEnv, daemonVariables, findLoopbackTargets } from './daemon-config.ts';
 import { disposeSandbox } from './dispose-sandbox.ts';
 import { type HostRelays, startHostRelays } from './host-relay.ts';
 import { prepareScratch } from './prepare-scratch.ts';
-import { type Holder, waitForSandbox } from './wait-for-sandbox.ts';
+import { type Holder, sandboxSocketPath, waitForSandbox } from './wait-for-sandbox.ts';
 
 export interface Sandbox {
   name: string;
   holder: Holder;
-  /** Puts a command line inside the sandbox's namespaces, in the caller's working folder. */
+  /** Puts a page's command line inside the sandbox (in the reader's machine, if it has one). */
   wrap(argv: readonly string[]): string[];
+  /** How the verifier's own `docker` calls (versions, pulls) reach the sandbox's daemon. */
+  docker: DockerCallOptions;
+  /** The reader's machine the sandbox runs, with its session folder; none for a plain one. */
+  machine: { spec: MachineSpec; session: SessionFolder } | undefined;
   /** Tears the sandbox down; never throws, safe to call twice. */
   dispose(): Promise<void>;
 }
@@ -32,8 +46,12 @@ export interface SandboxOptions {
   bin: string | undefined;
   /** The image store its daemon uses (`containerd` switches the snapshotter on). */
   store: string | undefined;
+  /** The egress program (egress.ts), giving containers a way out; undefined: none. */
+  egress: string | undefined;
   debug: (message: string) => void;
   startTimeoutMs?: number;
+  /** The reader's machine to run the daemon and the page in; without one, a plain sandbox. */
+  machine?: MachineSpec | undefined;
 }
 
 const here = import.meta.dirname;
@@ -41,11 +59,16 @@ const here = import.meta.dirname;
 const relayScript = ['relay.ts', 'relay.js']
   .map((name) => join(here, name))
   .find((path) => existsSync(path));
+/** The reader's machine's script: in the sources' machine/ folder, or beside the bundle. */
+const machineScript =
+  [join(here, '..', 'machine', 'machine.sh'), join(here, 'machine.sh')].find((path) =>
+    existsSync(path),
+  ) ?? join(here, 'machine.sh');
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { debug } = options;
   const startedAt = Date.now();
-  const scratch = await prepareScratch(options.registry, options.store);
+  const scratch = await prepareScratch(options.registry, options.store, options.machine);
   const { name, cgroupParent, relayFolder } = scratch;
   let relays: HostRelays;
   try {
@@ -59,7 +82,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     throw error;
   }
   const routes = [join(relayFolder, 'ready'), ...relays.routes];
-  const child = spawnSandbox(scratch.path, cgroupParent, routes, options.bin);
+  const machineEnv = options.machine ? describeMachineEnv(options.machine) : {};
+  const child = spawnSandbox(scratch.path, cgroupParent, routes, options, machineEnv);
   scratch.handOver();
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -86,9 +110,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     scratch: scratch.path,
     timeoutMs: options.startTimeoutMs ?? 30_000,
     hasExited: () => hasExited,
+    hasEgress: options.egress !== undefined,
     stderr: () => stderr,
-    wrap: (pid) => (argv) => wrapInSandbox(pid, argv),
-    env: options.bin ? { PATH: prependToPath(options.bin) } : {},
+    docker: (pid) => describeDockerCall(pid, options),
   });
   if (start.status === 'failed') {
     await dispose();
@@ -104,7 +128,42 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   }
   const { holder } = start;
   debug(`sandbox ${name} ready in ${Date.now() - startedAt} ms (holder ${holder.pid})`);
-  return { name, holder, wrap: (argv) => wrapInSandbox(holder.pid, argv), dispose };
+  const { machine } = options;
+  return {
+    name,
+    holder,
+    wrap: (argv) => (machine ? wrapInMachine(holder.pid, argv) : wrapInSandbox(holder.pid, argv)),
+    docker: describeDockerCall(holder.pid, options),
+    machine: machine && {
+      spec: machine,
+      session: {
+        host: scratch.sessionFolder,
+        reader: readerMachine.sessionFolder,
+        state: readerMachine.stateFolder,
+      },
+    },
+    dispose,
+  };
+}
+
+/**
+ * The verifier's `docker` for a sandbox: the leg's client, behind nsenter in a plain sandbox;
+ * for a machine, on the daemon's socket as seen through PID 1's root, so that none of the
+ * verifier's processes ever runs inside the reader's machine.
+ */
+function describeDockerCall(holderPid: number, options: SandboxOptions): DockerCallOptions {
+  const path = options.bin ? { PATH: prependToPath(options.bin) } : {};
+  if (!options.machine) {
+    return {
+      wrap: (argv) => wrapInSandbox(holderPid, argv),
+      env: path,
+      unsetEnv: daemonVariables,
+    };
+  }
+  return {
+    env: { ...path, DOCKER_HOST: `unix://${sandboxSocketPath(holderPid)}` },
+    unsetEnv: daemonVariables.filter((name) => name !== 'DOCKER_HOST'),
+  };
 }
 
 /** nsenter keeps the caller's working folder with `--wd=.` (it would otherwise be `/`). */
@@ -120,7 +179,8 @@ function spawnSandbox(
   scratch: string,
   cgroupParent: string,
   relayArgs: string[],
-  bin: string | undefined,
+  { bin, egress }: Pick<SandboxOptions, 'bin' | 'egress'>,
+  machineEnv: Record<string, string>,
 ): ChildProcess {
   const path = `${process.env['PATH'] ?? '/usr/bin:/bin'}:/usr/sbin:/sbin`;
   const child = spawn('bash', [join(here, 'sandbox.sh'), 'run', scratch, cgroupParent], {
@@ -132,6 +192,9 @@ function spawnSandbox(
       DFV_NODE: process.execPath,
       DFV_RELAY: relayScript ?? join(here, 'relay.ts'),
       DFV_RELAY_ARGS: relayArgs.join(' '),
+      DFV_MACHINE_SCRIPT: machineScript,
+      ...machineEnv,
+      DFV_EGRESS: egress ?? '',
       ...buildDaemonEnv(),
     },
   });

@@ -1,6 +1,6 @@
 /**
  * Waits until a starting sandbox can take commands: init.sh wrote its holder line, the relays
- * listen, and its dockerd answers. Fails fast, with dockerd's own words, when the daemon or
+ * listen, its egress is up (when it has one), and its dockerd answers. Fails fast, with dockerd's own words, when the daemon or
  * the sandbox process ends first.
  */
 
@@ -8,8 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tailOf } from '../../../system/run-process.ts';
 import { waitUntil } from '../../../system/wait-until.ts';
-import { isDockerAnswering } from '../docker-cli.ts';
-import { daemonVariables } from './daemon-config.ts';
+import { type DockerCallOptions, isDockerAnswering } from '../docker-cli.ts';
 import { summarizeDaemonLog } from './daemon-log.ts';
 
 export interface Holder {
@@ -28,10 +27,11 @@ export interface WaitOptions {
   timeoutMs: number;
   /** Whether the sandbox process (sandbox.sh) has exited, and its error output so far. */
   hasExited: () => boolean;
+  /** Whether sandbox.sh starts an egress program (egress.sh), which must report ready. */
+  hasEgress: boolean;
   stderr: () => string;
-  wrap: (pid: number) => (argv: readonly string[]) => string[];
-  /** For the `docker` that asks the daemon: the leg's client first on PATH. */
-  env: Readonly<Record<string, string>>;
+  /** How the verifier's `docker` asks the daemon of the sandbox whose holder has that PID. */
+  docker: (pid: number) => DockerCallOptions;
 }
 
 export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart> {
@@ -50,13 +50,13 @@ export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart
     }
     holder ??= readHolder(scratch);
     if (holder && !isProcessAlive(holder.dockerdPid)) return fail('dockerd exited while starting');
-    if (holder && isRelayReady(scratch) && hasDaemonSocket(holder.pid)) {
-      const docker = {
-        wrap: options.wrap(holder.pid),
-        env: options.env,
-        unsetEnv: daemonVariables,
-      };
-      if (await isDockerAnswering(docker, 2_000)) {
+    const egress = options.hasEgress ? readEgressState(scratch) : 'ready';
+    if (egress === 'failed') {
+      const log = tailOf(readOrEmpty(join(scratch, 'egress.log')), 5);
+      return fail(`its egress (slirp4netns) failed: ${log || 'no output'}`);
+    }
+    if (holder && egress === 'ready' && isRelayReady(scratch) && hasDaemonSocket(holder.pid)) {
+      if (await isDockerAnswering(options.docker(holder.pid), 2_000)) {
         return { status: 'ready', holder };
       }
     }
@@ -75,6 +75,12 @@ function readHolder(scratch: string): Holder | undefined {
   const pid = Number(pidText);
   const dockerdPid = Number(dockerdText);
   return pid && dockerdPid ? { pid, dockerdPid, dataRoot } : undefined;
+}
+
+/** egress.sh marks slirp4netns ready, or ended: then it ended without ever being ready. */
+function readEgressState(scratch: string): 'ready' | 'starting' | 'failed' {
+  if (readOrEmpty(join(scratch, 'egress-ready')).startsWith('1')) return 'ready';
+  return existsSync(join(scratch, 'egress-ended')) ? 'failed' : 'starting';
 }
 
 function isRelayReady(scratch: string): boolean {

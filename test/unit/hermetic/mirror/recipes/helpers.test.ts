@@ -10,7 +10,7 @@ import {
   renderDebianSources,
   serialEpochOf,
 } from '../../../../../scripts/hermetic/mirror/recipes/debian.ts';
-import { bundleCertificates } from '../../../../../scripts/hermetic/mirror/recipes/registry.ts';
+import { bundleCertificates } from '../../../../../scripts/hermetic/mirror/recipes/registry-layers.ts';
 import {
   foldComment,
   listOwners,

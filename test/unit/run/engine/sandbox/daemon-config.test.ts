@@ -34,6 +34,22 @@ describe('buildDaemonConfig', () => {
     `);
   });
 
+  it("leaves the daemon its default paths in a reader's machine, where /run is its own", () => {
+    const registry = { mirrors: [], insecureRegistries: [] };
+    const config = buildDaemonConfig({
+      scratch: '/s',
+      cgroupParent: '/c',
+      registry,
+      isInMachine: true,
+    });
+    expect(Object.keys(config).sort()).toEqual([
+      'cgroup-parent',
+      'insecure-registries',
+      'registry-mirrors',
+      'shutdown-timeout',
+    ]);
+  });
+
   it.each([
     ['containerd', { 'containerd-snapshotter': true }],
     ['overlay2', { 'containerd-snapshotter': false }],
