@@ -1,3 +1,4 @@
+import type { PublishedContext } from '../../scripts/lib/config/published-values.ts';
 import { judgePage } from '../../scripts/lib/judge/judge-page.ts';
 import type { PageResult } from '../../scripts/lib/judge/results.ts';
 import { planPage } from '../../scripts/lib/plan/plan-page.ts';
@@ -19,12 +20,14 @@ export function simulatePage(
   actualOf: (step: number) => string[],
   leg = 'sandbox',
   store = 'overlay2',
+  more: { published?: PublishedContext | undefined; server?: string } = {},
 ): PageResult {
   // This site's settings: a command shown without output must print nothing.
   const extractedPage = extractValidPage(source, file, { output: { unshown: 'empty' } });
   const plan = planPage(extractedPage, {
-    leg: { name: leg, store, versions },
+    leg: { name: leg, store, versions: { ...versions, server: more.server ?? versions.server } },
     defaultTimeoutSeconds: 120,
+    published: more.published,
   });
   let stepNumber = 0;
   const snippets = plan.snippets.map((planned): RawOutcome => {

@@ -1,7 +1,7 @@
 /**
  * What a run does, as one tagged value parsed from the flags (as trycmd's `Mode`): verify
- * (the default), update, review (an update a person decides), record, check-record or
- * watch. Flags that select modes which cannot go together are refused here, each pair with
+ * (the default), update, review (an update a person decides), record, check-record, watch
+ * or journey (the pages in reading order in one reader's world, recorded or not). Flags that select modes which cannot go together are refused here, each pair with
  * its reason and what to do instead, before anything runs. A new mode is one entry of the
  * union, its flag (core/flags.ts, `modeFlags` here) and one module in modes/ (modes.ts lists
  * it; a kind without a module does not compile).
@@ -15,12 +15,17 @@ export type Mode =
   | { kind: 'review' }
   | { kind: 'record' }
   | { kind: 'check-record' }
-  | { kind: 'watch' };
+  | { kind: 'watch' }
+  /** `--journey`, with `--record`: the record then says each page was proven in reading order. */
+  | { kind: 'journey'; isRecord: boolean };
 export type ModeKind = Mode['kind'];
 
 /** The flags that choose a mode, in the order their clashes are reported. */
 const modeFlags = ['update', 'review', 'record', 'check-record', 'watch'] as const;
 type ModeFlag = (typeof modeFlags)[number];
+
+/** What `--journey` goes with: `--record` only (see refuseWithJourney). */
+const journeyRefuses = ['update', 'review', 'check-record', 'watch'] as const;
 
 /** What the other flags of the command line say that a mode may refuse. */
 export interface ModeContext {
@@ -32,12 +37,16 @@ export interface ModeContext {
 export function describeWrites(mode: Mode): { isUpdate: boolean; isRecord: boolean } {
   return {
     isUpdate: mode.kind === 'update' || mode.kind === 'review',
-    isRecord: mode.kind === 'record',
+    isRecord: mode.kind === 'record' || (mode.kind === 'journey' && mode.isRecord),
   };
 }
 
 /** The mode the flags ask for; a usage error naming both flags when two cannot go together. */
-export function parseMode(given: Partial<Record<ModeFlag, boolean>>, context: ModeContext): Mode {
+export function parseMode(
+  given: Partial<Record<ModeFlag | 'journey', boolean>>,
+  context: ModeContext,
+): Mode {
+  if (given.journey) return parseJourney(given, context);
   // Reviewing is updating with a person deciding each change: `--update --review` is a review.
   const flags = modeFlags.filter((flag) => given[flag] && !(flag === 'update' && given.review));
   const [first, second] = flags;
@@ -90,4 +99,37 @@ function checkWatch(context: ModeContext): void {
     );
   }
   if (context.isSharded) throw refuseWithWatch('shard');
+}
+
+/**
+ * `--journey` verifies what a reader sees after the pages before; it goes with `--record`
+ * (the record says so), and with nothing that runs a page alone or rewrites it: `--update`
+ * would write what a page prints after the others, which the page alone does not print.
+ */
+function parseJourney(given: Partial<Record<ModeFlag, boolean>>, context: ModeContext): Mode {
+  const clash = journeyRefuses.find((flag) => given[flag]);
+  if (clash === 'watch' || clash === 'check-record') {
+    const reason = clash === 'watch' ? 're-runs pages alone as you save them' : 'runs nothing';
+    return refuse(
+      `${formatFlag(clash)}, which ${reason}`,
+      `Run ${formatFlag('journey')} on its own.`,
+    );
+  }
+  if (clash) {
+    return refuse(
+      `${formatFlag(shownAs(clash))}, which writes what a page prints alone; a journey runs it after the pages before it`,
+      `Update the page without ${formatFlag('journey')} (\`${formatFlag('update')} <page>\`), then run the journey again.`,
+    );
+  }
+  if (context.isSharded) {
+    return refuse(
+      `${formatFlag('shard')}, which splits the pages; a journey needs every page before the one it checks`,
+      'Run the journey in one job (one job per leg: --leg NAME).',
+    );
+  }
+  return { kind: 'journey', isRecord: given.record === true };
+}
+
+function refuse(what: string, hint: string): never {
+  throw new VerifyError('USAGE', `${formatFlag('journey')} cannot go with ${what}`, { hint });
 }

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { isMap, parseDocument } from 'yaml';
-import { diagnoseIssues } from '../core/diagnose-issues.ts';
 import { type Diagnostic, formatDiagnostic, VerifyError } from '../core/errors.ts';
+import { parseJsonFile } from './parse-json-file.ts';
 import {
   defaultProjectSettings,
   type ProjectSettings,
@@ -39,32 +38,8 @@ export function parseProjectSettings(
   text: string,
   file: string,
 ): { ok: true; settings: ProjectSettings } | { ok: false; diagnostics: Diagnostic[] } {
-  const document = parseDocument(text, { prettyErrors: false });
-  const lineOf = (offset: number | undefined) => text.slice(0, offset ?? 0).split('\n').length;
-  if (document.errors.length > 0 || !isMap(document.contents)) {
-    const error = document.errors[0];
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          code: 'INVALID_OPTION',
-          message: `Invalid JSON: ${error?.message.split('\n')[0] ?? 'expected an object'}`,
-          position: { file, line: lineOf(error?.pos[0]) },
-        },
-      ],
-    };
-  }
-  const result = projectSettingsSchema.safeParse(document.toJSON());
-  if (result.success) return { ok: true, settings: result.data };
-  const positionOf = (keys: readonly PropertyKey[]) => {
-    const node = document.getIn(keys as unknown[], true) as { range?: number[] } | undefined;
-    const pair = document.getIn(keys.slice(0, -1) as unknown[], true) as
-      | { range?: number[] }
-      | undefined;
-    return { file, line: lineOf(node?.range?.[0] ?? pair?.range?.[0]) };
-  };
-  const subject = { what: 'setting', positionOf, isUnknownKeyNamed: true };
-  return { ok: false, diagnostics: diagnoseIssues(result.error, subject) };
+  const parsed = parseJsonFile(text, file, projectSettingsSchema, 'setting');
+  return parsed.ok ? { ok: true, settings: parsed.data } : parsed;
 }
 
 /**

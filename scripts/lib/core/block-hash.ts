@@ -4,7 +4,8 @@
  * count: the text (line endings, trailing spaces and blank lines around it do not), the
  * language, the options that change what runs or what is expected (not `timeout`, not
  * Expressive Code's display options, not how an option is quoted or ordered, not a skip's
- * wording), and the page's `verify:` settings that do (images, env, named values). Pure.
+ * wording), and the page's `verify:` settings that do (images, env, named values, tools it
+ * installs). Pure.
  */
 import { createHash } from 'node:crypto';
 import type { FenceOptions, PageOptions } from './options.ts';
@@ -35,8 +36,11 @@ function meaningfulFenceOptions(options: FenceOptions) {
 }
 
 function meaningfulPageOptions(options: PageOptions) {
-  const { timeout: _timeout, skip, ...rest } = options;
-  return { ...rest, skip: skip === undefined ? undefined : true };
+  // `journey` says how the page stands among the others, not what its blocks claim.
+  const { timeout: _timeout, skip, installs, journey: _journey, ...rest } = options;
+  // No tool installed is the same claim as a page written before `installs` existed.
+  const tools = installs && installs.length > 0 ? installs : undefined;
+  return { ...rest, skip: skip === undefined ? undefined : true, installs: tools };
 }
 
 export interface BlockIdentity {

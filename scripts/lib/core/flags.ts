@@ -47,6 +47,14 @@ export const flags = {
       'leg of the matrix it holds on (exit 1 when not)',
     ],
   },
+  journey: {
+    type: 'boolean',
+    help: [
+      'on each leg, the pages in reading order (the sidebar) in one Docker and one',
+      "reader's folder, a new terminal per page; a failure names the earlier page",
+      'whose leftovers caused it; goes with --record, not --update',
+    ],
+  },
   jobs: {
     type: 'string',
     value: '<n>',

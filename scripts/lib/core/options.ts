@@ -31,6 +31,26 @@ const exitCodes = z
 
 const flag = z.literal(true, { error: 'takes no value' });
 
+/**
+ * How far a size the page shows may be from the printed one: a percentage (`10`, `"10%"`) or
+ * `"any"`. Read as a ratio (0.1); `any` is Infinity. See judge/check-sizes.ts.
+ */
+export const sizeToleranceSchema = z
+  .union([z.number(), z.string()])
+  .transform((value, context): number => {
+    if (value === 'any') return Number.POSITIVE_INFINITY;
+    const percent =
+      typeof value === 'number' ? value : Number(/^(\d+(?:\.\d+)?)%?$/.exec(value)?.[1]);
+    if (Number.isFinite(percent) && percent >= 0) return percent / 100;
+    context.addIssue({ code: 'custom', message: 'expected a percentage such as 10% or "any"' });
+    return z.NEVER;
+  });
+
+/** The default size tolerance: ±10% (and the rounding of the shown size). */
+export const defaultSizeTolerance = 0.1;
+/** A tool of the reader's toolbox, by its name (`jq`, `curl`). */
+const toolName = z.string().regex(/^[a-z0-9][a-z0-9.+-]*$/, 'expected a tool name such as jq');
+
 /** Our fence options, as written in the meta (`skip="why" exit=1 tty`). */
 export const fenceOptionsSchema = z
   .strictObject({
@@ -44,6 +64,13 @@ export const fenceOptionsSchema = z
     engine: versionRange,
     store,
     file: z.string().min(1, 'needs a path, e.g. file="Dockerfile"'),
+    /** How far the sizes this block shows may be from the real ones (`25%`, `any`). */
+    'size-tolerance': sizeToleranceSchema,
+    /**
+     * The IDs and digests this block shows are examples, not Docker Hub's published values:
+     * they are still bound to what runs print, never checked against Docker Hub's.
+     */
+    'example-values': flag,
   })
   .partial();
 export type FenceOptions = z.infer<typeof fenceOptionsSchema>;
@@ -110,6 +137,8 @@ export const outputSettingsSchema = z.strictObject({
   elisions: z.boolean().optional(),
   /** Named patterns replaced by `[NAME]` on both sides before comparing, e.g. request IDs. */
   redactions: redactions.optional(),
+  /** How far a size shown may be from the printed one: a percentage (default 10) or `any`. */
+  sizeTolerance: sizeToleranceSchema.optional(),
 });
 export type OutputSettings = z.infer<typeof outputSettingsSchema>;
 
@@ -118,15 +147,23 @@ export interface MatchSettings {
   unshown: 'empty' | 'unchecked';
   elisions: boolean;
   redactions: { name: string; pattern: string }[];
+  /** How far a shown size may be from the printed one, as a ratio (0.1); Infinity: any. */
+  sizeTolerance: number;
 }
 
 export function mergeOutputSettings(...layers: (OutputSettings | undefined)[]): MatchSettings {
-  const merged: MatchSettings = { unshown: 'unchecked', elisions: false, redactions: [] };
+  const merged: MatchSettings = {
+    unshown: 'unchecked',
+    elisions: false,
+    redactions: [],
+    sizeTolerance: defaultSizeTolerance,
+  };
   const redactions = new Map<string, string>();
   for (const layer of layers) {
     if (!layer) continue;
     merged.unshown = layer.unshown ?? merged.unshown;
     merged.elisions = layer.elisions ?? merged.elisions;
+    merged.sizeTolerance = layer.sizeTolerance ?? merged.sizeTolerance;
     for (const [name, source] of Object.entries(layer.redactions ?? {}))
       redactions.set(name, source);
   }
@@ -166,6 +203,25 @@ const namedValuesSchema = z.record(z.string(), namedValueSchema).superRefine((va
   }
 });
 
+/** What a journey keeps from page to page that a page may need gone. */
+export const leftoverKinds = ['containers', 'images', 'volumes', 'networks'] as const;
+export type LeftoverKind = (typeof leftoverKinds)[number];
+
+/**
+ * Frontmatter `verify.journey`. `clean`: the page needs a Docker without what earlier pages
+ * left (`true`: containers, images, volumes and networks; or a list of those), and gets it
+ * as a reader does, with the commands of its first block; the verifier never cleans for it,
+ * and fails that block when something an earlier page left is still there after it.
+ */
+export const journeyOptionsSchema = z.strictObject({
+  clean: z
+    .union([z.literal(true), z.array(z.enum(leftoverKinds)).min(1)], {
+      error: `expected true or a list of: ${leftoverKinds.join(', ')}`,
+    })
+    .transform((clean): LeftoverKind[] => (clean === true ? [...leftoverKinds] : clean))
+    .optional(),
+});
+
 /** Frontmatter `verify:` of a page. Applies to every snippet unless a fence says otherwise. */
 export const pageOptionsSchema = z.strictObject({
   skip: z.string().min(1).optional(),
@@ -178,6 +234,13 @@ export const pageOptionsSchema = z.strictObject({
   output: outputSettingsSchema.optional(),
   /** Facts of the machine the page shows: bound to what they print, the same everywhere. */
   values: namedValuesSchema.default({}),
+  /**
+   * Tools of the reader's toolbox this page tells its reader to install (its text shows
+   * how): on PATH for this page and every later one in reading order, not before.
+   */
+  installs: z.array(toolName).optional(),
+  /** How the page stands in the reader's journey (`--journey`): see journeyOptionsSchema. */
+  journey: journeyOptionsSchema.optional(),
 });
 export type PageOptions = z.infer<typeof pageOptionsSchema>;
 
@@ -196,6 +259,10 @@ export interface SnippetOptions {
   /** The legs the snippet holds on (`engine`, `store`, `min-server`, `min-client`). */
   condition: Condition;
   file: string | undefined;
+  /** The fence's own size tolerance (a ratio), over the page's. */
+  sizeTolerance: number | undefined;
+  /** The block's IDs and digests are examples, not Docker Hub's values. */
+  isExampleValues: boolean;
 }
 
 /** `min-server=28` is `engine=">=28"`, kept for pages written before ranges. */
@@ -221,6 +288,8 @@ export function mergeOptions(page: PageOptions, fence: FenceOptions): SnippetOpt
       store: fence.store,
     },
     file: fence.file,
+    sizeTolerance: fence['size-tolerance'],
+    isExampleValues: fence['example-values'] ?? false,
   };
 }
 

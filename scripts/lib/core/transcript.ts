@@ -120,13 +120,19 @@ function findSessionEnd(
   return end;
 }
 
-function readSession(output: readonly string[]): TerminalInput {
+/**
+ * What is typed into a session: the text after each of its prompts. A bare prompt that ends
+ * the session's lines is the terminal waiting for the reader, not an empty line typed.
+ */
+export function readSession(output: readonly string[]): TerminalInput {
   const input: string[] = [];
   let isExitShown = false;
-  for (const line of output) {
+  const last = output.findLastIndex((line) => line.trim() !== '');
+  for (const [index, line] of output.entries()) {
     const prompt = matchContainerPrompt(line);
     if (prompt === undefined) continue;
     const typed = line.slice(prompt.length);
+    if (index === last && typed.trim() === '') continue;
     input.push(typed);
     if (isExitCommand(typed)) isExitShown = true;
   }

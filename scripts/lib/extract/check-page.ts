@@ -9,6 +9,7 @@ import { findValueOccurrences } from '../core/named-values.ts';
 import { listNamedValues, type PageOptions } from '../core/options.ts';
 import type { FrontmatterLineOf } from './read-page-options.ts';
 import { listCommandSteps, type Snippet } from './snippet.ts';
+import { seriesOf } from './version-values.ts';
 
 const conditionOptions = ['engine', 'store', 'min-server', 'min-client'];
 
@@ -57,4 +58,25 @@ export function checkValuesShown(
       position: { file, line: lineOf(['values', value.name]) },
       hint: 'Write the shown value exactly as the output shows it, or remove the value.',
     }));
+}
+
+/**
+ * A `docker version` the page shows must be what a leg of the matrix prints: its Engine's
+ * major.minor must be one of the matrix's engines (those legs compare it as written).
+ */
+export function checkShownVersions(snippet: Snippet, matrix: readonly MatrixLeg[]): Diagnostic[] {
+  if (matrix.length === 0) return [];
+  const engines = [...new Set(matrix.map((leg) => leg.engine))];
+  return listCommandSteps(snippet).flatMap((step) => {
+    const shown = step.versions?.engine;
+    if (!shown || engines.includes(seriesOf(shown))) return [];
+    return [
+      {
+        code: 'INVALID_OPTION' as const,
+        message: `Unexpected version: the output shows Docker ${shown}, which no leg of the matrix prints (engines ${engines.join(', ')})`,
+        position: { file: snippet.file, line: step.line },
+        hint: 'Show the output a leg of the matrix prints (npm run verify -- --update on that leg), or add its engine to `matrix` in verify-examples.json.',
+      },
+    ];
+  });
 }

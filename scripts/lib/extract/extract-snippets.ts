@@ -11,11 +11,16 @@ import {
 } from '../core/options.ts';
 import { readBlock } from '../core/read-block.ts';
 import type { Transcript } from '../core/transcript.ts';
-import { checkConditions, checkValuesShown } from './check-page.ts';
+import { checkInstallsShown, locateInstalls } from './check-installs.ts';
+import { checkConditions, checkShownVersions, checkValuesShown } from './check-page.ts';
+import { dropWaitingPrompt, joinSessions } from './join-sessions.ts';
 import { parseMarkdown } from './parse-markdown.ts';
+import { findPromptAnswers } from './prompt-answers.ts';
 import { readFenceOptions } from './read-fence-options.ts';
 import { readPageOptions } from './read-page-options.ts';
+import { readSidebar } from './read-sidebar.ts';
 import { listCommandSteps, type Page, type Snippet, type SnippetBody } from './snippet.ts';
+import { findVersionValues } from './version-values.ts';
 
 /** A page, always: problems of a fence are on its snippet, those of the page as a whole here. */
 export interface ExtractResult {
@@ -65,17 +70,29 @@ function placeTranscript(transcript: Transcript, firstContent: number, file: str
   return {
     kind: 'transcript',
     family: transcript.family,
-    steps: transcript.steps.map((step) => ({
-      command: step.command,
-      line: firstContent + step.commandLines.start,
-      expected: step.output,
-      expectedLines: {
-        start: firstContent + step.outputLines.start,
-        end: firstContent + step.outputLines.end,
-      },
-      terminal: step.terminal,
-    })),
+    steps: transcript.steps.map((step) => {
+      const shown =
+        step.terminal && !step.terminal.isExitShown ? dropWaitingPrompt(step.output) : step.output;
+      return {
+        command: step.command,
+        line: firstContent + step.commandLines.start,
+        expected: shown,
+        expectedLines: {
+          start: firstContent + step.outputLines.start,
+          end: firstContent + step.outputLines.start + shown.length,
+        },
+        terminal: step.terminal,
+        versions: findVersionValues(step.command, step.output),
+        answers: step.terminal ? undefined : findAnswers(step.output),
+      };
+    }),
   };
+}
+
+/** The questions a command's output shows answered, if any. */
+function findAnswers(output: readonly string[]) {
+  const answers = findPromptAnswers(output);
+  return answers.length > 0 ? answers : undefined;
 }
 
 /** `exit=` gives one exit code (the last command's) or one per command. */
@@ -138,6 +155,7 @@ function readSnippet(
   const exitProblem = checkExitCodes(snippet, read.positions.exit ?? { file, line });
   if (exitProblem) problems.push(exitProblem);
   problems.push(...checkConditions(snippet, settings.matrix ?? [], read.positions));
+  problems.push(...checkShownVersions(snippet, settings.matrix ?? []));
   if (problems.length > 0) snippet.body = { kind: 'invalid', diagnostics: problems };
   return snippet;
 }
@@ -162,15 +180,32 @@ export function extractSnippets(
   const pageOptions = readPageOptions(parsed.parsed.frontmatter, file);
   const options = pageOptions.ok ? pageOptions.options : defaultPageOptions();
   const lines = source.split(/\r?\n/);
-  const snippets = parsed.parsed.code
-    .map((node) => readSnippet(node, lines, file, options, settings))
-    .filter((snippet) => snippet !== undefined);
+  const snippets = joinSessions(
+    parsed.parsed.code
+      .map((node) => readSnippet(node, lines, file, options, settings))
+      .filter((snippet) => snippet !== undefined),
+  );
+  const installs = locateInstalls(source, options.installs ?? []);
   const diagnostics = pageOptions.ok
-    ? checkValuesShown(file, snippets, options, pageOptions.lineOf)
+    ? [
+        ...checkValuesShown(file, snippets, options, pageOptions.lineOf),
+        ...checkInstallsShown(file, installs, pageOptions.lineOf),
+      ]
     : pageOptions.diagnostics;
   const match = mergeOutputSettings(settings.output, options.output);
   const images = [...new Set([...(settings.images ?? []), ...options.images])];
-  return { page: { file, options: { ...options, images }, match, snippets, diagnostics } };
+  const sidebar = readSidebar(parsed.parsed.frontmatter);
+  return {
+    page: {
+      file,
+      options: { ...options, images },
+      match,
+      snippets,
+      diagnostics,
+      sidebar,
+      installs,
+    },
+  };
 }
 
 /** Every problem of a page: its own, then its fences', in order. */

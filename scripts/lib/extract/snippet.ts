@@ -3,6 +3,10 @@ import type { MatchSettings, PageOptions, SnippetOptions } from '../core/options
 import type { PromptFamily } from '../core/prompts.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
 import type { TerminalInput } from '../core/transcript.ts';
+import type { ShownInstall } from './check-installs.ts';
+import type { PromptAnswer } from './prompt-answers.ts';
+import type { SidebarPlace } from './read-sidebar.ts';
+import type { VersionValues } from './version-values.ts';
 
 /** A half-open range of 1-based file line numbers. */
 export interface FileLines {
@@ -23,6 +27,26 @@ export interface CommandStep {
   expectedLines: FileLines;
   /** A command that takes the reader's terminal (`docker run -it`), and what is typed into it. */
   terminal?: TerminalInput | undefined;
+  /** `docker version` and `/version` output: the versions it shows (version-values.ts). */
+  versions?: VersionValues | undefined;
+  /** Questions the command asks, answered on their own lines (prompt-answers.ts). */
+  answers?: PromptAnswer[] | undefined;
+  /**
+   * An interactive session that goes on in later fences (join-sessions.ts): what each of
+   * them shows; their typed lines are in `terminal.lines` after this fence's own.
+   */
+  parts?: SessionPart[] | undefined;
+}
+
+/** A later fence's share of an interactive session that an earlier fence started. */
+export interface SessionPart {
+  /** The line of the fence that shows it. */
+  snippetLine: number;
+  /** Index in `terminal.lines` of the first line typed in this fence. */
+  typedFrom: number;
+  /** What the fence shows (its prompts and output), and where; empty for an `exit` alone. */
+  expected: string[];
+  expectedLines: FileLines;
 }
 
 export type SnippetBody =
@@ -33,7 +57,12 @@ export type SnippetBody =
   /** A shell-looking fence that is shown but not run, and why (reported, never passed). */
   | { kind: 'unchecked'; category: UncheckedCategory; reason: string }
   /** A fence with a problem (an unknown option, text before the first prompt): not run. */
-  | { kind: 'invalid'; diagnostics: Diagnostic[] };
+  | { kind: 'invalid'; diagnostics: Diagnostic[] }
+  /**
+   * Typed at the prompt of a session an earlier fence (at line `of`) started and left open:
+   * it runs as part of that session; `step` is what it types and shows.
+   */
+  | { kind: 'continuation'; of: number; step: CommandStep };
 
 export interface Snippet {
   file: string;
@@ -62,6 +91,10 @@ export interface Page {
   snippets: Snippet[];
   /** Problems of the page as a whole (frontmatter, Markdown it cannot parse): nothing runs. */
   diagnostics: Diagnostic[];
+  /** Its place in the site's sidebar (frontmatter `sidebar`), for the reading order. */
+  sidebar?: SidebarPlace | undefined;
+  /** The tools it tells its reader to install (`verify.installs`), each where it shows how. */
+  installs?: ShownInstall[] | undefined;
 }
 
 /** The commands a snippet runs, in order: a transcript's steps, a script as one, others none. */

@@ -33,6 +33,7 @@ export function alignLines(
   expected: readonly string[],
   actual: readonly string[],
   isMatch: LineMatch = lineMatches,
+  isOptional: (index: number) => boolean = () => false,
 ): Alignment {
   const rows = expected.length + 1;
   const columns = actual.length + 1;
@@ -48,12 +49,13 @@ export function alignLines(
         { i, j, weight },
         (row, column) => cost[at(row, column)] ?? 0,
         isMatch,
+        isOptional,
       );
     }
   }
   return {
     matches: (cost[0] ?? 0) <= 0,
-    ops: walk(expected, actual, { cost, columns, weight }, isMatch),
+    ops: walk(expected, actual, { cost, columns, weight }, isMatch, isOptional),
   };
 }
 
@@ -71,12 +73,13 @@ function cheapest(
   { i, j, weight }: { i: number; j: number; weight: number },
   costAt: CostAt,
   isMatch: LineMatch,
+  isOptional: (index: number) => boolean,
 ): number {
   if (i === expected.length) return weight * (actual.length - j);
   const line = expected[i] ?? '';
   const isWildcard = isLinesWildcard(line);
   let best = weight + costAt(i + 1, j);
-  if (isWildcard) best = Math.min(best, costAt(i + 1, j));
+  if (isWildcard || isOptional(i)) best = Math.min(best, costAt(i + 1, j));
   if (j < actual.length) {
     best = Math.min(best, weight + costAt(i, j + 1));
     if (isWildcard) best = Math.min(best, costAt(i, j + 1));
@@ -90,12 +93,15 @@ function cheapest(
  * Follows a cheapest path. On ties it prefers a matching line, then a `...` that stands for
  * as few lines as possible, then an added line (documented lines are kept where they can
  * be, so `--update` churns as little as possible), then a changed line, then a removed one.
+ * An optional line (a row the page did not create, judge/listing-rows.ts) that matches no
+ * printed line stands for none, as a `...` would, and is kept.
  */
 function walk(
   expected: readonly string[],
   actual: readonly string[],
   { cost, columns, weight }: { cost: Float64Array; columns: number; weight: number },
   isMatch: LineMatch,
+  isOptional: (index: number) => boolean,
 ): AlignmentOp[] {
   const at = (i: number, j: number) => cost[i * columns + j] ?? 0;
   const ops: AlignmentOp[] = [];
@@ -129,6 +135,9 @@ function walk(
       ops.push({ op: 'same', expected: i, actual: j });
       i++;
       j++;
+    } else if (hasExpected && isOptional(i) && here === at(i + 1, j)) {
+      ops.push({ op: 'wildcard', expected: i, actual: [] });
+      i++;
     } else if (hasActual && here === weight + at(i, j + 1)) {
       ops.push({ op: 'added', actual: j });
       j++;

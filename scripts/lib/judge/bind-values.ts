@@ -52,6 +52,7 @@ export function bindValues(
       line: bound.get(value.name)?.line,
     }));
   if (values.length === 0) return { results: [...results], bindings: [] };
+  // Values are bound by name: the page's own, and the versions a `docker version` shows.
   const judged = results.map((result): SnippetResult => {
     if (isNotRun(result)) return result;
     const steps = result.steps.map((step) => bindStep(step, bound));

@@ -88,7 +88,9 @@ const knownProblems: readonly KnownProblem[] = [
     }),
   },
   {
-    pattern: /the input device is not a TTY|input device is not a TTY/,
+    // Docker 29's CLI says it the second way (cli/command/container: CheckTty).
+    pattern:
+      /input device is not a TTY|cannot attach stdin to a TTY-enabled container because stdin is not a terminal/,
     describe: () => ({
       code: 'NEEDS_TERMINAL',
       message: 'The command needs a terminal (the input device is not a TTY)',

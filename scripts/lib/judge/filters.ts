@@ -2,8 +2,10 @@
  * The ordered, named, pure filters that make Docker's output comparable. `display` filters
  * turn raw output into what a terminal finally shows (both sides get them; `--update` writes
  * their result). `redact` filters replace values that change from run to run with tokens
- * (both sides get them, so documented text can keep realistic values).
+ * (both sides get them, so documented text can keep realistic values); IDs, digests and sizes
+ * are kept beside the line (value-tokens.ts), for the judge to check them all the same.
  */
+import { markValue, unmarkValues, type ValueKind, type ValueToken } from './value-tokens.ts';
 
 export const filterStages = ['display', 'redact'] as const;
 export type FilterStage = (typeof filterStages)[number];
@@ -12,6 +14,12 @@ export type FilterStage = (typeof filterStages)[number];
 export interface Line {
   text: string;
   origin: number;
+  /**
+   * After the redact stage: the line with a marker where each checked value stood, and the
+   * values, indexed by their markers (value-tokens.ts).
+   */
+  marked?: string | undefined;
+  values?: ValueToken[] | undefined;
 }
 
 export interface OutputFilter {
@@ -31,6 +39,41 @@ function mapLines(name: string, stage: FilterStage, map: (text: string) => strin
 function replacing(name: string, pattern: RegExp, token: string): OutputFilter {
   return mapLines(name, 'redact', (line) => line.replace(pattern, token));
 }
+
+/**
+ * A redaction that keeps what it hides: each match (its group `value` if it has one) becomes
+ * a marker, and the value is kept beside the line.
+ */
+function capturing(name: string, pattern: RegExp, kind: ValueKind): OutputFilter {
+  return {
+    name,
+    stage: 'redact',
+    apply: (lines) =>
+      lines.map((line) => {
+        const values = [...(line.values ?? [])];
+        const text = line.text.replace(pattern, (...args) => {
+          const match = args[0] as string;
+          const groups = args.at(-1) as Record<string, string | undefined> | undefined;
+          const value = typeof groups === 'object' ? groups?.value : undefined;
+          const marker = markValue(kind, values.length);
+          values.push({ kind, text: value ?? match });
+          return value === undefined ? marker : match.replace(value, marker);
+        });
+        return { ...line, text, values };
+      }),
+  };
+}
+
+/** The last redaction: markers become tokens; the marked text stays for the judge. */
+const valueTokens: OutputFilter = {
+  name: 'value-tokens',
+  stage: 'redact',
+  apply: (lines) =>
+    lines.map((line) => {
+      const values = line.values ?? [];
+      return { ...line, marked: line.text, values, text: unmarkValues(line.text, values).text };
+    }),
+};
 
 // CSI sequences (colours, cursor moves), OSC sequences (titles, links) and lone escapes.
 const ansiSequence =
@@ -91,9 +134,9 @@ export const outputFilters: readonly OutputFilter[] = [
   { name: 'pull-progress', stage: 'display', apply: reducePullProgress },
   { name: 'trailing-blank-lines', stage: 'display', apply: dropTrailingBlankLines },
   { name: 'leading-blank-lines', stage: 'display', apply: dropLeadingBlankLines },
-  replacing('digests', /sha256:[0-9a-f]{64}\b/g, '[DIGEST]'),
-  replacing('long-ids', /\b[0-9a-f]{64}\b/g, '[ID]'),
-  replacing('short-ids', /\b[0-9a-f]{12}\b/g, '[ID]'),
+  capturing('digests', /sha256:[0-9a-f]{64}\b/g, 'digest'),
+  capturing('long-ids', /\b[0-9a-f]{64}\b/g, 'id'),
+  capturing('short-ids', /\b[0-9a-f]{12}\b/g, 'id'),
   replacing(
     'timestamps',
     /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[ ]?[+-]\d{2}:?\d{2})?(?: [A-Z]{3,5})?)?/g,
@@ -110,15 +153,20 @@ export const outputFilters: readonly OutputFilter[] = [
   ),
   replacing('relative-times', new RegExp(`\\b${humanDuration} ago\\b`, 'g'), '[AGO]'),
   replacing('uptimes', new RegExp(`\\bUp ${humanDuration}`, 'g'), 'Up [DURATION]'),
-  // The size of a pushed manifest changes with its digest.
-  replacing('manifest-sizes', /(digest: \[DIGEST\] size: )\d+/g, '$1[SIZE]'),
-  replacing('sizes', /\b\d+(?:\.\d+)?\s?(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\b/g, '[SIZE]'),
+  // The size of a pushed manifest changes with its digest: bytes, without a unit.
+  capturing(
+    'manifest-sizes',
+    /(?<=digest: \uE102[\uE200-\uEFFF]\uE101 size: )(?<value>\d+)\b/gu,
+    'size',
+  ),
+  capturing('sizes', /\b\d+(?:\.\d+)?\s?(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\b/g, 'size'),
   // Generated names (`adjective_surname`, a digit on a clash): whole tokens only, or the
   // `/name` that `docker inspect` shows, so that path segments such as `docker_data` stay.
   replacing('container-names', /(?<=^|[\s"']|^\/)[a-z]{2,}_[a-z]{2,}\d?(?=$|[\s"',])/g, '[NAME]'),
   // Table columns are padded to their widest cell, so a redacted value changes the padding
   // of the whole column: runs of spaces inside a line are compared as one gap.
   mapLines('column-padding', 'redact', (line) => line.replace(/(?<=\S) {2,}(?=\S)/g, '  ')),
+  valueTokens,
 ];
 
 const userPatterns = new Map<string, RegExp>();

@@ -1,12 +1,18 @@
 import type { EnvironmentProblem } from '../core/errors.ts';
 import { matchContainerPrompt } from '../core/prompts.ts';
+import { echoAnswers } from '../extract/prompt-answers.ts';
 import type { PlannedStep } from '../plan/plan-page.ts';
 import type { CommandJudge } from '../run/run-snippet.ts';
 import type { ProcessResult } from '../system/run-process.ts';
+import { createIdBinder } from './bind-ids.ts';
+import { checkShownValues } from './check-shown-values.ts';
 import { classifyFailure } from './classify-failure.ts';
 import { compareOutput } from './compare-output.ts';
 import { applyFilters, splitOutput, toLines } from './filters.ts';
+import { findHiddenTool } from './find-hidden-tool.ts';
 import { isStepWrong, type StepOutcome } from './results.ts';
+import { splitSession } from './split-session.ts';
+import { type Substitution, showSubstitutedIds, substituteIds } from './substitute-ids.ts';
 
 /** One command judged. */
 export interface CommandJudgement {
@@ -37,22 +43,65 @@ function dropFinalPrompt(step: PlannedStep, lines: string[]): string[] {
     : lines;
 }
 
-function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
-  const actual = dropFinalPrompt(step, splitOutput(result.all));
+/** A command's documented output against what it printed, with its shown values checked. */
+function compareStep(
+  step: PlannedStep,
+  expected: readonly string[],
+  firstLine: number,
+  actual: readonly string[],
+) {
   const comparison = step.isOutputChecked
-    ? compareOutput(step.expected, actual, step.match, step.values)
+    ? compareOutput(
+        expected,
+        actual,
+        step.match,
+        step.values,
+        step.listing && { command: step.command, context: step.listing },
+      )
     : undefined;
   const shown = comparison?.actual ?? applyFilters(toLines(actual), 'display');
+  const shownValueProblems = checkShownValues(comparison?.pairs ?? [], {
+    firstLine,
+    sizeTolerance: step.match.sizeTolerance,
+    published: step.published,
+    isExampleValues: step.isExampleValues,
+  });
+  return { comparison, output: shown.map((line) => line.text), shownValueProblems };
+}
+
+function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
+  const screen = echoAnswers(dropFinalPrompt(step, splitOutput(result.all)), step.answers ?? []);
+  const split = splitSession(screen, step.terminal?.lines ?? [], step.parts ?? []);
+  const own = compareStep(step, step.expected, step.expectedLines.start, split.own);
+  const parts = (step.parts ?? []).map((part, index): StepOutcome => {
+    const compared = compareStep(
+      { ...step, isOutputChecked: part.expected.length > 0 },
+      part.expected,
+      part.expectedLines.start,
+      split.parts[index] ?? [],
+    );
+    return {
+      command: (step.terminal?.lines ?? []).slice(part.typedFrom).join('\n'),
+      line: part.expectedLines.start,
+      expectedExitCode: 0,
+      exitCode: result.exitCode === undefined ? undefined : 0,
+      ...compared,
+      documented: part.expected,
+      documentedLines: part.expected.length > 0 ? part.expectedLines : undefined,
+      valueMismatches: [],
+      durationMs: 0,
+    };
+  });
   return {
     command: step.command,
     line: step.line,
     expectedExitCode: step.expectedExitCode,
     exitCode: result.exitCode,
-    comparison,
-    output: shown.map((line) => line.text),
+    ...own,
     documented: step.expected,
     documentedLines: step.isOutputChecked ? step.expectedLines : undefined,
     valueMismatches: [],
+    ...(parts.length > 0 ? { parts } : {}),
     durationMs: result.durationMs,
   };
 }
@@ -63,11 +112,15 @@ function describeStep(step: PlannedStep, result: ProcessResult): StepOutcome {
  * command is an environment problem when its output says the machine is at fault. Pure.
  */
 export function judgeCommand(step: PlannedStep, result: ProcessResult): CommandJudgement {
-  const outcome = describeStep(step, result);
-  const isWrong = isStepWrong(outcome);
+  const described = describeStep(step, result);
+  const isWrong = isStepWrong(described);
   const hasEnded = !result.hasStarted || result.timedOut;
+  // A tool the reader installs only on a later page is the docs' failure, not the machine's.
+  const hiddenTool =
+    isWrong && !hasEnded ? findHiddenTool(described.output, step.hiddenTools) : undefined;
+  const outcome = hiddenTool ? { ...described, causes: [hiddenTool] } : described;
   const problem =
-    !isWrong || hasEnded
+    !isWrong || hasEnded || hiddenTool
       ? undefined
       : classifyFailure(result.all, step.expected, step.publishedPorts);
   return { outcome, isWrong, problem, endsSnippet: hasEnded || problem !== undefined };
@@ -82,8 +135,29 @@ export function blameDeadDaemon(judgement: CommandJudgement): CommandJudgement {
   return { ...judgement, problem: daemonDied, endsSnippet: true };
 }
 
-/** The judge as running calls it: once per command, and once more if the daemon died. */
-export const commandJudge: CommandJudge<CommandJudgement> = {
-  judge: judgeCommand,
-  blameDaemon: blameDeadDaemon,
-};
+/**
+ * The judge of one page's run, as running calls it: once per command, and once more if the
+ * daemon died. It keeps the IDs the page showed bound to the printed ones as the page goes,
+ * so a later command that types one acts on the real object (substitute-ids.ts).
+ */
+export function createCommandJudge(): CommandJudge<CommandJudgement> {
+  const binder = createIdBinder();
+  let substitutions: Substitution[] = [];
+  return {
+    commandToRun(step) {
+      const substituted = substituteIds(step.command, binder);
+      substitutions = substituted.substitutions;
+      return substituted.command;
+    },
+    judge(step, result) {
+      const shown = { ...result, all: showSubstitutedIds(result.all, substitutions) };
+      substitutions = [];
+      const judgement = judgeCommand(step, shown);
+      const firstLine = step.expectedLines.start;
+      for (const pair of judgement.outcome.comparison?.pairs ?? [])
+        if (pair.kind !== 'size') binder.bind(pair.shown, pair.actual, firstLine + pair.origin);
+      return judgement;
+    },
+    blameDaemon: blameDeadDaemon,
+  };
+}

@@ -1,14 +1,26 @@
 import { type Diagnostic, type EnvironmentProblem, formatPosition } from '../core/errors.ts';
+import type { NamedValue } from '../core/named-values.ts';
 import { listNamedValues } from '../core/options.ts';
 import type { Snippet } from '../extract/snippet.ts';
-import type { PlannedSnippet } from '../plan/plan-page.ts';
+import type { PagePlan, PlannedSnippet } from '../plan/plan-page.ts';
 import type { PageRun, SnippetOutcome } from '../run/run-page.ts';
 import type { SnippetRun } from '../run/run-snippet.ts';
+import { bindShownIds } from './bind-shown-ids.ts';
 import { bindValues } from './bind-values.ts';
 import type { CommandJudgement } from './judge-command.ts';
 import type { PageResult, SnippetResult, StepOutcome } from './results.ts';
 
 type PlannedRun = Extract<PlannedSnippet, { action: 'run' }>;
+
+/** The page's named values and those its steps have on this leg (versions), once each. */
+function listPlannedValues(plan: PagePlan): NamedValue[] {
+  const byName = new Map(listNamedValues(plan.page.options).map((value) => [value.name, value]));
+  for (const planned of plan.snippets)
+    if (planned.action === 'run')
+      for (const step of planned.steps)
+        for (const value of step.values) if (!byName.has(value.name)) byName.set(value.name, value);
+  return [...byName.values()];
+}
 
 /** A page as it ran, each command with the verdict judge-command.ts gave it. */
 export type JudgedRun = PageRun<CommandJudgement>;
@@ -38,7 +50,9 @@ export function judgeSnippet(
     if (judged.problem) return { status: 'error', snippet, steps, problem: judged.problem };
   }
   const isFailed = steps.some((step) => step.exitCode !== step.expectedExitCode);
-  const isDrift = steps.some((step) => step.comparison?.matches === false);
+  const isDrift = steps.some(
+    (step) => step.comparison?.matches === false || step.shownValueProblems.length > 0,
+  );
   const status = isFailed ? 'failed' : isDrift ? 'drift' : 'pass';
   return { status, snippet, steps, durationMs: run.durationMs };
 }
@@ -52,6 +66,27 @@ function judgeInvalid(snippet: Snippet, diagnostics: readonly Diagnostic[]): Sni
     ...(first?.hint ? { hint: first.hint } : {}),
   };
   return { status: 'error', snippet, steps: [], problem, position: first?.position };
+}
+
+/**
+ * A fence typed into a session an earlier fence started: its share of that session's
+ * screen, judged when the session ran (judge-command.ts); skipped when it did not.
+ */
+function judgeContinuation(
+  planned: Extract<PlannedSnippet, { action: 'continue' }>,
+  session: SnippetResult | undefined,
+): SnippetResult {
+  const { snippet } = planned;
+  const steps = session && 'steps' in session ? session.steps : [];
+  const part = steps
+    .flatMap((step) => step.parts ?? [])
+    .find((candidate) => candidate.line === snippet.line + 1);
+  if (!part) {
+    const reason = `not run: the session it goes on (line ${planned.of}) did not run here`;
+    return { status: 'skipped', snippet, reason };
+  }
+  const isDrift = part.comparison?.matches === false || part.shownValueProblems.length > 0;
+  return { status: isDrift ? 'drift' : 'pass', snippet, steps: [part], durationMs: 0 };
 }
 
 function judgeOutcome(
@@ -80,6 +115,7 @@ function judgeOutcome(
     return { status: 'unchecked', snippet, category, reason };
   }
   if (planned.action === 'invalid') return judgeInvalid(snippet, planned.diagnostics);
+  if (planned.action === 'continue') return undefined;
   if (outcome?.kind !== 'ran') return undefined;
   return judgeSnippet(planned, outcome);
 }
@@ -92,14 +128,17 @@ function judgeOutcome(
  */
 export function judgePage(run: JudgedRun): PageResult {
   const { plan } = run;
-  const values = listNamedValues(plan.page.options);
+  const values = listPlannedValues(plan);
   const finish = (results: SnippetResult[]): PageResult => {
     const bound = bindValues(results, values);
+    const shown = bindShownIds(bound.results);
     return {
       file: plan.page.file,
       leg: plan.leg,
-      results: bound.results,
+      results: shown.results,
       values: bound.bindings,
+      ids: shown.ids,
+      published: plan.published,
       durationMs: run.durationMs,
     };
   };
@@ -121,5 +160,10 @@ export function judgePage(run: JudgedRun): PageResult {
       index > (run.stoppedAt ?? Infinity) ? stoppedBy : undefined,
     ),
   );
-  return finish(results.filter((result) => result !== undefined));
+  const continued = plan.snippets.map((planned, index) => {
+    if (planned.action !== 'continue' || index > (run.stoppedAt ?? Infinity)) return results[index];
+    const session = plan.snippets.findIndex((other) => other.snippet.line === planned.of);
+    return judgeContinuation(planned, results[session]);
+  });
+  return finish(continued.filter((result) => result !== undefined));
 }

@@ -1,6 +1,9 @@
+import type { PublishedContext, PublishedValue } from '../config/published-values.ts';
 import type { EnvironmentProblem, SourcePosition } from '../core/errors.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
 import type { FileLines, Snippet } from '../extract/snippet.ts';
+import type { IdBinding } from './bind-ids.ts';
+import { type Cause, isFailingCause } from './causes.ts';
 import type { OutputComparison } from './compare-output.ts';
 
 /**
@@ -29,6 +32,24 @@ export interface ValueMismatch {
   found: { text: string; line: number };
 }
 
+/**
+ * A value the page shows (an ID, a digest, a size) that is not true of the real output:
+ * - `id-differs`: shown before, where it stood for another printed value (`first`);
+ * - `ids-merge`: another shown value (`other`) stood for the same printed value before;
+ * - `size`: more than the tolerance (a ratio) away from the printed size;
+ * - `not-published`, `half-published`, `unconfirmed`, `published-elsewhere`: not Docker Hub's
+ *   value of the image part it shows (judge/check-published.ts).
+ */
+export type ShownValueProblem = { line: number; shown: string; actual: string } & (
+  | { kind: 'id-differs'; first: { line: number; actual: string } }
+  | { kind: 'ids-merge'; other: { line: number; shown: string } }
+  | { kind: 'size'; tolerance: number }
+  | {
+      kind: 'not-published' | 'half-published' | 'unconfirmed' | 'published-elsewhere';
+      published: PublishedValue;
+    }
+);
+
 /** What a named value was bound to on a page and leg (undefined: never printed). */
 export interface ValueBinding {
   name: string;
@@ -55,6 +76,12 @@ export interface StepOutcome {
   documentedLines: FileLines | undefined;
   /** Named values printed differently from their first occurrence on the page (drift). */
   valueMismatches: ValueMismatch[];
+  /** IDs, digests and sizes shown that are not true of the real output (drift). */
+  shownValueProblems: ShownValueProblem[];
+  /** A session that goes on in later fences: each fence's share, judged as a step of its own. */
+  parts?: StepOutcome[] | undefined;
+  /** Another page that is why it went wrong for a reader reading in order (judge/causes.ts). */
+  causes?: Cause[] | undefined;
   durationMs: number;
 }
 
@@ -86,6 +113,10 @@ export interface PageResult {
   results: SnippetResult[];
   /** The page's named values as this leg printed them. */
   values: ValueBinding[];
+  /** The IDs and digests the page shows, each bound to what this leg printed in its place. */
+  ids: IdBinding[];
+  /** Docker Hub's published values the run held the page to, for `--update` to write. */
+  published?: PublishedContext | undefined;
   durationMs: number;
 }
 
@@ -128,7 +159,9 @@ export function isStepWrong(step: StepOutcome): boolean {
   return (
     step.exitCode !== step.expectedExitCode ||
     step.comparison?.matches === false ||
-    step.valueMismatches.length > 0
+    step.valueMismatches.length > 0 ||
+    step.shownValueProblems.length > 0 ||
+    (step.causes ?? []).some(isFailingCause)
   );
 }
 

@@ -1,5 +1,6 @@
 import type { ModeKind } from '../cli/mode.ts';
 import { checkRecord } from './check-record.ts';
+import { journey } from './journey.ts';
 import type { ModeRunner } from './mode-runner.ts';
 import { record } from './record.ts';
 import { review } from './review.ts';
@@ -15,4 +16,5 @@ export const modeRunners: Record<ModeKind, ModeRunner> = {
   record,
   'check-record': checkRecord,
   watch,
+  journey,
 };

@@ -15,6 +15,7 @@ export const watch: ModeRunner = async ({ options, report }) => {
   return watchPages({
     options: docs.options,
     settings: docs.settings,
+    published: docs.published,
     settingsFile: docs.settingsFile,
     recordLocation: docs.recordLocation,
     pages: docs.pages,

@@ -14,8 +14,13 @@ import type { DockerEngine } from '../run/engine/engine.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 import { handleInterrupts } from './handle-interrupts.ts';
 import type { Docs } from './read-docs.ts';
+import { matchPublishedToMirror } from './read-served-images.ts';
 import { reportWithoutDocker } from './report-without-docker.ts';
-import { runVerification } from './run-verification.ts';
+import {
+  runVerification,
+  type VerificationRequest,
+  type VerificationRun,
+} from './run-verification.ts';
 import { startLegs } from './start-legs.ts';
 
 /** A complete run, for the mode to write from. */
@@ -31,23 +36,29 @@ export interface Writes {
   records?: RecordWrite[];
 }
 
+/**
+ * `run` verifies the pages on the started legs: each page in a world of its own (the
+ * default), or a journey (orchestrate/run-journey.ts).
+ */
 export async function runOnce(
   docs: Docs,
   report: Required<Reporter>,
   write: (run: FinishedRun) => Promise<Writes> = async () => ({}),
+  run: (request: VerificationRequest) => Promise<VerificationRun> = runVerification,
 ): Promise<number> {
-  const { options, hasProblems } = docs;
-  const pages = options.shard ? selectShard(docs.pages, options.shard) : docs.pages;
+  const { hasProblems } = docs;
+  const pages = docs.options.shard ? selectShard(docs.pages, docs.options.shard) : docs.pages;
   if (!pages.some(({ page }) => hasRunnableSnippet(page))) {
-    return reportWithoutDocker(pages, options, hasProblems, report);
+    return reportWithoutDocker(pages, docs.options, hasProblems, report);
   }
-  const { engines, missing } = await startLegs(options, docs.settings.matrix);
+  const { engines, missing, mirror } = await startLegs(docs.options, docs.settings.matrix);
+  const options = await matchPublishedToMirror(docs.options, docs.published, mirror);
   const controller = new AbortController();
   const stopHandling = handleInterrupts(controller, () => engines);
   try {
     const { signal } = controller;
-    const run = await runVerification({ pages, engines, missing, options, report, signal });
-    const { info, results, durationMs } = run;
+    const verified = await run({ pages, engines, missing, options, report, signal });
+    const { info, results, durationMs } = verified;
     const isComplete = !signal.aborted;
     const writes = isComplete ? await write({ pages, results, engines }) : {};
     const counts = countStatuses(results);

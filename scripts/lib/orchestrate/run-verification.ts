@@ -20,14 +20,17 @@ export interface VerificationRun {
   durationMs: number;
 }
 
-export async function runVerification(request: {
+/** What a run over the started legs needs: the pages, the engines, the options, the reporters. */
+export interface VerificationRequest {
   pages: readonly SourcePage[];
   engines: readonly DockerEngine[];
   missing: RunInfo['missingLegs'];
   options: CliOptions & RunSettings;
   report: Required<Reporter>;
   signal: AbortSignal;
-}): Promise<VerificationRun> {
+}
+
+export async function runVerification(request: VerificationRequest): Promise<VerificationRun> {
   const { pages, engines, options, report } = request;
   const info: RunInfo = {
     legs: engines.map(describeStartedLeg),

@@ -8,6 +8,8 @@ export interface StartedLegs {
   engines: DockerEngine[];
   /** Legs of legs.json that cannot run here, and why (outside CI only). */
   missing: { name: string; reason: string }[];
+  /** The registry mirror the legs pull through, when one is known. */
+  mirror: string | undefined;
 }
 
 /** The legs the run verifies on (legs.json, `--leg`, `--docker`), each engine started. */
@@ -29,5 +31,5 @@ export async function startLegs(
     isHostFallback: options.docker === 'auto',
     machineRoot: resolved.machineRoot,
   });
-  return { engines, missing: resolved.missing };
+  return { engines, missing: resolved.missing, mirror: mirrors[0] };
 }

@@ -3,18 +3,36 @@
  * what runs on the leg, run it in the leg's Docker world, judge the outcomes.
  */
 
+import type { PublishedContext } from '../config/published-values.ts';
 import type { StartedLeg } from '../core/legs.ts';
 import type { Page } from '../extract/snippet.ts';
-import { commandJudge } from '../judge/judge-command.ts';
+import { createCommandJudge } from '../judge/judge-command.ts';
 import { judgePage } from '../judge/judge-page.ts';
 import type { PageResult } from '../judge/results.ts';
 import { planPage } from '../plan/plan-page.ts';
+import type { PageToolbox } from '../plan/plan-toolbox.ts';
 import type { DockerEngine } from '../run/engine/engine.ts';
 import { runPage, type SnippetProgress } from '../run/run-page.ts';
 
 export interface RunSettings {
   timeoutSeconds: number;
   isStrict: boolean;
+  /** Docker Hub's published values, and what the run's mirror serves for them. */
+  published?: PublishedContext | undefined;
+  /** Each page's reader's toolbox (plan/plan-toolbox.ts), by file; none: every tool. */
+  toolboxes?: ReadonlyMap<string, PageToolbox> | undefined;
+}
+
+/** What planning a page on a leg takes from the run's settings. */
+export function describePlanSettings(page: Page, engine: DockerEngine, options: RunSettings) {
+  const { name, store } = engine.leg;
+  return {
+    leg: { name, store, versions: engine.versions },
+    defaultTimeoutSeconds: options.timeoutSeconds,
+    isStrict: options.isStrict,
+    published: options.published,
+    toolbox: options.toolboxes?.get(page.file),
+  };
 }
 
 /** One page on one leg: plan what runs, run it, judge the outcomes. */
@@ -24,13 +42,8 @@ export async function verifyPage(
   options: RunSettings,
   onProgress?: (progress: SnippetProgress) => void,
 ): Promise<PageResult> {
-  const { name, store } = engine.leg;
-  const settings = {
-    leg: { name, store, versions: engine.versions },
-    defaultTimeoutSeconds: options.timeoutSeconds,
-    isStrict: options.isStrict,
-  };
-  return judgePage(await runPage(planPage(page, settings), engine, commandJudge, onProgress));
+  const plan = planPage(page, describePlanSettings(page, engine, options));
+  return judgePage(await runPage(plan, engine, createCommandJudge(), onProgress));
 }
 
 /** A leg as reports describe it. */

@@ -1,11 +1,20 @@
+import type { PublishedContext } from '../config/published-values.ts';
 import { findUnmetCondition } from '../core/conditions.ts';
 import type { Diagnostic } from '../core/errors.ts';
 import type { StartedLeg } from '../core/legs.ts';
 import type { NamedValue } from '../core/named-values.ts';
 import { listNamedValues, type MatchSettings } from '../core/options.ts';
 import type { UncheckedCategory } from '../core/read-block.ts';
+import {
+  collectWords,
+  isListingCommand,
+  type ListingContext,
+} from '../extract/listing-commands.ts';
+import { typeAnswers } from '../extract/prompt-answers.ts';
 import { type CommandStep, listCommandSteps, type Page, type Snippet } from '../extract/snippet.ts';
+import { seriesOf } from '../extract/version-values.ts';
 import { findPublishedPorts, type PublishedPorts } from './find-published-ports.ts';
+import type { HiddenTool, PageToolbox } from './plan-toolbox.ts';
 
 /** A command to run and what the page documents for it. */
 export interface PlannedStep extends CommandStep {
@@ -19,8 +28,18 @@ export interface PlannedStep extends CommandStep {
   match: MatchSettings;
   /** On a pseudo-terminal, with this typed line by line; `undefined`: no terminal. */
   tty: { stdin: string | undefined } | undefined;
+  /** Without a terminal: what the command reads (the answers the page shows it typed). */
+  stdin: string | undefined;
   /** The page's named values, which its documented output may show. */
   values: readonly NamedValue[];
+  /** Docker Hub's published values, which the IDs and digests shown are held to. */
+  published: PublishedContext | undefined;
+  /** The block's IDs and digests are examples (`example-values`): only bound, never published. */
+  isExampleValues: boolean;
+  /** For a listing of everything (`docker ps -a`): what the page did before it. */
+  listing: ListingContext | undefined;
+  /** Toolbox tools the reader has not installed by this page: not on its PATH. */
+  hiddenTools: readonly HiddenTool[];
   /** The host ports the page publishes: a refused connection elsewhere is not its failure. */
   publishedPorts: PublishedPorts;
 }
@@ -36,7 +55,9 @@ export type PlannedSnippet =
   /** A fence with a problem: reported at its position, not run. */
   | { action: 'invalid'; snippet: Snippet; diagnostics: Diagnostic[] }
   /** Its condition does not hold on this leg: it is verified on others, or not at all. */
-  | { action: 'exclude'; snippet: Snippet; reason: string };
+  | { action: 'exclude'; snippet: Snippet; reason: string }
+  /** Typed into the open session of the snippet at line `of`: judged on its share of it. */
+  | { action: 'continue'; snippet: Snippet; of: number };
 
 export interface PagePlan {
   page: Page;
@@ -45,6 +66,10 @@ export interface PagePlan {
   /** False when nothing of the page runs: no Docker world is opened for it. */
   isOpening: boolean;
   snippets: PlannedSnippet[];
+  /** Docker Hub's published values the page's steps are held to. */
+  published?: PublishedContext | undefined;
+  /** The tools of the reader's toolbox on the page's PATH; undefined: all of them. */
+  tools: readonly string[] | undefined;
 }
 
 export interface PlanSettings {
@@ -53,6 +78,10 @@ export interface PlanSettings {
   defaultTimeoutSeconds: number;
   /** `--strict`: a shell-looking fence that cannot be checked is an error, not a note. */
   isStrict?: boolean | undefined;
+  /** Docker Hub's published values, with what the run's mirror serves for them. */
+  published?: PublishedContext | undefined;
+  /** The reader's toolbox on this page (plan-toolbox.ts); undefined: every tool, none hidden. */
+  toolbox?: PageToolbox | undefined;
 }
 
 /**
@@ -64,10 +93,14 @@ function planSteps(
   steps: readonly CommandStep[],
   page: PageContext,
 ): PlannedStep[] {
-  const { match, values, publishedPorts } = page;
+  const { match, published, hiddenTools, publishedPorts } = page;
   const { options } = snippet;
   const exit = options.exit ?? [];
   const isTranscript = snippet.body.kind === 'transcript';
+  const stepMatch =
+    options.sizeTolerance === undefined
+      ? match
+      : { ...match, sizeTolerance: options.sizeTolerance };
   return steps.map((step, index) => {
     const isLast = index === steps.length - 1;
     const expected = exit.length === 1 ? (isLast ? exit[0] : 0) : exit[index];
@@ -77,11 +110,18 @@ function planSteps(
       : step.terminal && { stdin: typedInput(step.terminal.lines) };
     return {
       ...step,
+      values: valuesOfStep(step, page),
       expectedExitCode: expected ?? 0,
       isOutputChecked: isTranscript && (isShown || match.unshown === 'empty'),
-      match,
+      match: stepMatch,
       tty,
-      values,
+      stdin: tty ? undefined : typeAnswers(step.answers ?? []),
+      published,
+      isExampleValues: options.isExampleValues,
+      listing: isListingCommand(step.command)
+        ? { pageWords: collectWords(page.commandsBefore(step)), images: page.images }
+        : undefined,
+      hiddenTools,
       publishedPorts,
     };
   });
@@ -92,10 +132,39 @@ function typedInput(lines: readonly string[]): string | undefined {
   return lines.length === 0 ? undefined : lines.map((line) => `${line}\n`).join('');
 }
 
+/** What every step of a page is judged with. */
 interface PageContext {
   match: MatchSettings;
   values: readonly NamedValue[];
+  published: PublishedContext | undefined;
+  /** The server version of the leg: a `docker version` of its engine is compared as written. */
+  server: string;
+  /** The commands the page runs before a step, in reading order. */
+  commandsBefore(step: CommandStep): string[];
+  /** Images every page starts with. */
+  images: readonly string[];
+  /** Toolbox tools the reader has not installed by this page: not on its PATH. */
+  hiddenTools: readonly HiddenTool[];
+  /** The host ports the page publishes (find-published-ports.ts). */
   publishedPorts: PublishedPorts;
+}
+
+/**
+ * A step's named values: the page's, and for `docker version` output the versions it shows
+ * (extract/version-values.ts), unless the step shows this leg's engine: then they are
+ * compared as written. A value the page names itself wins over a version of the same text.
+ */
+function valuesOfStep(step: CommandStep, page: PageContext): NamedValue[] {
+  const { versions } = step;
+  if (!versions) return [...page.values];
+  const isThisEngine =
+    versions.engine !== undefined && seriesOf(versions.engine) === seriesOf(page.server);
+  const implicit = [...(isThisEngine ? [] : versions.values), ...versions.machineValues];
+  const taken = new Set(page.values.flatMap((value) => [value.shown, value.name]));
+  return [
+    ...page.values,
+    ...implicit.filter((value) => !taken.has(value.shown) && !taken.has(value.name)),
+  ];
 }
 
 function planSnippet(snippet: Snippet, settings: PlanSettings, page: PageContext): PlannedSnippet {
@@ -106,6 +175,7 @@ function planSnippet(snippet: Snippet, settings: PlanSettings, page: PageContext
     return { action: 'write', snippet, path: body.path, content: body.content };
   }
   if (body.kind === 'invalid') return { action: 'invalid', snippet, diagnostics: body.diagnostics };
+  if (body.kind === 'continuation') return { action: 'continue', snippet, of: body.of };
   if (options.skip) return { action: 'skip', snippet, reason: options.skip };
   if (body.kind === 'unchecked') {
     const { category, reason } = body;
@@ -138,6 +208,7 @@ function planSnippet(snippet: Snippet, settings: PlanSettings, page: PageContext
  */
 export function planPage(page: Page, settings: PlanSettings): PagePlan {
   const leg = settings.leg.name;
+  const tools = settings.toolbox?.visible;
   const pageSkip = page.options.skip;
   const hasProblems = page.diagnostics.length > 0;
   if (pageSkip || hasProblems) {
@@ -148,9 +219,11 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
       leg,
       isOpening: false,
       snippets: runnable.map((snippet) => ({ action: 'skip', snippet, reason })),
+      tools,
     };
   }
   const values = listNamedValues(page.options);
+  const commands = page.snippets.flatMap((snippet) => listCommandSteps(snippet));
   const publishedPorts = findPublishedPorts(
     page.snippets.flatMap((snippet) =>
       snippet.body.kind === 'file'
@@ -158,8 +231,17 @@ export function planPage(page: Page, settings: PlanSettings): PagePlan {
         : listCommandSteps(snippet).map((step) => step.command),
     ),
   );
-  const snippets = page.snippets.map((snippet) =>
-    planSnippet(snippet, settings, { match: page.match, values, publishedPorts }),
-  );
-  return { page, leg, isOpening: snippets.some((planned) => planned.action === 'run'), snippets };
+  const context: PageContext = {
+    match: page.match,
+    values,
+    published: settings.published,
+    server: settings.leg.versions.server,
+    commandsBefore: (step) => commands.slice(0, commands.indexOf(step)).map((at) => at.command),
+    images: page.options.images,
+    hiddenTools: settings.toolbox?.hidden ?? [],
+    publishedPorts,
+  };
+  const snippets = page.snippets.map((snippet) => planSnippet(snippet, settings, context));
+  const isOpening = snippets.some((planned) => planned.action === 'run');
+  return { page, leg, isOpening, snippets, tools, published: settings.published };
 }

@@ -37,11 +37,25 @@ export const blockRecordSchema = z.strictObject({
 });
 export type BlockRecord = z.infer<typeof blockRecordSchema>;
 
+/**
+ * The page on one leg in a journey (`--journey --record`): verified in reading order, after
+ * the pages before it, in one reader's Docker and folder. `hash` names the text it was proven
+ * with: the page's blocks and those of every page before it (record/hash-journey.ts).
+ */
+export const readingOrderEntrySchema = z.strictObject({
+  result: z.enum(recordedResults),
+  date: day,
+  hash: z.string().regex(/^[0-9a-f]{16}$/),
+});
+export type ReadingOrderEntry = z.infer<typeof readingOrderEntrySchema>;
+
 export const pageRecordSchema = z.strictObject({
   /** The page, relative to the project root, with `/`. */
   page: z.string(),
   /** Every block the verifier reads on the page, in page order. */
   blocks: z.array(blockRecordSchema),
+  /** By leg name: the page proven in reading order (absent until a journey is recorded). */
+  readingOrder: z.record(z.string(), readingOrderEntrySchema).optional(),
 });
 export type PageRecord = z.infer<typeof pageRecordSchema>;
 
@@ -72,6 +86,20 @@ export function serializeRecord(record: PageRecord): string {
           }),
       ),
     })),
+    ...(record.readingOrder && Object.keys(record.readingOrder).length > 0
+      ? { readingOrder: serializeReadingOrder(record.readingOrder) }
+      : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+function serializeReadingOrder(entries: Record<string, ReadingOrderEntry>) {
+  return Object.fromEntries(
+    Object.keys(entries)
+      .sort()
+      .map((name) => {
+        const entry = entries[name] as ReadingOrderEntry;
+        return [name, { result: entry.result, date: entry.date, hash: entry.hash }];
+      }),
+  );
 }

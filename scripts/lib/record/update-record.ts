@@ -93,5 +93,7 @@ export function updatePageRecord(update: RecordUpdate): PageRecord {
   const blocks = update.page.snippets.map((snippet) =>
     recordBlock(snippet, earlier.get(snippet.hash)?.shift(), update),
   );
-  return { page: update.pageName, blocks };
+  // A run of pages alone proves nothing about reading order: what a journey proved stays.
+  const readingOrder = update.previous?.readingOrder;
+  return { page: update.pageName, blocks, ...(readingOrder ? { readingOrder } : {}) };
 }

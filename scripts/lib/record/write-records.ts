@@ -10,6 +10,7 @@ import type { PageResult } from '../judge/results.ts';
 import { replaceFile } from '../system/replace-file.ts';
 import { readPageRecord } from './read-record.ts';
 import { findRecordFile, namePage, type RecordLocation } from './record-path.ts';
+import { updateReadingOrder } from './record-reading-order.ts';
 import { serializeRecord } from './record-schema.ts';
 import { type RecordedLeg, updatePageRecord } from './update-record.ts';
 
@@ -31,6 +32,11 @@ export interface WriteRecordsOptions {
   results: readonly PageResult[];
   legs: readonly RecordedLeg[];
   today: string;
+  /**
+   * A journey's record: each page's journey hash by file (record-reading-order.ts). Its
+   * results then go into `readingOrder`, and the blocks keep what pages alone proved.
+   */
+  journeyHashes?: ReadonlyMap<string, string> | undefined;
 }
 
 export async function writeRecords(options: WriteRecordsOptions): Promise<RecordWrite[]> {
@@ -54,14 +60,19 @@ export async function writeRecords(options: WriteRecordsOptions): Promise<Record
     const previous = await readPageRecord(recordFile);
     // A page without examples has nothing to record (unless it had, and lost them).
     if (!previous && page.snippets.length === 0) continue;
-    const next = updatePageRecord({
+    const results = options.results.filter((result) => result.file === file);
+    const journeyHash = options.journeyHashes?.get(file);
+    const blocks = updatePageRecord({
       page,
       pageName: namePage(file, location.root),
       previous,
-      results: options.results.filter((result) => result.file === file),
+      results: options.journeyHashes ? [] : results,
       legs: options.legs,
       today: options.today,
     });
+    const next = journeyHash
+      ? updateReadingOrder(blocks, results, journeyHash, options.today)
+      : blocks;
     const text = serializeRecord(next);
     const shown = relative(location.root, recordFile);
     if (previous && serializeRecord(previous) === text) {

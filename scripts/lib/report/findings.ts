@@ -1,7 +1,9 @@
 import { formatDuration } from '../core/format.ts';
+import { describeCause } from '../judge/causes.ts';
 import type { PageResult, SnippetResult, StepOutcome } from '../judge/results.ts';
 import { isNotRun, isStepWrong } from '../judge/results.ts';
 import type { StyledLine } from './colors.ts';
+import { showShownValues, summarizeShownValues } from './describe-shown-values.ts';
 import { diffStep } from './format-diff.ts';
 
 export type FindingStatus = 'drift' | 'failed' | 'timeout' | 'error';
@@ -79,6 +81,9 @@ function summarizeStep(step: StepOutcome): string {
   if (step.comparison?.matches === false) parts.push('output differs from the documentation');
   for (const { name } of step.valueMismatches)
     parts.push(`${name} differs from where the page first printed it`);
+  parts.push(...summarizeShownValues(step.shownValueProblems));
+  // Another page as the reason (a reader's journey): said where every format says it.
+  for (const cause of step.causes ?? []) parts.push(describeCause(cause));
   return parts.join('; ');
 }
 
@@ -111,6 +116,7 @@ function findStepFindings(
         ...showCommand(step.command),
         ...cutLines(diffStep(file, step)),
         ...showValueMismatches(file, step),
+        ...showShownValues(file, step.shownValueProblems),
         ...showOutputTail(step),
       ],
     }));

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/errors.ts';
 import { legComponents, type StartedLeg } from '../core/legs.ts';
+import { describeCause } from '../judge/causes.ts';
 import {
   countStatuses,
   isNotRun,
@@ -35,6 +36,14 @@ function describeStep(step: StepOutcome) {
       bound: { text: mismatch.bound.text, line: mismatch.bound.line },
       found: { text: mismatch.found.text, line: mismatch.found.line },
     })),
+    shownValueProblems: step.shownValueProblems.map(({ kind, line, shown, actual }) => ({
+      kind,
+      line,
+      shown,
+      actual,
+    })),
+    // Another page as the reason, in reading order (`--journey`, the reader's toolbox).
+    causes: (step.causes ?? []).map((cause) => ({ ...cause, message: describeCause(cause) })),
     durationMs: ms(step.durationMs),
   };
 }

@@ -42,7 +42,8 @@ export function pageIdOf(file: string): string {
   );
 }
 
-function problemOf(error: unknown): EnvironmentProblem {
+/** Why a page's world could not be set up, as an environment problem. */
+export function describeSetupProblem(error: unknown): EnvironmentProblem {
   if (error instanceof VerifyError)
     return {
       code: error.code,
@@ -68,11 +69,53 @@ export function describeUnopenedPage<Verdict extends RunVerdict>(plan: PagePlan)
   return { plan, setupProblem: undefined, snippets, stoppedAt: undefined, durationMs: 0 };
 }
 
+/** What running a plan's snippets needs: the page's session, its daemon, the judge. */
+export interface PlanContext<Verdict extends RunVerdict> {
+  session: Session;
+  isDaemonAlive(): Promise<boolean>;
+  judge: CommandJudge<Verdict>;
+  onProgress(progress: SnippetProgress): void;
+  /** Called after each snippet that ran (and did not stop the page), before the next. */
+  afterSnippet?(): Promise<void>;
+}
+
+/**
+ * Runs a plan's snippets in order in a session that is already open: files written, commands
+ * run and judged, until the end or a timeout (what follows may depend on the command that
+ * hung). Shared by a page in a world of its own and a page of a journey.
+ */
+export async function runPlanSnippets<Verdict extends RunVerdict>(
+  plan: PagePlan,
+  context: PlanContext<Verdict>,
+): Promise<{ snippets: SnippetOutcome<Verdict>[]; stoppedAt: number | undefined }> {
+  const { session } = context;
+  const notRun = plan.snippets.map(() => ({ kind: 'not-run' }) as const);
+  const outcomes: SnippetOutcome<Verdict>[] = [];
+  const total = plan.snippets.filter((planned) => planned.action === 'run').length;
+  let current = 0;
+  for (const [index, planned] of plan.snippets.entries()) {
+    if (planned.action === 'run')
+      context.onProgress({ current: ++current, total, line: planned.snippet.line });
+    if (planned.action === 'write') {
+      outcomes.push(await writeFile(session, planned.path, planned.content));
+    } else if (planned.action === 'run') {
+      const run = await runSnippet(planned, context);
+      outcomes.push({ kind: 'ran', ...run });
+      if (run.commands.at(-1)?.result.timedOut) {
+        return { snippets: [...outcomes, ...notRun.slice(index + 1)], stoppedAt: index };
+      }
+      await context.afterSnippet?.();
+    } else {
+      outcomes.push({ kind: 'not-run' });
+    }
+  }
+  return { snippets: outcomes, stoppedAt: undefined };
+}
+
 /**
  * Runs a page's plan as a reader follows the page: one session, snippets in order, in a
- * Docker world of its own that is disposed of when the page ends, whatever happened. A
- * timeout ends the page (what follows may depend on the command that hung). Each command's
- * outcome carries the verdict `judge` gave it, for judge/judge-page.ts.
+ * Docker world of its own that is disposed of when the page ends, whatever happened. Each
+ * command's outcome carries the verdict `judge` gave it, for judge/judge-page.ts.
  */
 export async function runPage<Verdict extends RunVerdict>(
   plan: PagePlan,
@@ -100,33 +143,18 @@ export async function runPage<Verdict extends RunVerdict>(
   try {
     const id = pageIdOf(plan.page.file);
     try {
-      environment = await engine.openPage({ id, images: plan.page.options.images });
+      // The reader's machine hides the toolbox tools the reader has not installed by this page.
+      const { images } = plan.page.options;
+      environment = await engine.openPage({ id, images, tools: plan.tools });
       scratch = await createScratch(id, environment);
     } catch (error) {
-      return finish(notRun, undefined, problemOf(error));
+      return finish(notRun, undefined, describeSetupProblem(error));
     }
     const daemon = environment;
     session = createSession(scratch, daemon, plan.page.options.env);
-    const context = { session, isDaemonAlive: () => daemon.isDaemonAlive(), judge };
-    const outcomes: SnippetOutcome<Verdict>[] = [];
-    const total = plan.snippets.filter((planned) => planned.action === 'run').length;
-    let current = 0;
-    for (const [index, planned] of plan.snippets.entries()) {
-      if (planned.action === 'run')
-        onProgress({ current: ++current, total, line: planned.snippet.line });
-      if (planned.action === 'write') {
-        outcomes.push(await writeFile(session, planned.path, planned.content));
-      } else if (planned.action === 'run') {
-        const run = await runSnippet(planned, context);
-        outcomes.push({ kind: 'ran', ...run });
-        if (run.commands.at(-1)?.result.timedOut) {
-          return finish([...outcomes, ...notRun.slice(index + 1)], index);
-        }
-      } else {
-        outcomes.push({ kind: 'not-run' });
-      }
-    }
-    return finish(outcomes);
+    const isDaemonAlive = () => daemon.isDaemonAlive();
+    const ran = await runPlanSnippets(plan, { session, isDaemonAlive, judge, onProgress });
+    return finish(ran.snippets, ran.stoppedAt);
   } finally {
     session?.close();
     await environment?.dispose();

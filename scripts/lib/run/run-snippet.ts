@@ -15,6 +15,8 @@ export interface RunVerdict {
 export interface CommandJudge<Verdict extends RunVerdict> {
   judge(step: PlannedStep, result: ProcessResult): Verdict;
   blameDaemon(verdict: Verdict): Verdict;
+  /** The command to send to the shell for a step (the page's, with the real IDs in it). */
+  commandToRun?(step: PlannedStep): string;
 }
 
 /** One command as it ran: its raw outcome, the daemon's state if asked, and its verdict. */
@@ -51,9 +53,10 @@ export async function runSnippet<Verdict extends RunVerdict>(
   const commands: CommandRun<Verdict>[] = [];
   const started = performance.now();
   for (const step of planned.steps) {
-    const result = await context.session.run(step.command, {
+    const command = context.judge.commandToRun?.(step) ?? step.command;
+    const result = await context.session.run(command, {
       tty: step.tty !== undefined,
-      stdin: step.tty?.stdin,
+      stdin: step.tty ? step.tty.stdin : step.stdin,
       isTypedAtPrompt: step.terminal !== undefined && !planned.snippet.options.tty,
       timeoutMs: planned.timeoutMs,
     });

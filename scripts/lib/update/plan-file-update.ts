@@ -1,5 +1,5 @@
-import { replaceValueToken } from '../core/named-values.ts';
-import type { PageResult, StepOutcome, ValueBinding } from '../judge/results.ts';
+import type { PageResult, StepOutcome } from '../judge/results.ts';
+import { createValueRestorer } from './restore-values.ts';
 import { type OutputEdit, rewriteSource } from './rewrite-source.ts';
 import { updatedOutput } from './updated-output.ts';
 
@@ -33,27 +33,22 @@ export interface SnippetChange {
   refused: Refusal[];
 }
 
-/** Writes each bound value as the page shows it, wherever this machine's text stands. */
-function restoringValues(values: readonly ValueBinding[]): (text: string) => string {
-  const bound = values.filter(
-    (value) => value.actual !== undefined && value.actual !== value.shown,
-  );
-  return (text) =>
-    bound.reduce((line, value) => replaceValueToken(line, value.actual ?? '', value.shown), text);
-}
-
 /**
  * Plans the rewrite of each drifted snippet of a page on one leg: the documented output of
  * every drifted step is rewritten. Failed snippets are left alone: a command that exits with
- * the wrong code needs a person, not a rewrite. A named value is written as the page shows
- * it, never as this machine printed it; one printed unlike its first occurrence is refused.
+ * the wrong code needs a person, not a rewrite. Values are written as restore-values.ts says
+ * (a named value as the page shows it; a named value printed unlike its first occurrence is
+ * refused); a shown ID, digest or size that is not true is replaced by the real one.
  */
 export function planSnippetChanges(page: PageResult): SnippetChange[] {
-  const restoreValues = restoringValues(page.values);
+  const restorer = createValueRestorer(page);
   const changes: SnippetChange[] = [];
   for (const result of page.results) {
-    if (result.status !== 'drift' || result.snippet.body.kind !== 'transcript') continue;
-    const { family } = result.snippet.body;
+    const { body } = result.snippet;
+    if (result.status !== 'drift') continue;
+    if (body.kind !== 'transcript' && body.kind !== 'continuation') continue;
+    // A fence typed in a container's session shows no host prompt.
+    const family = body.kind === 'transcript' ? body.family : '$';
     const change: SnippetChange = {
       file: page.file,
       line: result.snippet.line,
@@ -70,8 +65,13 @@ export function planSnippetChanges(page: PageResult): SnippetChange[] {
         });
         continue;
       }
-      if (!step.comparison || step.comparison.matches || !step.documentedLines) continue;
-      const output = updatedOutput(step.documented, step.comparison, family, restoreValues);
+      const hasFalseValues = step.shownValueProblems.length > 0;
+      if (!step.comparison || !step.documentedLines) continue;
+      if (step.comparison.matches && !hasFalseValues) continue;
+      const output = updatedOutput(step.documented, step.comparison, family, {
+        restoreLine: restorer.restoreLine,
+        fixed: restorer.fixLines(step),
+      });
       if (!output.ok) {
         change.refused.push({ line: step.line, reason: output.reason });
         continue;

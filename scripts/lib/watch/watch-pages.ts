@@ -6,11 +6,13 @@
  */
 import type { CliOptions } from '../cli/parse-args.ts';
 import type { ProjectSettings } from '../config/project-settings.ts';
+import type { PublishedImages } from '../config/published-images.ts';
 import { readProjectSettings } from '../config/read-project-settings.ts';
 import { readPages, type SourcePage } from '../extract/read-pages.ts';
 import { countStatuses, type PageResult } from '../judge/results.ts';
 import { findUnverifiedBlocks } from '../judge/unverified-blocks.ts';
 import { handleInterrupts } from '../orchestrate/handle-interrupts.ts';
+import { matchPublishedToMirror } from '../orchestrate/read-served-images.ts';
 import { runVerification } from '../orchestrate/run-verification.ts';
 import { startLegs } from '../orchestrate/start-legs.ts';
 import { type RunSettings, verifyPage } from '../orchestrate/verify-page.ts';
@@ -29,6 +31,8 @@ import { watchFiles } from './watch-files.ts';
 export interface WatchRequest {
   options: CliOptions & RunSettings;
   settings: ProjectSettings;
+  /** Docker Hub's published values the settings declare, matched to the legs' mirror. */
+  published?: PublishedImages | undefined;
   /** verify-examples.json, when there is one: saving it re-runs every page. */
   settingsFile: string | undefined;
   recordLocation: RecordLocation | undefined;
@@ -40,7 +44,7 @@ export interface WatchRequest {
 
 /** Watches until Ctrl-C; returns the exit code (130, as an interrupted program's). */
 export async function watchPages(request: WatchRequest): Promise<number> {
-  const { options, target, report } = request;
+  const { target, report } = request;
   let { settings } = request;
   const palette = selectPalette(isColorEnabled(target.isTty, process.env));
   const progress = createProgressLine(target);
@@ -48,7 +52,8 @@ export async function watchPages(request: WatchRequest): Promise<number> {
     progress.write(lines.map((line) => `${line}\n`).join(''));
   const recordCommand = (file: string) => `npm run verify -- --record ${file}`;
 
-  const started = await startLegs(options, settings.matrix);
+  const started = await startLegs(request.options, settings.matrix);
+  const options = await matchPublishedToMirror(request.options, request.published, started.mirror);
   const engines: DockerEngine[] = started.engines.map(createWarmEngine);
   const controller = new AbortController();
   let stop = () => {};

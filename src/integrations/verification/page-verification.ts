@@ -14,16 +14,35 @@ import {
   listPageProblems,
 } from '../../../scripts/lib/extract/extract-snippets.ts';
 import { assessPage, type BlockAssessment } from '../../../scripts/lib/record/assess-page.ts';
+import {
+  assessReadingOrder,
+  type ReadingOrderProof,
+} from '../../../scripts/lib/record/assess-reading-order.ts';
 import { readPageRecord } from '../../../scripts/lib/record/read-record.ts';
-import { findRecordFile, findRecordLocation } from '../../../scripts/lib/record/record-path.ts';
+import {
+  findRecordFile,
+  findRecordLocation,
+  namePage,
+  type RecordLocation,
+} from '../../../scripts/lib/record/record-path.ts';
+import type { PageRecord } from '../../../scripts/lib/record/record-schema.ts';
+import { loadJourneyHashes } from './journey-hashes.ts';
 
 export interface PageVerification {
   blocks: BlockAssessment[];
   /** The page's named values (frontmatter `verify.values`). */
   values: NamedValue[];
+  /** Where a journey proved the page, as it is now, after the pages before it. */
+  readingOrder: ReadingOrderProof | undefined;
 }
 
-type Cache = Map<string, { key: string; verification: Promise<PageVerification | undefined> }>;
+/** What a page and its own record prove, cached while both are unchanged. */
+interface Assessed {
+  verification: Omit<PageVerification, 'readingOrder'>;
+  record: PageRecord | undefined;
+}
+
+type Cache = Map<string, { key: string; assessed: Promise<Assessed | undefined> }>;
 
 /**
  * One cache for the Expressive Code plugin (loaded with the Astro config) and the statement
@@ -43,14 +62,29 @@ async function assessFile(
   source: string,
   recordFile: string,
   matrix: ProjectSettings['matrix'],
-): Promise<PageVerification | undefined> {
+): Promise<Assessed | undefined> {
   const extracted = extractSnippets(source, sourceFile, { matrix });
   if (listPageProblems(extracted.page).length > 0) return undefined;
   const record = await readPageRecord(recordFile);
-  return {
+  const verification = {
     blocks: assessPage(extracted.page, record, matrix),
     values: listNamedValues(extracted.page.options),
   };
+  return { verification, record };
+}
+
+/**
+ * What a journey proved of the page, as it and every page before it are now: read on every
+ * call, since a change to an earlier page (not this page's cache key) ends the proof.
+ */
+async function assessInOrder(
+  sourceFile: string,
+  record: PageRecord | undefined,
+  location: RecordLocation,
+): Promise<ReadingOrderProof | undefined> {
+  if (!record?.readingOrder) return undefined;
+  const hashes = await loadJourneyHashes(location);
+  return assessReadingOrder(record, hashes.get(namePage(sourceFile, location.root)));
 }
 
 /**
@@ -68,10 +102,15 @@ export async function loadPageVerification(
   if (!recordFile) return undefined;
   const [source, recordText] = await Promise.all([readText(sourceFile), readText(recordFile)]);
   const key = `${source}\0${recordText}`;
-  const cached = cache.get(sourceFile);
-  if (cached?.key === key) return cached.verification;
-  // Set before any await, so the blocks asking meanwhile share this one.
-  const verification = assessFile(sourceFile, source, recordFile, loaded.settings.matrix);
-  cache.set(sourceFile, { key, verification });
-  return verification;
+  let cached = cache.get(sourceFile);
+  if (cached?.key !== key) {
+    // Set before any await, so the blocks asking meanwhile share this one.
+    const assessed = assessFile(sourceFile, source, recordFile, loaded.settings.matrix);
+    cached = { key, assessed };
+    cache.set(sourceFile, cached);
+  }
+  const assessed = await cached.assessed;
+  if (!assessed) return undefined;
+  const readingOrder = await assessInOrder(sourceFile, assessed.record, location);
+  return { ...assessed.verification, readingOrder };
 }

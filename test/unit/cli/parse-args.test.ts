@@ -96,6 +96,29 @@ describe('parseCliArgs', () => {
     );
   });
 
+  it('travels the pages in reading order, recorded or not, never updated, sharded or watched', () => {
+    expect(parseCliArgs(['--journey']).mode).toEqual({ kind: 'journey', isRecord: false });
+    expect(parseCliArgs(['--journey', '--record']).mode).toEqual({
+      kind: 'journey',
+      isRecord: true,
+    });
+    expect(() => parseCliArgs(['--journey', '--update'])).toThrow(
+      '--journey cannot go with --update, which writes what a page prints alone; a journey runs it after the pages before it',
+    );
+    expect(() => parseCliArgs(['--journey', '--update', '--review'])).toThrow(
+      '--journey cannot go with --update',
+    );
+    expect(() => parseCliArgs(['--journey', '--watch'])).toThrow(
+      '--journey cannot go with --watch, which re-runs pages alone as you save them',
+    );
+    expect(() => parseCliArgs(['--journey', '--check-record'])).toThrow(
+      '--journey cannot go with --check-record, which runs nothing',
+    );
+    expect(() => parseCliArgs(['--journey', '--shard', '1/2'])).toThrow(
+      '--journey cannot go with --shard, which splits the pages',
+    );
+  });
+
   it.each([
     [['--jobs', '0'], '--jobs takes a number of 1 or more'],
     [['--jobs', 'many'], 'Invalid input: expected number, received NaN'],

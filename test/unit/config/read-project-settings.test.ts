@@ -93,6 +93,11 @@ describe('project settings: how output is compared', () => {
       '{\n  "output": {\n    "redactions": {\n      "ID": "(["\n    }\n  }\n}',
       /^s\.json:4: Invalid setting `output\.redactions\.ID`: not a valid regular expression/,
     ],
+    [
+      "a reader's tool the toolbox does not have",
+      '{\n  "reader": {\n    "tools": ["curl", "jqq"]\n  }\n}',
+      /^s\.json:3: Invalid setting `reader\.tools\.1`: Invalid option: expected one of "curl"\|/,
+    ],
     ['broken JSON', '{\n  "output": {\n}', /^s\.json:\d: Invalid JSON/],
   ])('reports %s at its line', (_name, text, expected) => {
     const [problem] = problemsOf(text);

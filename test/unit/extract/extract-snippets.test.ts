@@ -103,7 +103,7 @@ describe('extractSnippets', () => {
     [
       'an unknown option',
       '```console exitcode=1\n$ true\n```\n',
-      'page.mdx:1:12: Unexpected fence option `exitcode`, expected one of: skip, exit, timeout, tty, stdin, min-client, min-server, engine, store, file',
+      'page.mdx:1:12: Unexpected fence option `exitcode`, expected one of: skip, exit, timeout, tty, stdin, min-client, min-server, engine, store, file, size-tolerance, example-values',
     ],
     [
       'a skip without reason',
@@ -226,9 +226,9 @@ describe('extractSnippets', () => {
 
   it('merges the project output settings under the page ones', () => {
     const source =
-      '---\nverify:\n  output:\n    unshown: unchecked\n    redactions: { B: "b+" }\n---\n';
+      '---\nverify:\n  output:\n    unshown: unchecked\n    redactions: { B: "b+" }\n    sizeTolerance: 25%\n---\n';
     const { page } = extractSnippets(source, 'page.md', {
-      output: { elisions: true, redactions: { A: 'a+' } },
+      output: { elisions: true, redactions: { A: 'a+' }, sizeTolerance: 0.5 },
     });
     expect(page.match).toEqual({
       unshown: 'unchecked',
@@ -237,6 +237,7 @@ describe('extractSnippets', () => {
         { name: 'A', pattern: 'a+' },
         { name: 'B', pattern: 'b+' },
       ],
+      sizeTolerance: 0.25,
     });
   });
 

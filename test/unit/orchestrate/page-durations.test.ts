@@ -12,7 +12,7 @@ describe('page durations file', () => {
     const file = join(await mkdtemp(join(tmpdir(), 'dfv-durations-')), 'durations.json');
     expect(await readPageDurations(file)).toEqual({});
     await writePageDurations(
-      [{ file: 'a.md', leg: 'sandbox', results: [], values: [], durationMs: 1234.4 }],
+      [{ file: 'a.md', leg: 'sandbox', results: [], values: [], ids: [], durationMs: 1234.4 }],
       { other: 5 },
       file,
     );

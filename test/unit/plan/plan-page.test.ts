@@ -29,6 +29,7 @@ function describePlan(source: string, leg = classic) {
       return [planned.snippet.line, 'unchecked', planned.category];
     if (planned.action === 'invalid')
       return [planned.snippet.line, 'invalid', planned.diagnostics.length];
+    if (planned.action === 'continue') return [planned.snippet.line, 'continue', planned.of];
     return [planned.snippet.line, 'run', planned.timeoutMs];
   });
 }

@@ -21,7 +21,14 @@ describe('createDispatcher', () => {
     const log: string[] = [];
     const dispatch = createDispatcher([recording('slow', log, 20), {}, recording('fast', log)]);
     dispatch.onPageStart('a.md', 'sandbox');
-    dispatch.onPageEnd({ file: 'a.md', leg: 'sandbox', results: [], values: [], durationMs: 1 });
+    dispatch.onPageEnd({
+      file: 'a.md',
+      leg: 'sandbox',
+      results: [],
+      values: [],
+      ids: [],
+      durationMs: 1,
+    });
     await dispatch.onRunEnd({} as RunSummary);
     await dispatch.onClose();
     expect(log).toEqual([

@@ -111,6 +111,7 @@ describe('findPageFindings', () => {
       file,
       leg: 'sandbox',
       values: [],
+      ids: [],
       durationMs: 900,
       results: [setupError(4), setupError(12), setupError(20)],
     };
@@ -128,6 +129,7 @@ describe('findPageFindings', () => {
       file,
       leg: 'sandbox',
       values: [],
+      ids: [],
       durationMs: 900,
       results: [setupError(4), setupError(12, other), setupError(20, other)],
     };

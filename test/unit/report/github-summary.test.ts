@@ -8,6 +8,7 @@ const page: PageResult = {
   file,
   leg: 'sandbox',
   values: [],
+  ids: [],
   durationMs: 40,
   results: [
     {

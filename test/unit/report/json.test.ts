@@ -117,6 +117,7 @@ describe('json reporter', () => {
                   "actual": [
                     "4f1c2d3e4b5a6978",
                   ],
+                  "causes": [],
                   "command": "docker run -d --name web -p 8080:80 nginx:1.27",
                   "documented": [
                     "[..]",
@@ -130,6 +131,7 @@ describe('json reporter', () => {
                   "expectedExitCode": 0,
                   "line": 9,
                   "matches": true,
+                  "shownValueProblems": [],
                   "valueMismatches": [],
                 },
               ],
@@ -150,6 +152,7 @@ describe('json reporter', () => {
                     "CONTAINER ID   IMAGE        COMMAND                  CREATED         STATUS         PORTS                                     NAMES",
                     "9a8b7c6d5e4f   nginx:1.27   "/docker-entrypoint.…"   2 seconds ago   Up 1 second    0.0.0.0:8080->80/tcp, [::]:8080->80/tcp   web",
                   ],
+                  "causes": [],
                   "command": "docker ps",
                   "documented": [
                     "CONTAINER ID   IMAGE        COMMAND                  CREATED         STATUS         PORTS                  NAMES",
@@ -164,6 +167,7 @@ describe('json reporter', () => {
                   "expectedExitCode": 0,
                   "line": 15,
                   "matches": false,
+                  "shownValueProblems": [],
                   "valueMismatches": [],
                 },
               ],
@@ -183,6 +187,7 @@ describe('json reporter', () => {
                   "actual": [
                     "Error response from daemon: cannot remove container "/web": container is running: stop the container before removing or force remove",
                   ],
+                  "causes": [],
                   "command": "docker rm web",
                   "documented": [
                     "web",
@@ -196,6 +201,7 @@ describe('json reporter', () => {
                   "expectedExitCode": 0,
                   "line": 31,
                   "matches": false,
+                  "shownValueProblems": [],
                   "valueMismatches": [],
                 },
               ],
@@ -264,6 +270,8 @@ describe('json reporter', () => {
         'documentedLines',
         'actual',
         'valueMismatches',
+        'shownValueProblems',
+        'causes',
         'durationMs',
       ],
     ]);

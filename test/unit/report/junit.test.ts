@@ -135,6 +135,7 @@ describe('junit reporter', () => {
       file,
       leg: 'sandbox',
       values: [],
+      ids: [],
       durationMs: 10,
       results: [
         {
@@ -206,6 +207,7 @@ describe('junit reporter', () => {
       leg: 'sandbox',
       durationMs: 1,
       values: [],
+      ids: [],
       results: [
         {
           status: 'unchecked',

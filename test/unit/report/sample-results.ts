@@ -44,6 +44,8 @@ export function snippetAt(
       stdin: undefined,
       condition: anywhere,
       file: undefined,
+      sizeTolerance: undefined,
+      isExampleValues: false,
     },
   };
 }
@@ -71,6 +73,7 @@ export function stepAt(
     documented,
     documentedLines: actual ? { start, end: start + documented.length } : undefined,
     valueMismatches: [],
+    shownValueProblems: [],
     durationMs: exit.durationMs ?? 120,
   };
 }
@@ -89,6 +92,7 @@ export const pages: PageResult[] = [
     file: firstPage,
     leg: 'sandbox',
     values: [],
+    ids: [],
     durationMs: 2150,
     results: [
       {
@@ -111,6 +115,7 @@ export const pages: PageResult[] = [
     file: containersPage,
     leg: 'sandbox',
     values: [],
+    ids: [],
     durationMs: 4210,
     results: [
       {
@@ -159,6 +164,7 @@ export const pages: PageResult[] = [
     file: volumesPage,
     leg: 'sandbox',
     values: [],
+    ids: [],
     durationMs: 30_400,
     results: [
       {
@@ -186,6 +192,7 @@ export const pages: PageResult[] = [
     file: registryPage,
     leg: 'sandbox',
     values: [],
+    ids: [],
     durationMs: 5020,
     results: [
       {

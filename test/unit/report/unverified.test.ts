@@ -23,6 +23,7 @@ const page: PageResult = {
   file,
   leg: 'sandbox',
   values: [],
+  ids: [],
   durationMs: 900,
   results: [
     { status: 'excluded', snippet: snippetAt(file, 229, transcript), reason },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commandJudge } from '../../../scripts/lib/judge/judge-command.ts';
+import { createCommandJudge } from '../../../scripts/lib/judge/judge-command.ts';
 import { type PlannedSnippet, planPage } from '../../../scripts/lib/plan/plan-page.ts';
 import { runSnippet } from '../../../scripts/lib/run/run-snippet.ts';
 import { createScratch, type Scratch } from '../../../scripts/lib/run/session/scratch.ts';
@@ -27,6 +27,7 @@ function planned(source: string): Extract<PlannedSnippet, { action: 'run' }> {
 }
 
 async function run(source: string) {
+  const commandJudge = createCommandJudge();
   const result = await runSnippet(planned(source), {
     session,
     judge: {

@@ -39,6 +39,11 @@ export interface PageEnvironment {
   /** The CLI plugins (buildx, compose) a session's `docker` finds; undefined: the user's. */
   cliPlugins: string | undefined;
   /**
+   * The daemon's Engine API address (`unix://...`) when the verifier may list what exists
+   * through it, a process cheaper than the CLI; undefined: list with the CLI.
+   */
+  apiHost?: string | undefined;
+  /**
    * The reader's machine the page's commands run in (its own root, processes and host name),
    * with where its shell starts and the session folder the verifier hands commands through;
    * undefined where commands run on this machine (`--docker host`).

@@ -76,6 +76,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
       readerPaths: await readerPaths,
       cliPlugins: undefined,
       isDaemonAlive: () => isDockerAnswering(docker),
+      apiHost: canUseApi(endpoint.host, endpoint.env) ? endpoint.host : undefined,
       settle: () =>
         canUseApi(endpoint.host, endpoint.env)
           ? settleContainers(endpoint.host)

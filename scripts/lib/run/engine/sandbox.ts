@@ -162,6 +162,7 @@ function describePage(
       setTools: (visible) => setVisibleTools(sandbox.wrap, visible),
     },
     isDaemonAlive: async () => !isDisposed && isDockerAnswering(sandbox.docker),
+    apiHost: `unix://${sandboxSocketPath(sandbox.holder.pid)}`,
     settle: () =>
       isDisposed
         ? Promise.resolve()
