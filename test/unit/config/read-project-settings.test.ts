@@ -18,8 +18,8 @@ describe('project settings: the matrix and the record', () => {
   it('reads the repository’s own file', async () => {
     const found = await readProjectSettings();
     expect(found.settings.matrix.map((leg) => leg.name)).toEqual([
-      '28.5/containerd',
-      '28.5/overlay2',
+      '29.7/containerd',
+      '29.7/overlay2',
       '26.1/overlay2',
     ]);
     expect(findRecordLocation(found)).toEqual({
