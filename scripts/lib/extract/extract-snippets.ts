@@ -17,7 +17,7 @@ import { dropWaitingPrompt, joinSessions } from './join-sessions.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { findPromptAnswers } from './prompt-answers.ts';
 import { readFenceOptions } from './read-fence-options.ts';
-import { readPageOptions } from './read-page-options.ts';
+import { parseFrontmatter, readPageOptions } from './read-page-options.ts';
 import { readSidebar } from './read-sidebar.ts';
 import { listCommandSteps, type Page, type Snippet, type SnippetBody } from './snippet.ts';
 import { findVersionValues } from './version-values.ts';
@@ -180,7 +180,9 @@ export function extractSnippets(
     const match = mergeOutputSettings(settings.output);
     return { page: { file, options, match, snippets: [], diagnostics: [parsed.diagnostic] } };
   }
-  const pageOptions = readPageOptions(parsed.parsed.frontmatter, file);
+  const { frontmatter } = parsed.parsed;
+  const document = parseFrontmatter(frontmatter);
+  const pageOptions = readPageOptions(frontmatter, file, document);
   const options = pageOptions.ok ? pageOptions.options : defaultPageOptions();
   const lines = source.split(/\r?\n/);
   const snippets = joinSessions(
@@ -197,7 +199,7 @@ export function extractSnippets(
     : pageOptions.diagnostics;
   const match = mergeOutputSettings(settings.output, options.output);
   const images = [...new Set([...(settings.images ?? []), ...options.images])];
-  const sidebar = readSidebar(parsed.parsed.frontmatter);
+  const sidebar = readSidebar(document);
   return {
     page: {
       file,

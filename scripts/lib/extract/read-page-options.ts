@@ -1,5 +1,5 @@
 import type { Yaml } from 'mdast';
-import { isMap, parseDocument } from 'yaml';
+import { type Document, isMap, parseDocument } from 'yaml';
 import { diagnoseIssues } from '../core/diagnose-issues.ts';
 import type { Diagnostic } from '../core/errors.ts';
 import { defaultPageOptions, type PageOptions, pageOptionsSchema } from '../core/options.ts';
@@ -11,12 +11,20 @@ export type PageOptionsResult =
   | { ok: true; options: PageOptions; lineOf: FrontmatterLineOf }
   | { ok: false; diagnostics: Diagnostic[] };
 
+/** The frontmatter's YAML, parsed once for what reads it (here, read-sidebar.ts). */
+export function parseFrontmatter(frontmatter: Yaml | undefined): Document.Parsed | undefined {
+  return frontmatter ? parseDocument(frontmatter.value) : undefined;
+}
+
 /** Reads frontmatter `verify:`; other keys belong to the site and are left alone. */
-export function readPageOptions(frontmatter: Yaml | undefined, file: string): PageOptionsResult {
+export function readPageOptions(
+  frontmatter: Yaml | undefined,
+  file: string,
+  document = parseFrontmatter(frontmatter),
+): PageOptionsResult {
   const empty = defaultPageOptions();
-  if (!frontmatter) return { ok: true, options: empty, lineOf: () => 1 };
+  if (!frontmatter || !document) return { ok: true, options: empty, lineOf: () => 1 };
   const firstLine = (frontmatter.position?.start.line ?? 1) + 1;
-  const document = parseDocument(frontmatter.value);
   const lineAt = (offset: number | undefined): number =>
     firstLine + frontmatter.value.slice(0, offset ?? 0).split('\n').length - 1;
   if (document.errors.length > 0) {

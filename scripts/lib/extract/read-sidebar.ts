@@ -1,5 +1,4 @@
-import type { Yaml } from 'mdast';
-import { parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { z } from 'zod';
 
 /** Where a page sits in Starlight's sidebar: frontmatter `sidebar.order` and `sidebar.hidden`. */
@@ -17,9 +16,11 @@ const sidebarSchema = z.object({
     .catch(undefined),
 });
 
-/** The page's place in the sidebar; a page without frontmatter has no order and is shown. */
-export function readSidebar(frontmatter: Yaml | undefined): SidebarPlace {
-  const document = frontmatter ? parseDocument(frontmatter.value) : undefined;
+/**
+ * The page's place in the sidebar, from its frontmatter parsed (read-page-options.ts); a page
+ * without frontmatter has no order and is shown.
+ */
+export function readSidebar(document: Document.Parsed | undefined): SidebarPlace {
   const parsed = sidebarSchema.safeParse(document?.errors.length ? {} : document?.toJSON());
   const sidebar = parsed.success ? parsed.data.sidebar : undefined;
   return { order: sidebar?.order, isHidden: sidebar?.hidden ?? false };

@@ -3,19 +3,21 @@
  * pages of the settings' `reader.pages` (the site's docs folder) or, without it, the pages of
  * the run, sorted as Starlight's sidebar (core/reading-order.ts). A page given on the command
  * line keeps its place among the others, so a page verified alone has the toolbox it has in
- * the journey.
+ * the journey. Of the pages the run does not run, only the frontmatter is read: parsing every
+ * chapter's Markdown for their order was most of a one-page run's start-up.
  */
+import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { collectFiles } from '../collect/collect-files.ts';
 import type { ProjectSettings } from '../config/project-settings.ts';
 import { sortInReadingOrder } from '../core/reading-order.ts';
-import { readPages, type SourcePage } from '../extract/read-pages.ts';
-import type { Page } from '../extract/snippet.ts';
+import { type PagePlace, placeOf, readPagePlace } from '../extract/read-page-place.ts';
+import type { SourcePage } from '../extract/read-pages.ts';
 import { type PageToolbox, planToolboxes, type ToolCommands } from '../plan/plan-toolbox.ts';
 
 export interface ReadingOrder {
   /** Every page of the reading order, first to last. */
-  pages: Page[];
+  pages: PagePlace[];
   /** The run's pages in reading order. */
   runPages: SourcePage[];
   /** Each page's toolbox, by file; undefined without `reader` in the settings (every tool). */
@@ -46,19 +48,21 @@ export async function readReadingOrder(
   const { reader } = settings;
   const root = settingsFile ? dirname(settingsFile) : process.cwd();
   const folder = reader?.pages ? resolve(root, reader.pages) : undefined;
-  const known = new Map(runPages.map((source) => [resolve(source.file), source.page]));
+  const known = new Map(runPages.map((source) => [resolve(source.file), placeOf(source.page)]));
   if (folder) {
     const others = (await collectFiles([relative(process.cwd(), folder) || '.'])).filter(
       (file) => !known.has(resolve(file)),
     );
-    const read = await readPages(others, settings);
-    for (const source of read.pages) known.set(resolve(source.file), source.page);
+    const places = await Promise.all(
+      others.map(async (file) => readPagePlace(await readFile(file, 'utf8'), file)),
+    );
+    for (const place of places) known.set(resolve(place.file), place);
   }
   const base = folder ?? findCommonFolder([...known.keys()]);
   const entries = [...known.entries()].map(([absolute, page]) => ({
     path: toPosix(relative(base, absolute)),
-    order: page.sidebar?.order,
-    isHidden: page.sidebar?.isHidden ?? false,
+    order: page.sidebar.order,
+    isHidden: page.sidebar.isHidden,
     page,
   }));
   const pages = sortInReadingOrder(entries).map((entry) => entry.page);
@@ -69,7 +73,7 @@ export async function readReadingOrder(
   const toolboxes =
     reader &&
     planToolboxes(
-      pages.map((page) => ({ file: page.file, installs: page.installs ?? [] })),
+      pages.map((page) => ({ file: page.file, installs: page.installs })),
       { assumed: reader.tools, toolbox },
     );
   return { pages, runPages: ordered, toolboxes };
