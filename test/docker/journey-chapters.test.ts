@@ -35,7 +35,7 @@ describe('the chapters in reading order', () => {
     const reports = await mkdtemp(join(tmpdir(), 'dfv-journey-'));
     const report = join(reports, 'report.json');
     const args = ['--journey', '--leg', leg, '--reporter', 'human', '--reporter', `json=${report}`];
-    const run = await runCli(projectRoot, args);
+    const run = await runCli(projectRoot, args, {}, journeyTimeoutMs);
     const json = JSON.parse(await readFile(report, 'utf8')) as JsonReport;
     const problems = json.pages.flatMap((page) =>
       page.snippets

@@ -14,6 +14,7 @@ import { replaceFile } from '../../scripts/lib/system/replace-file.ts';
 
 /** The Docker each matrix leg stands for in the fixture records. */
 const versionsOf: Record<string, { server: string; containerd: string; runc: string }> = {
+  '29.7': { server: '29.7.2', containerd: '2.3.3', runc: '1.4.3' },
   '28.5': { server: '28.5.2', containerd: '2.1.9', runc: '1.3.6' },
   '26.1': { server: '26.1.5', containerd: '1.7.24', runc: '1.1.5' },
 };

@@ -11,7 +11,7 @@ const base = new URL(siteUrl).pathname;
 const fixture = `${siteUrl}fixtures/verification/`;
 
 const everyLeg =
-  'Verified on Docker Engine 28.5.2 (containerd and classic image stores) and 26.1.5 (classic image store), 26 November 2026';
+  'Verified on Docker Engine 29.7.2 (containerd and classic image stores) and 26.1.5 (classic image store), 26 November 2026';
 
 interface AxeResult {
   violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
@@ -61,7 +61,7 @@ describe('the verification record on the site', () => {
     const page = await openFixture(context);
     const statement = page.locator('.verification-statement');
     expect(await statement.textContent()).toBe(
-      'Examples verified on Docker Engine 28.5.2 (containerd and classic image stores) and 26.1.5 (classic image store), 26 November 2026, except 1 example marked as not verified.',
+      'Examples verified on Docker Engine 29.7.2 (containerd and classic image stores) and 26.1.5 (classic image store), 26 November 2026, except 1 example marked as not verified.',
     );
     expect(await statement.locator('time').getAttribute('datetime')).toBe('2026-11-26');
     expect(await statement.getAttribute('data-pagefind-ignore')).not.toBeNull();
@@ -74,11 +74,11 @@ describe('the verification record on the site', () => {
     expect(await readMarks(page)).toEqual([
       { text: `✓ ${everyLeg}`, verified: 'true' },
       {
-        text: '✓ Verified on Docker Engine 28.5.2 (containerd image store), 26 November 2026',
+        text: '✓ Verified on Docker Engine 29.7.2 (containerd image store), 26 November 2026',
         verified: 'true',
       },
       {
-        text: '✓ Verified on Docker Engine 28.5.2 (classic image store) and 26.1.5 (classic image store), 26 November 2026',
+        text: '✓ Verified on Docker Engine 29.7.2 (classic image store) and 26.1.5 (classic image store), 26 November 2026',
         verified: 'true',
       },
       {

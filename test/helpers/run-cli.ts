@@ -35,11 +35,12 @@ export interface RunningCli {
   done: Promise<CliRun>;
 }
 
-/** Starts the real verifier CLI in `root` without waiting for it. */
+/** Starts the real verifier CLI in `root` without waiting for it (killed after `timeoutMs`). */
 export function startCli(
   root: string,
   args: readonly string[],
   env: Record<string, string> = {},
+  timeoutMs = 600_000,
 ): RunningCli {
   const command = verifyCommand(projectRoot, args);
   const child = execa(process.execPath, command.args, {
@@ -47,7 +48,7 @@ export function startCli(
     env: { ...command.env, ...env },
     reject: false,
     all: true,
-    timeout: 600_000,
+    timeout: timeoutMs,
   });
   const output = createOutputWaiter();
   child.all?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -72,6 +73,7 @@ export function runCli(
   root: string,
   args: readonly string[],
   env: Record<string, string> = {},
+  timeoutMs?: number,
 ): Promise<CliRun> {
-  return startCli(root, args, env).done;
+  return startCli(root, args, env, timeoutMs).done;
 }
