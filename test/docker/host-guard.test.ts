@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, requireDocker } from '../helpers/docker.ts';
+import { useHostDaemonForFile } from '../helpers/host-daemon-turn.ts';
 import { hostDaemonEnv } from '../helpers/legs.ts';
 import { projectRoot, runCli } from '../helpers/run-cli.ts';
 
@@ -29,6 +30,7 @@ async function describeKept() {
   };
 }
 
+useHostDaemonForFile();
 beforeAll(async () => {
   await requireDocker();
   // An image of the user's own, nothing a chapter pulls: one file, imported.
