@@ -80,7 +80,8 @@ it('npm run dev works without a browser: one warning, diagrams drawn in the page
   const page = await (browser as Browser).newPage();
   const problems = watchPageProblems(page);
   const path = await findPageWithDiagram();
-  await page.goto(`${origin}/docker-fundamentals/${path}`);
+  // The dev server compiles a page on its first request: slow on a busy machine.
+  await page.goto(`${origin}/docker-fundamentals/${path}`, { timeout: 120_000 });
   const figure = page.locator('figure[data-draw-in-browser]').first();
   const drawn = figure.locator('[data-variant="dark"] svg');
   await drawn.waitFor({ state: 'attached', timeout: 60_000 });
@@ -96,4 +97,4 @@ it('npm run dev works without a browser: one warning, diagrams drawn in the page
   expect(problems.consoleErrors).toEqual([]);
   expect(output.split(warning).length - 1, output).toBe(1);
   await page.close();
-});
+}, 300_000);
