@@ -8,6 +8,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIRROR_URL } from '../../scripts/hermetic/plumbing/config.ts';
 import { readDebianArch, toDockerLibraryArch } from '../../scripts/hermetic/plumbing/host.ts';
+import { useHostDaemonForFile } from '../helpers/host-daemon-turn.ts';
 import { hostClientEnv } from '../helpers/legs.ts';
 
 /** The oldest Engine whose behaviour the docs show. */
@@ -51,6 +52,7 @@ async function listReferences(): Promise<Set<string>> {
 let before: Set<string>;
 const containers: string[] = [];
 
+useHostDaemonForFile();
 beforeAll(async () => {
   before = await listReferences();
 });
