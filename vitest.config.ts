@@ -7,8 +7,8 @@ import LongestFirstSequencer from './test/helpers/longest-first-sequencer.ts';
 // All three share one pool of workers, longest files first. Most of the Docker and browser
 // tests' time is spent waiting (daemons starting, containers sleeping and stopping, a page
 // loading), so on 2 cores three files at once keep the cores busy where one at a time left
-// them half idle. Each Docker file works in sandboxes of its own; the files that use the
-// one host daemon take turns (test/helpers/host-daemon-turn.ts).
+// them half idle. Each Docker file works in sandboxes of its own; the files that use what
+// exists once on the machine (the host daemon, Vite's caches) take turns (test/helpers/turns.ts).
 export default defineConfig({
   test: {
     maxWorkers: 3,

@@ -14,8 +14,8 @@ import {
   type ImageSpec,
 } from '../../scripts/hermetic/mirror/spec/docker-hub.ts';
 import { MIRROR_URL } from '../../scripts/hermetic/plumbing/config.ts';
-import { withHostDaemon } from '../helpers/host-daemon-turn.ts';
 import { hostClientEnv } from '../helpers/legs.ts';
+import { withTurn } from '../helpers/turns.ts';
 
 type Descriptor = {
   mediaType: string;
@@ -185,7 +185,7 @@ describe.each(
   const runs = spec.runs;
   if (runs && tag === spec.tags[0])
     it('prints what a reader sees in its containers', () =>
-      withHostDaemon(async () => {
+      withTurn('host-daemon', async () => {
         const env = await hostClientEnv();
         const reference = `${spec.repository.replace(/^library\//, '')}:${tag}`;
         const pull = await execa('docker', ['pull', '--quiet', reference], { env, reject: false });

@@ -8,8 +8,8 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIRROR_URL } from '../../scripts/hermetic/plumbing/config.ts';
 import { readDebianArch, toDockerLibraryArch } from '../../scripts/hermetic/plumbing/host.ts';
-import { useHostDaemonForFile } from '../helpers/host-daemon-turn.ts';
 import { hostClientEnv } from '../helpers/legs.ts';
+import { useForFile } from '../helpers/turns.ts';
 
 /** The oldest Engine whose behaviour the docs show. */
 const MIN_ENGINE_MAJOR = 26;
@@ -52,7 +52,7 @@ async function listReferences(): Promise<Set<string>> {
 let before: Set<string>;
 const containers: string[] = [];
 
-useHostDaemonForFile();
+useForFile('host-daemon');
 beforeAll(async () => {
   before = await listReferences();
 });

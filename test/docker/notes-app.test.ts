@@ -8,9 +8,9 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../scripts/lib/report/json.ts';
 import { requireDocker } from '../helpers/docker.ts';
-import { withHostDaemon } from '../helpers/host-daemon-turn.ts';
 import { hostDaemonEnv, readTestLegs, testLegName } from '../helpers/legs.ts';
 import { copyFixtures, runCli } from '../helpers/run-cli.ts';
+import { withTurn } from '../helpers/turns.ts';
 
 beforeAll(requireDocker);
 
@@ -56,7 +56,7 @@ describe('a Node.js application and its database', () => {
   it("does the same on the user's daemon (--docker host), removing what it created", async () => {
     const root = await copyFixtures('notes-app.md');
     const env = await hostDaemonEnv();
-    const { run, left } = await withHostDaemon(async () => {
+    const { run, left } = await withTurn('host-daemon', async () => {
       const run = await runCli(root, ['notes-app.md', '--docker', 'host'], env);
       const left = await execa('docker', ['ps', '--all', '--filter', 'name=^db$', '--quiet'], {
         env,

@@ -9,8 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireDocker } from '../helpers/docker.ts';
-import { useHostDaemonForFile } from '../helpers/host-daemon-turn.ts';
 import { hostClientEnv } from '../helpers/legs.ts';
+import { useForFile } from '../helpers/turns.ts';
 
 const image = 'postgres:18';
 const name = `dfv-postgres-${process.pid}`;
@@ -37,7 +37,7 @@ async function waitForReady(times: number): Promise<string> {
   throw new Error(`${name} did not get ready ${times} times`);
 }
 
-useHostDaemonForFile();
+useForFile('host-daemon');
 beforeAll(async () => {
   await requireDocker();
   env = await hostClientEnv();

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docker, listIds, requireDocker } from '../helpers/docker.ts';
-import { useHostDaemonForFile } from '../helpers/host-daemon-turn.ts';
 import { hostDaemonEnv, testLegName } from '../helpers/legs.ts';
 import { copyFixtures, runCli, startCli } from '../helpers/run-cli.ts';
+import { useForFile } from '../helpers/turns.ts';
 
-useHostDaemonForFile();
+useForFile('host-daemon');
 beforeAll(requireDocker);
 
 /**

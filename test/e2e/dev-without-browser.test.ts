@@ -6,6 +6,10 @@ import { execa } from 'execa';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, watchPageProblems } from '../helpers/browser.ts';
+import { useForFile } from '../helpers/turns.ts';
+
+// astro dev and astro build rewrite Vite's caches in the shared node_modules as they start.
+useForFile('astro');
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const warning = 'diagrams are drawn in your browser while the dev server runs';

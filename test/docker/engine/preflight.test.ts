@@ -7,13 +7,13 @@ import {
   preflightDocker,
   resolveDockerEndpoint,
 } from '../../../scripts/lib/run/engine/preflight.ts';
-import { useHostDaemonForFile } from '../../helpers/host-daemon-turn.ts';
 import { hostDaemonEnv } from '../../helpers/legs.ts';
+import { useForFile } from '../../helpers/turns.ts';
 import { requireDocker } from './probe.ts';
 
 const saved = { ...process.env };
 
-useHostDaemonForFile();
+useForFile('host-daemon');
 beforeAll(requireDocker);
 
 afterEach(() => {
