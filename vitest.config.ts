@@ -1,9 +1,18 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './test/helpers/longest-first-sequencer.ts';
 
 // Three projects, one per kind of test: pure units, tests against a real dockerd,
 // and end-to-end tests of the built site in a real Chromium.
+//
+// All three share one pool of workers, longest files first. Most of the Docker and browser
+// tests' time is spent waiting (daemons starting, containers sleeping and stopping, a page
+// loading), so on 2 cores three files at once keep the cores busy where one at a time left
+// them half idle. Each Docker file works in sandboxes of its own; the files that use what
+// exists once on the machine (the host daemon, Vite's caches) take turns (test/helpers/turns.ts).
 export default defineConfig({
   test: {
+    maxWorkers: 3,
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {
@@ -23,7 +32,6 @@ export default defineConfig({
           globalSetup: ['test/docker/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
         },
       },
       {
@@ -33,7 +41,6 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIRROR_URL } from '../../scripts/hermetic/plumbing/config.ts';
 import { readDebianArch, toDockerLibraryArch } from '../../scripts/hermetic/plumbing/host.ts';
 import { hostClientEnv } from '../helpers/legs.ts';
+import { useForFile } from '../helpers/turns.ts';
 
 /** The oldest Engine whose behaviour the docs show. */
 const MIN_ENGINE_MAJOR = 26;
@@ -51,6 +52,7 @@ async function listReferences(): Promise<Set<string>> {
 let before: Set<string>;
 const containers: string[] = [];
 
+useForFile('host-daemon');
 beforeAll(async () => {
   before = await listReferences();
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, requireDocker } from '../helpers/docker.ts';
 import { hostDaemonEnv } from '../helpers/legs.ts';
 import { projectRoot, runCli } from '../helpers/run-cli.ts';
+import { useForFile } from '../helpers/turns.ts';
 
 /**
  * `--docker host` on the user's daemon (hermetic's host dockerd here): what the user had
@@ -29,6 +30,7 @@ async function describeKept() {
   };
 }
 
+useForFile('host-daemon');
 beforeAll(async () => {
   await requireDocker();
   // An image of the user's own, nothing a chapter pulls: one file, imported.

@@ -10,6 +10,7 @@ import type { JsonReport } from '../../scripts/lib/report/json.ts';
 import { requireDocker } from '../helpers/docker.ts';
 import { hostDaemonEnv, readTestLegs, testLegName } from '../helpers/legs.ts';
 import { copyFixtures, runCli } from '../helpers/run-cli.ts';
+import { withTurn } from '../helpers/turns.ts';
 
 beforeAll(requireDocker);
 
@@ -55,12 +56,15 @@ describe('a Node.js application and its database', () => {
   it("does the same on the user's daemon (--docker host), removing what it created", async () => {
     const root = await copyFixtures('notes-app.md');
     const env = await hostDaemonEnv();
-    const run = await runCli(root, ['notes-app.md', '--docker', 'host'], env);
+    const { run, left } = await withTurn('host-daemon', async () => {
+      const run = await runCli(root, ['notes-app.md', '--docker', 'host'], env);
+      const left = await execa('docker', ['ps', '--all', '--filter', 'name=^db$', '--quiet'], {
+        env,
+      });
+      return { run, left };
+    });
     expect(run.exitCode, run.output).toBe(0);
     expect(run.output).toMatch(/^1 passed, 0 failed/m);
-    const left = await execa('docker', ['ps', '--all', '--filter', 'name=^db$', '--quiet'], {
-      env,
-    });
     expect(left.stdout, "the page's database container is removed").toBe('');
   }, 900_000);
 

@@ -10,6 +10,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireDocker } from '../helpers/docker.ts';
 import { hostClientEnv } from '../helpers/legs.ts';
+import { useForFile } from '../helpers/turns.ts';
 
 const image = 'postgres:18';
 const name = `dfv-postgres-${process.pid}`;
@@ -36,6 +37,7 @@ async function waitForReady(times: number): Promise<string> {
   throw new Error(`${name} did not get ready ${times} times`);
 }
 
+useForFile('host-daemon');
 beforeAll(async () => {
   await requireDocker();
   env = await hostClientEnv();

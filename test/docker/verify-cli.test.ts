@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { docker, listIds, requireDocker } from '../helpers/docker.ts';
 import { hostDaemonEnv, testLegName } from '../helpers/legs.ts';
 import { copyFixtures, runCli, startCli } from '../helpers/run-cli.ts';
+import { useForFile } from '../helpers/turns.ts';
 
+useForFile('host-daemon');
 beforeAll(requireDocker);
 
 /**

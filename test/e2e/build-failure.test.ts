@@ -2,6 +2,10 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { buildSite } from '../../scripts/site/build-site-copy.ts';
+import { useForFile } from '../helpers/turns.ts';
+
+// astro dev and astro build rewrite Vite's caches in the shared node_modules as they start.
+useForFile('astro');
 
 it('a diagram mermaid rejects fails the build, naming file and line with a hint, and the build exits', async () => {
   const build = await buildSite({

@@ -98,7 +98,8 @@ function zoneOf(path: string): string {
   if (path === 'scripts/hermetic.ts' || path.startsWith('scripts/hermetic/')) return 'hermetic';
   if (path === 'scripts/verify-examples.ts') return 'checker';
   if (path.startsWith('src/')) return 'site';
-  if (path.startsWith('test/')) return 'test';
+  // The test runner's settings belong with the tests (its sequencer lives in test/helpers).
+  if (path.startsWith('test/') || path === 'vitest.config.ts') return 'test';
   return 'other';
 }
 

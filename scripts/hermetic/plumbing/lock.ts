@@ -16,14 +16,22 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function hermeticBusy(holder: number | undefined): Error {
+  return new HermeticError('BUSY', `another \`npm run hermetic\` (pid ${holder}) still runs`, {
+    hint: `wait for it, or end it (\`kill ${holder}\`) if it hangs, then run \`npm run hermetic\` again.`,
+  });
+}
+
 /**
  * Takes the lock file (created exclusively, holding our pid), waiting while a live process
- * holds it; a lock left by a dead process is taken over.
+ * holds it; a lock left by a dead process is taken over. At the deadline, `busy` names the
+ * holder (by default as another `npm run hermetic`).
  */
 export async function acquireLock(
   path: string,
   timeoutMs: number,
   onWait: (pid: number) => void,
+  busy: (holder: number | undefined) => Error = hermeticBusy,
 ): Promise<Lock> {
   let holder: number | undefined;
   const tryTake = async (): Promise<Lock | undefined> => {
@@ -47,7 +55,5 @@ export async function acquireLock(
   };
   const lock = await waitUntil(tryTake, { timeoutMs, intervalMs: 500 });
   if (lock) return lock;
-  throw new HermeticError('BUSY', `another \`npm run hermetic\` (pid ${holder}) still runs`, {
-    hint: `wait for it, or end it (\`kill ${holder}\`) if it hangs, then run \`npm run hermetic\` again.`,
-  });
+  throw busy(holder);
 }

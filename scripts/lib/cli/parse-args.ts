@@ -15,6 +15,8 @@ const optionsSchema = z.object({
     .number()
     .int('--jobs takes a whole number')
     .min(1, '--jobs takes a number of 1 or more'),
+  /** --jobs given: exactly that many pages at a time, never more while the cores are idle. */
+  isJobsFixed: z.boolean(),
   reporters: z.array(z.string()).min(1),
   shard: z
     .string()
@@ -63,6 +65,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const result = optionsSchema.safeParse({
     patterns: positionals.length > 0 ? positionals : defaultPatterns,
     jobs: values.jobs ?? availableParallelism(),
+    isJobsFixed: values.jobs !== undefined,
     // As vitest does: inside GitHub Actions, annotations come without asking.
     reporters:
       values.reporter ?? (process.env.GITHUB_ACTIONS === 'true' ? ['human', 'github'] : ['human']),

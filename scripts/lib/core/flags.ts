@@ -58,7 +58,7 @@ export const flags = {
   jobs: {
     type: 'string',
     value: '<n>',
-    help: ['pages verified at once (default: number of cores)'],
+    help: ['pages verified at once (default: the cores, more while they are idle)'],
   },
   reporter: {
     type: 'string',

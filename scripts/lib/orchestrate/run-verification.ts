@@ -3,14 +3,17 @@
  * of a run between starting the engines and writing anything, shared by a single run and
  * watch mode's first run.
  */
+import { availableParallelism } from 'node:os';
 import { describeWrites } from '../cli/mode.ts';
 import type { CliOptions } from '../cli/parse-args.ts';
 import type { SourcePage } from '../extract/read-pages.ts';
 import type { PageResult } from '../judge/results.ts';
+import { extraPageCeiling, mayStartExtraPage } from '../plan/extra-pages.ts';
 import { orderByExpectedDuration } from '../plan/order-pages.ts';
 import type { Reporter, RunInfo } from '../report/reporter.ts';
 import type { DockerEngine } from '../run/engine/engine.ts';
-import { clampJobs, runPages } from '../run/run-pages.ts';
+import { clampJobs, type ExtraTasks, runPages } from '../run/run-pages.ts';
+import { watchMachine } from '../system/watch-machine.ts';
 import { readPageDurations, writePageDurations } from './page-durations.ts';
 import { describeStartedLeg, type RunSettings, verifyPage } from './verify-page.ts';
 
@@ -28,6 +31,21 @@ export interface VerificationRequest {
   options: CliOptions & RunSettings;
   report: Required<Reporter>;
   signal: AbortSignal;
+}
+
+/** Without --jobs: more pages than cores while the cores are idle (plan/extra-pages.ts). */
+function planExtraPages(engines: readonly DockerEngine[]): ExtraTasks {
+  const room = engines.reduce((sum, engine) => sum + engine.maxParallelPages, 0);
+  const ceiling = extraPageCeiling(availableParallelism(), room);
+  const readMachine = watchMachine();
+  return {
+    ceiling,
+    intervalMs: 2000,
+    mayStart(running) {
+      const reading = readMachine();
+      return reading !== undefined && mayStartExtraPage(reading, running, ceiling);
+    },
+  };
 }
 
 export async function runVerification(request: VerificationRequest): Promise<VerificationRun> {
@@ -60,6 +78,7 @@ export async function runVerification(request: VerificationRequest): Promise<Ver
     },
     onStart: (task) => report.onPageStart(task.file, task.engine.leg.name),
     onEnd: report.onPageEnd,
+    extra: options.isJobsFixed ? undefined : planExtraPages(engines),
   });
   const durationMs = performance.now() - started;
   await writePageDurations(results, durations);

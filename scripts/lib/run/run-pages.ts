@@ -13,6 +13,17 @@ export interface RunPagesOptions<Task, Result> {
   onStart(task: Task): void;
   /** Called once per task, in task order, as soon as it and all before it are done. */
   onEnd(result: Result): void;
+  /**
+   * Beyond `jobs`, up to `ceiling` tasks: every `intervalMs` while tasks wait, one more
+   * starts if `mayStart` says the machine has room (see plan/extra-pages.ts).
+   */
+  extra?: ExtraTasks | undefined;
+}
+
+export interface ExtraTasks {
+  ceiling: number;
+  intervalMs: number;
+  mayStart(running: number): boolean;
 }
 
 /** How many pages run at once: as many as asked, never more than the engines allow, one at least. */
@@ -51,28 +62,51 @@ export function runPages<Task, Result>(
     return (busy.get(engine) ?? 0) < engine.maxParallelPages;
   };
   return new Promise((resolve, reject) => {
+    let ticker: ReturnType<typeof setInterval> | undefined;
+    const takeNext = () => {
+      const at = waiting.findIndex(hasRoom);
+      if (at === -1) return false;
+      const [index = 0] = waiting.splice(at, 1);
+      start(index, tasks[index] as Task);
+      return true;
+    };
     const startNext = () => {
       if (options.signal.aborted) waiting.length = 0;
-      while (running < options.jobs) {
-        const at = waiting.findIndex(hasRoom);
-        if (at === -1) break;
-        const [index = 0] = waiting.splice(at, 1);
-        start(index, tasks[index] as Task);
+      let started = true;
+      while (running < options.jobs && started) started = takeNext();
+      if (waiting.length === 0 && ticker) {
+        clearInterval(ticker);
+        ticker = undefined;
       }
       if (running === 0) resolve(results.filter((result) => result !== undefined));
     };
+    const { extra } = options;
+    if (extra && extra.ceiling > options.jobs) {
+      ticker = setInterval(() => {
+        if (options.signal.aborted || waiting.length === 0) startNext();
+        else if (running >= options.jobs && running < extra.ceiling && extra.mayStart(running))
+          takeNext();
+      }, extra.intervalMs);
+      ticker.unref();
+    }
     const start = (index: number, task: Task) => {
       const engine = options.engineOf(task);
       busy.set(engine, (busy.get(engine) ?? 0) + 1);
       running++;
       options.onStart(task);
-      options.run(task).then((result) => {
-        results[index] = result;
-        busy.set(engine, (busy.get(engine) ?? 1) - 1);
-        running--;
-        reportReady();
-        startNext();
-      }, reject);
+      options.run(task).then(
+        (result) => {
+          results[index] = result;
+          busy.set(engine, (busy.get(engine) ?? 1) - 1);
+          running--;
+          reportReady();
+          startNext();
+        },
+        (error) => {
+          if (ticker) clearInterval(ticker);
+          reject(error);
+        },
+      );
     };
     startNext();
   });

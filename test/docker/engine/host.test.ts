@@ -3,6 +3,7 @@ import { startEngine } from '../../../scripts/lib/run/engine/create-engine.ts';
 import type { DockerEngine } from '../../../scripts/lib/run/engine/engine.ts';
 import { singleLeg } from '../../../scripts/lib/run/engine/resolve-legs.ts';
 import { hostDaemonEnv } from '../../helpers/legs.ts';
+import { useForFile } from '../../helpers/turns.ts';
 import { type BusyboxImage, makeBusyboxTar, makeImageBlobs } from './busybox-image.ts';
 import { requireDocker, runInPage, runOnHost } from './probe.ts';
 import { startTinyRegistry, type TinyRegistry } from './tiny-registry.ts';
@@ -21,6 +22,7 @@ const inspect = async (kind: string, name: string) =>
 const exists = async (kind: string, name: string) =>
   (await runOnHost([kind, 'inspect', name])).exitCode === 0;
 
+useForFile('host-daemon');
 beforeAll(async () => {
   await requireDocker();
   image = await makeBusyboxTar();

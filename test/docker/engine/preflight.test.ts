@@ -8,10 +8,12 @@ import {
   resolveDockerEndpoint,
 } from '../../../scripts/lib/run/engine/preflight.ts';
 import { hostDaemonEnv } from '../../helpers/legs.ts';
+import { useForFile } from '../../helpers/turns.ts';
 import { requireDocker } from './probe.ts';
 
 const saved = { ...process.env };
 
+useForFile('host-daemon');
 beforeAll(requireDocker);
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { busyShare, parseProcStat } from '../../../bench/lib/cpu-usage.ts';
 import { scheduleInOrder } from '../../../bench/lib/schedule.ts';
+import { busyShare, parseProcStat } from '../../../scripts/lib/system/cpu-times.ts';
 
 describe('scheduleInOrder', () => {
   it.each([

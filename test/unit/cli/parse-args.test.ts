@@ -42,6 +42,7 @@ describe('parseCliArgs', () => {
       patterns: ['docs/a.md'],
       mode: { kind: 'update' },
       jobs: 3,
+      isJobsFixed: true,
       reporters: ['github', 'junit=out/junit.xml'],
       shard: { index: 2, total: 4 },
       docker: 'host',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampJobs, runPages } from '../../../scripts/lib/run/run-pages.ts';
+import { clampJobs, type ExtraTasks, runPages } from '../../../scripts/lib/run/run-pages.ts';
 
 interface Task {
   name: string;
@@ -10,7 +10,12 @@ interface Task {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs tasks and records what ran at once, per engine and in all. */
-async function schedule(tasks: Task[], jobs: number, startOrder = tasks.map((_, i) => i)) {
+async function schedule(
+  tasks: Task[],
+  jobs: number,
+  startOrder = tasks.map((_, i) => i),
+  extra?: ExtraTasks,
+) {
   const running = new Map<object, number>();
   const peaks = new Map<object, number>();
   let all = 0;
@@ -33,6 +38,7 @@ async function schedule(tasks: Task[], jobs: number, startOrder = tasks.map((_, 
     },
     onStart: (task) => started.push(task.name),
     onEnd: (name) => ended.push(name),
+    extra,
   });
   return { results, started, ended, peak, peaks };
 }
@@ -80,6 +86,35 @@ describe('runPages', () => {
       onEnd: () => {},
     });
     expect(results).toEqual(['a']);
+  });
+
+  it('starts more than --jobs while the machine has room, one per interval, up to the ceiling', async () => {
+    const tasks = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => ({ name, engine: sandbox, ms: 60 }));
+    const asked: number[] = [];
+    const mayStart = (running: number) => {
+      asked.push(running);
+      return true;
+    };
+    const run = await schedule(tasks, 1, undefined, { ceiling: 3, intervalMs: 5, mayStart });
+    expect(run.peak).toBe(3);
+    expect(run.results).toEqual(tasks.map((task) => task.name));
+    expect(Math.max(...asked)).toBeLessThan(3);
+  });
+
+  it('starts no more than --jobs while the machine says it is busy', async () => {
+    const tasks = ['a', 'b', 'c', 'd'].map((name) => ({ name, engine: sandbox, ms: 30 }));
+    let asked = 0;
+    const run = await schedule(tasks, 2, undefined, {
+      ceiling: 4,
+      intervalMs: 5,
+      mayStart: () => {
+        asked++;
+        return false;
+      },
+    });
+    expect(run.peak).toBe(2);
+    expect(asked).toBeGreaterThan(0);
+    expect(run.results).toEqual(tasks.map((task) => task.name));
   });
 
   it('clamps --jobs to what the engines allow together', () => {

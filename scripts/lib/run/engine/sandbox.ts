@@ -110,7 +110,9 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
       containerd: server.containerd,
       runc: server.runc,
     },
-    maxParallelPages: Math.min(4, Math.max(1, availableParallelism())),
+    // Each page has a daemon of its own: the run's --jobs, or the cores' idle time without
+    // it (plan/extra-pages.ts), sets how many run at once.
+    maxParallelPages: 2 * Math.max(1, availableParallelism()),
     async openPage(request) {
       if (isClosed) throw new VerifyError('SANDBOX_FAILED', 'The engine is closed.');
       const promise = takeSandbox();
