@@ -1,0 +1,94 @@
+// Plain JavaScript, with types in JSDoc: the launcher loads this before anything else runs.
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import vm from 'node:vm';
+
+/**
+ * What became of the bundle's code cache: `used`, `absent` (none yet) or `rejected` (V8
+ * would not take it: another Node, other flags, a cache cut short).
+ * @typedef {'used' | 'absent' | 'rejected'} CodeCacheState
+ */
+
+/**
+ * @typedef {object} LoadedBundle
+ * @property {Record<string, unknown>} exports what the bundle exports
+ * @property {CodeCacheState} codeCache
+ * @property {() => void} keepCodeCache writes the code cache, unless it was used: call it
+ *   once the bundle's work is done, so it holds every function that ran
+ */
+
+/**
+ * Where the code cache of `bundle` lives: beside it, named after it. A bundle's name carries
+ * the hash of its content and is never rewritten in place, so a cache never meets other code
+ * (V8 itself checks only the source's length).
+ * @param {string} bundle
+ */
+export const codeCacheOf = (bundle) => bundle.replace(/\.c?js$/, '.v8-cache');
+
+/** @param {string} path */
+function readIfThere(path) {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a file in one step: a temporary file beside it renamed over it, so a start that
+ * reads it meanwhile finds the old one or the new one. Synchronous: it runs as the process
+ * ends. A failure is no error: the next run makes the cache again.
+ * @param {string} path
+ * @param {Uint8Array} content
+ */
+function replaceFileNow(path, content) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, path);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * Runs `bundle`, a CommonJS bundle, and returns its exports; undefined when the file is gone
+ * (another run rebuilt the bundles). Node's compile cache would keep only the code V8
+ * compiles as it loads a module, the top level: every function that runs later would be
+ * compiled at its first call, on every start, most of a start's work once the bundle is
+ * loaded. A `vm.Script`'s code cache made after the run holds every function that ran (see
+ * Node's `script.createCachedData()`), so the next start compiles next to nothing.
+ * @param {string} bundle
+ * @returns {LoadedBundle | undefined}
+ */
+export function loadBundle(bundle) {
+  let source;
+  try {
+    source = readFileSync(bundle, 'utf8');
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const cacheFile = codeCacheOf(bundle);
+  const cachedData = readIfThere(cacheFile);
+  // On the first line, so the bundle's lines keep their numbers in stack traces.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapped, {
+    filename: bundle,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  /** @type {CodeCacheState} */
+  const codeCache =
+    cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used';
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  return {
+    exports: module.exports,
+    codeCache,
+    keepCodeCache() {
+      if (codeCache !== 'used') replaceFileNow(cacheFile, script.createCachedData());
+    },
+  };
+}
