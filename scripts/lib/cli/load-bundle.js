@@ -2,6 +2,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 
 /**
@@ -14,9 +15,20 @@ import vm from 'node:vm';
  * @typedef {object} LoadedBundle
  * @property {Record<string, unknown>} exports what the bundle exports
  * @property {CodeCacheState} codeCache
- * @property {() => void} keepCodeCache writes the code cache, unless it was used: call it
- *   once the bundle's work is done, so it holds every function that ran
+ * @property {() => void} keepCodeCache writes the code cache when there was none or this run
+ *   used much more code than the run that wrote it: call it once the bundle's work is done,
+ *   so it holds every function that ran
  */
+
+/**
+ * A run that ends with this much more bytecode than the run that wrote the cache used code
+ * the cache lacks (a cache made by `--help`, then a run of pages): it writes the cache again.
+ * Runs of the same kind differ by a few percent (Node's own modules, zod's parsers).
+ */
+const growthToRewrite = 1.1;
+
+/** Bytes before V8's data in a cache file: the bytecode its writer's run ended with. */
+const headerSize = 8;
 
 /**
  * Where the code cache of `bundle` lives: beside it, named after it. A bundle's name carries
@@ -26,13 +38,24 @@ import vm from 'node:vm';
  */
 export const codeCacheOf = (bundle) => bundle.replace(/\.c?js$/, '.v8-cache');
 
-/** @param {string} path */
-function readIfThere(path) {
+/** The bytecode in this process now, of every script. */
+const measureBytecode = () => v8.getHeapCodeStatistics().bytecode_and_metadata_size;
+
+/**
+ * The cache file's parts; undefined when there is none.
+ * @param {string} path
+ * @returns {{ writerBytecode: number, data: Buffer } | undefined}
+ */
+function readCodeCache(path) {
+  let file;
   try {
-    return readFileSync(path);
+    file = readFileSync(path);
   } catch {
     return undefined;
   }
+  // Cut short: V8 rejects what is left, and the run writes the cache again.
+  if (file.byteLength < headerSize) return { writerBytecode: 0, data: file };
+  return { writerBytecode: file.readDoubleLE(0), data: file.subarray(headerSize) };
 }
 
 /**
@@ -70,25 +93,31 @@ export function loadBundle(bundle) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return undefined;
     throw error;
   }
+  globalThis.__mark?.('source read');
   const cacheFile = codeCacheOf(bundle);
-  const cachedData = readIfThere(cacheFile);
+  const cache = readCodeCache(cacheFile);
   // On the first line, so the bundle's lines keep their numbers in stack traces.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, {
     filename: bundle,
-    cachedData,
+    cachedData: cache?.data,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
+  globalThis.__mark?.('compiled');
   /** @type {CodeCacheState} */
-  const codeCache =
-    cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used';
+  const codeCache = !cache ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used';
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   return {
     exports: module.exports,
     codeCache,
     keepCodeCache() {
-      if (codeCache !== 'used') replaceFileNow(cacheFile, script.createCachedData());
+      const bytecode = measureBytecode();
+      const isGrown = bytecode > (cache?.writerBytecode ?? 0) * growthToRewrite;
+      if (codeCache === 'used' && !isGrown) return;
+      const header = Buffer.alloc(headerSize);
+      header.writeDoubleLE(bytecode, 0);
+      replaceFileNow(cacheFile, Buffer.concat([header, script.createCachedData()]));
     },
   };
 }

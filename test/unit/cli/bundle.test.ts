@@ -84,6 +84,25 @@ describe('the launcher bundle', () => {
     expect(await sizeAfter('count')).toBeGreaterThan(await sizeAfter());
   });
 
+  it('is written again by a run that used much more code than the run that wrote it', async () => {
+    const { root, folder } = await plantCheckout();
+    roots.push(root);
+    const entry = join(root, 'scripts/count.ts');
+    const body = Array.from({ length: 20_000 }, (_, i) => `total += ${i} * n;`).join('\n');
+    const count = `export function count(n: number): number {\nlet total = 0;\n${body}\nreturn total;\n}\n`;
+    await writeFile(entry, `${count}export const idle = 'idle';\n`);
+    const bundle = await buildBundle(root, entry, folder);
+    const cacheSize = async () => (await readFile(codeCacheOf(bundle))).byteLength;
+    expect(await startBundle(bundle)).toBe('absent');
+    const small = await cacheSize();
+    expect(await startBundle(bundle, 'count')).toBe('used');
+    const large = await cacheSize();
+    expect(large).toBeGreaterThan(small);
+    expect(await startBundle(bundle)).toBe('used');
+    expect(await startBundle(bundle, 'count')).toBe('used');
+    expect(await cacheSize()).toBe(large);
+  });
+
   it('is no bundle once another build removed it', async () => {
     const { root, entry, folder } = await plantCheckout();
     roots.push(root);
