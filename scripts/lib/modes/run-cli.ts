@@ -4,6 +4,8 @@
  * Shared by the entry script (scripts/verify-examples.ts) and the launcher's bundle, which
  * calls it once it is loaded (scripts/launch-verify-examples.js).
  */
+// First: zod must know before any schema is built (see zod-jitless.ts).
+import '../cli/zod-jitless.ts';
 import { parseCliArgs, usage } from '../cli/parse-args.ts';
 import { VerifyError } from '../core/errors.ts';
 import { createDispatcher } from '../report/dispatch.ts';
