@@ -86,6 +86,8 @@ export async function buildBundle(root: string, entry: string, folder: string): 
   };
   await replaceFile(join(folder, manifestName), `${JSON.stringify(manifest)}\n`);
   await removeOtherBundles(folder, bundle);
+  // Node's compile cache, which bundles of format 2 used, is no one's any more.
+  await rm(join(folder, 'compile-cache'), { recursive: true, force: true });
   return join(folder, bundle);
 }
 

@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -101,6 +101,19 @@ describe('the launcher bundle', () => {
     expect(await startBundle(bundle)).toBe('used');
     expect(await startBundle(bundle, 'count')).toBe('used');
     expect(await cacheSize()).toBe(large);
+  });
+
+  it('leaves only its own bundle and code cache in its folder', async () => {
+    const { root, entry, folder } = await plantCheckout();
+    roots.push(root);
+    await mkdir(join(folder, 'compile-cache/v22'), { recursive: true });
+    await writeFile(join(folder, 'verify-examples.0123456789abcdef.mjs'), '');
+    await writeFile(join(folder, 'verify-examples.0123456789abcdef.v8-cache'), '');
+    const bundle = await buildBundle(root, entry, folder);
+    await startBundle(bundle);
+    expect((await readdir(folder)).sort()).toEqual(
+      [basename(bundle), basename(codeCacheOf(bundle)), manifestName].sort(),
+    );
   });
 
   it('is no bundle once another build removed it', async () => {
