@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, Plugin } from 'esbuild';
 import { replaceFile } from '../system/replace-file.ts';
 import { type BundleManifest, bundleFormat, hashInputs, manifestName } from './bundle-manifest.js';
+import { codeCacheOf } from './load-bundle.js';
 
 const loaders: Record<string, Loader> = {
   '.ts': 'ts',
@@ -44,9 +45,10 @@ function readInputs(root: string, read: (path: string, content: Buffer) => void)
 }
 
 /**
- * Bundles `entry` of the checkout `root` and the modules it imports into one ES module in
- * `folder`, with a manifest of its inputs and their key, and returns the bundle's path. esbuild
- * is loaded only here: a run from a fresh bundle never loads it.
+ * Bundles `entry` of the checkout `root` and the modules it imports into one CommonJS module
+ * in `folder` (for load-bundle.js, which runs it with a code cache of its own), with a
+ * manifest of its inputs and their key, and returns the bundle's path. esbuild is loaded only
+ * here: a run from a fresh bundle never loads it.
  */
 export async function buildBundle(root: string, entry: string, folder: string): Promise<string> {
   const { build } = await import('esbuild');
@@ -57,14 +59,14 @@ export async function buildBundle(root: string, entry: string, folder: string): 
     write: false,
     metafile: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: `node${process.versions.node}`,
     absWorkingDir: root,
     logLevel: 'silent',
-    // Dependencies written as CommonJS call `require`, which an ES module lacks.
-    banner: {
-      js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
-    },
+    // Dependencies written as ES modules may ask for their place (e.g. to make a `require`);
+    // a CommonJS module has none of `import.meta`: the bundle's own place stands for it.
+    define: { 'import.meta.url': 'bundleUrl' },
+    banner: { js: "const bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [readInputs(root, (path, content) => contents.set(path, content))],
   });
   const [output] = result.outputFiles;
@@ -73,7 +75,7 @@ export async function buildBundle(root: string, entry: string, folder: string): 
   const key = hashInputs(root, inputs, (path) => contents.get(path) as Buffer);
   if (key === undefined) throw new Error('an input of the bundle went away during the build');
   const hash = createHash('sha256').update(output.contents).digest('hex').slice(0, 16);
-  const bundle = `verify-examples.${hash}.mjs`;
+  const bundle = `verify-examples.${hash}.cjs`;
   await replaceFile(join(folder, bundle), output.contents);
   const manifest: BundleManifest = {
     format: bundleFormat,
@@ -84,14 +86,17 @@ export async function buildBundle(root: string, entry: string, folder: string): 
   };
   await replaceFile(join(folder, manifestName), `${JSON.stringify(manifest)}\n`);
   await removeOtherBundles(folder, bundle);
+  // Node's compile cache, which bundles of format 2 used, is no one's any more.
+  await rm(join(folder, 'compile-cache'), { recursive: true, force: true });
   return join(folder, bundle);
 }
 
-/** Older bundles go; a run that read the old manifest just before finds its bundle gone and
- * starts from the sources instead (scripts/launch-verify-examples.js). */
+/** Older bundles and their code caches go; a run that read the old manifest just before
+ * finds its bundle gone and starts from the sources instead (scripts/launch-verify-examples.js). */
 async function removeOtherBundles(folder: string, keep: string): Promise<void> {
+  const kept = [keep, basename(codeCacheOf(join(folder, keep)))];
   for (const name of await readdir(folder)) {
-    if (name.startsWith('verify-examples.') && name.endsWith('.mjs') && name !== keep) {
+    if (name.startsWith('verify-examples.') && !kept.includes(name)) {
       await rm(join(folder, name), { force: true });
     }
   }

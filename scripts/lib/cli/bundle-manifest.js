@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Bumped when the way bundles are built changes, so older bundles are rebuilt. */
-export const bundleFormat = 2;
+export const bundleFormat = 3;
 
 export const manifestName = 'manifest.json';
 

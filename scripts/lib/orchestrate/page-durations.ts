@@ -18,9 +18,19 @@ const durationsSchema = z.record(
   z.number().nonnegative(),
 ) satisfies z.ZodType<PageDurations>;
 
+/**
+ * What the schema accepts, checked by hand: the file is shared by every run on the machine and
+ * holds a thousand pages and more, which zod takes tens of milliseconds to check at a start.
+ */
+function isDurations(value: unknown): value is PageDurations {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((ms) => typeof ms === 'number' && ms >= 0);
+}
+
 export async function readPageDurations(file = durationsFile): Promise<PageDurations> {
   try {
-    return durationsSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+    return isDurations(value) ? value : durationsSchema.parse(value);
   } catch {
     return {};
   }

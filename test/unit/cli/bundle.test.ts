@@ -1,11 +1,12 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../../scripts/lib/cli/build-bundle.ts';
 import { findFreshBundle, manifestName } from '../../../scripts/lib/cli/bundle-manifest.js';
+import { codeCacheOf, loadBundle } from '../../../scripts/lib/cli/load-bundle.js';
 import { projectRoot } from '../../helpers/run-cli.ts';
 
 /** A checkout of two modules: an entry that prints its helper's place and a word. */
@@ -24,6 +25,24 @@ async function plantCheckout(): Promise<{ root: string; entry: string; folder: s
   return { root, entry, folder: join(root, '.cache/bundle') };
 }
 
+const loader = pathToFileURL(join(projectRoot, 'scripts/lib/cli/load-bundle.js')).href;
+
+/**
+ * Starts `bundle` as the launcher does, in a process of its own (V8 would find the script in
+ * this one's memory and not read the cache), calls its export `call` if given, keeps the code
+ * cache; gives what became of the cache at the start.
+ */
+async function startBundle(bundle: string, call = ''): Promise<string> {
+  const program = `import { loadBundle } from ${JSON.stringify(loader)};
+const [bundle, call] = process.argv.slice(1);
+const loaded = loadBundle(bundle);
+if (call) loaded.exports[call](1);
+loaded.keepCodeCache();
+process.stdout.write(loaded.codeCache);`;
+  const run = await execa(process.execPath, ['--input-type=module', '-e', program, bundle, call]);
+  return run.stdout;
+}
+
 describe('the launcher bundle', () => {
   const roots: string[] = [];
   afterEach(async () => {
@@ -35,8 +54,74 @@ describe('the launcher bundle', () => {
     roots.push(root);
     const bundle = await buildBundle(root, entry, folder);
     expect(findFreshBundle(folder, root)).toBe(bundle);
-    const { said } = (await import(pathToFileURL(bundle).href)) as { said: string };
-    expect(said).toBe(`first ${join(root, 'scripts/lib')}`);
+    expect(loadBundle(bundle)?.exports['said']).toBe(`first ${join(root, 'scripts/lib')}`);
+  });
+
+  it('keeps a code cache made after the run, used by the next start', async () => {
+    const { root, entry, folder } = await plantCheckout();
+    roots.push(root);
+    const bundle = await buildBundle(root, entry, folder);
+    expect(await startBundle(bundle)).toBe('absent');
+    expect(await startBundle(bundle)).toBe('used');
+    await writeFile(codeCacheOf(bundle), 'not a code cache');
+    expect(await startBundle(bundle)).toBe('rejected');
+    expect(await startBundle(bundle)).toBe('used');
+  });
+
+  it('caches the functions that ran, not only those compiled as the bundle loaded', async () => {
+    const { root, folder } = await plantCheckout();
+    roots.push(root);
+    const entry = join(root, 'scripts/count.ts');
+    const body = Array.from({ length: 200 }, (_, i) => `total += ${i} * n;`).join('\n');
+    const count = `export function count(n: number): number {\nlet total = 0;\n${body}\nreturn total;\n}\n`;
+    await writeFile(entry, count);
+    const bundle = await buildBundle(root, entry, folder);
+    const sizeAfter = async (call?: string) => {
+      await rm(codeCacheOf(bundle), { force: true });
+      await startBundle(bundle, call);
+      return (await readFile(codeCacheOf(bundle))).byteLength;
+    };
+    expect(await sizeAfter('count')).toBeGreaterThan(await sizeAfter());
+  });
+
+  it('is written again by a run that used much more code than the run that wrote it', async () => {
+    const { root, folder } = await plantCheckout();
+    roots.push(root);
+    const entry = join(root, 'scripts/count.ts');
+    const body = Array.from({ length: 20_000 }, (_, i) => `total += ${i} * n;`).join('\n');
+    const count = `export function count(n: number): number {\nlet total = 0;\n${body}\nreturn total;\n}\n`;
+    await writeFile(entry, `${count}export const idle = 'idle';\n`);
+    const bundle = await buildBundle(root, entry, folder);
+    const cacheSize = async () => (await readFile(codeCacheOf(bundle))).byteLength;
+    expect(await startBundle(bundle)).toBe('absent');
+    const small = await cacheSize();
+    expect(await startBundle(bundle, 'count')).toBe('used');
+    const large = await cacheSize();
+    expect(large).toBeGreaterThan(small);
+    expect(await startBundle(bundle)).toBe('used');
+    expect(await startBundle(bundle, 'count')).toBe('used');
+    expect(await cacheSize()).toBe(large);
+  });
+
+  it('leaves only its own bundle and code cache in its folder', async () => {
+    const { root, entry, folder } = await plantCheckout();
+    roots.push(root);
+    await mkdir(join(folder, 'compile-cache/v22'), { recursive: true });
+    await writeFile(join(folder, 'verify-examples.0123456789abcdef.mjs'), '');
+    await writeFile(join(folder, 'verify-examples.0123456789abcdef.v8-cache'), '');
+    const bundle = await buildBundle(root, entry, folder);
+    await startBundle(bundle);
+    expect((await readdir(folder)).sort()).toEqual(
+      [basename(bundle), basename(codeCacheOf(bundle)), manifestName].sort(),
+    );
+  });
+
+  it('is no bundle once another build removed it', async () => {
+    const { root, entry, folder } = await plantCheckout();
+    roots.push(root);
+    const bundle = await buildBundle(root, entry, folder);
+    await rm(bundle);
+    expect(loadBundle(bundle)).toBeUndefined();
   });
 
   it('is stale after a source changes, even to the same size, or goes', async () => {

@@ -35,9 +35,14 @@ export interface EngineOptions {
 }
 
 async function startHostEngine(leg: RunLeg, debug: (message: string) => void) {
-  const preflight = await preflightDocker();
-  const { endpoint, server } = preflight;
-  const store = await readImageStore({ env: endpoint.env, unsetEnv: endpoint.unsetEnv });
+  const endpoint = await resolveDockerEndpoint();
+  // Both ask the daemon at once (each `docker` call costs a start of the CLI); the version's
+  // answer alone says whether it is reachable.
+  const [preflight, store] = await Promise.all([
+    preflightDocker(endpoint),
+    readImageStore({ env: endpoint.env, unsetEnv: endpoint.unsetEnv }),
+  ]);
+  const { server } = preflight;
   const versions = {
     client: preflight.client,
     server: server.version,

@@ -62,11 +62,11 @@ export interface Preflight {
 }
 
 /**
- * Checks that the CLI runs and the user's daemon answers. Throws DOCKER_CLI_MISSING or
- * DOCKER_UNREACHABLE naming the endpoint it tried.
+ * Checks that the CLI runs and the user's daemon answers (at `found`, or the endpoint found
+ * now). Throws DOCKER_CLI_MISSING or DOCKER_UNREACHABLE naming the endpoint it tried.
  */
-export async function preflightDocker(): Promise<Preflight> {
-  const endpoint = await resolveDockerEndpoint();
+export async function preflightDocker(found?: DockerEndpoint): Promise<Preflight> {
+  const endpoint = found ?? (await resolveDockerEndpoint());
   const options: DockerCallOptions = { env: endpoint.env, unsetEnv: endpoint.unsetEnv };
   const { call, version } = await readDockerVersion(options);
   if (!call.hasStarted) throw missingCli();
