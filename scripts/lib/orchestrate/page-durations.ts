@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
 import type { PageResult } from '../judge/results.ts';
 import type { PageDurations } from '../plan/order-pages.ts';
 import { resolveCacheFolder } from '../system/cache-folder.ts';
@@ -13,14 +12,10 @@ import { replaceFile } from '../system/replace-file.ts';
  */
 const durationsFile = join(resolveCacheFolder(), 'verify-durations.json');
 
-const durationsSchema = z.record(
-  z.string(),
-  z.number().nonnegative(),
-) satisfies z.ZodType<PageDurations>;
-
 /**
- * What the schema accepts, checked by hand: the file is shared by every run on the machine and
- * holds a thousand pages and more, which zod takes tens of milliseconds to check at a start.
+ * A record of page to non-negative milliseconds, checked by hand rather than with a zod
+ * schema: the file is shared by every run on the machine and holds a thousand pages and more,
+ * which zod took tens of milliseconds to check at a start. Anything else means no history.
  */
 function isDurations(value: unknown): value is PageDurations {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -30,7 +25,7 @@ function isDurations(value: unknown): value is PageDurations {
 export async function readPageDurations(file = durationsFile): Promise<PageDurations> {
   try {
     const value: unknown = JSON.parse(await readFile(file, 'utf8'));
-    return isDurations(value) ? value : durationsSchema.parse(value);
+    return isDurations(value) ? value : {};
   } catch {
     return {};
   }

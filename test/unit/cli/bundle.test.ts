@@ -25,6 +25,15 @@ async function plantCheckout(): Promise<{ root: string; entry: string; folder: s
   return { root, entry, folder: join(root, '.cache/bundle') };
 }
 
+/** An entry whose `count` runs `lines` lines of code only when called, and then `more`. */
+async function plantCountEntry(root: string, lines: number, more = ''): Promise<string> {
+  const entry = join(root, 'scripts/count.ts');
+  const body = Array.from({ length: lines }, (_, i) => `total += ${i} * n;`).join('\n');
+  const count = `export function count(n: number): number {\nlet total = 0;\n${body}\nreturn total;\n}\n`;
+  await writeFile(entry, `${count}${more}`);
+  return entry;
+}
+
 const loader = pathToFileURL(join(projectRoot, 'scripts/lib/cli/load-bundle.js')).href;
 
 /**
@@ -71,10 +80,7 @@ describe('the launcher bundle', () => {
   it('caches the functions that ran, not only those compiled as the bundle loaded', async () => {
     const { root, folder } = await plantCheckout();
     roots.push(root);
-    const entry = join(root, 'scripts/count.ts');
-    const body = Array.from({ length: 200 }, (_, i) => `total += ${i} * n;`).join('\n');
-    const count = `export function count(n: number): number {\nlet total = 0;\n${body}\nreturn total;\n}\n`;
-    await writeFile(entry, count);
+    const entry = await plantCountEntry(root, 200);
     const bundle = await buildBundle(root, entry, folder);
     const sizeAfter = async (call?: string) => {
       await rm(codeCacheOf(bundle), { force: true });
@@ -87,10 +93,7 @@ describe('the launcher bundle', () => {
   it('is written again by a run that used much more code than the run that wrote it', async () => {
     const { root, folder } = await plantCheckout();
     roots.push(root);
-    const entry = join(root, 'scripts/count.ts');
-    const body = Array.from({ length: 20_000 }, (_, i) => `total += ${i} * n;`).join('\n');
-    const count = `export function count(n: number): number {\nlet total = 0;\n${body}\nreturn total;\n}\n`;
-    await writeFile(entry, `${count}export const idle = 'idle';\n`);
+    const entry = await plantCountEntry(root, 20_000, "export const idle = 'idle';\n");
     const bundle = await buildBundle(root, entry, folder);
     const cacheSize = async () => (await readFile(codeCacheOf(bundle))).byteLength;
     expect(await startBundle(bundle)).toBe('absent');
