@@ -40,7 +40,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
-          hookTimeout: 300_000,
+          // A file's browser may wait for its turn while Docker files use the host daemon
+          // (test/helpers/turns.ts), for up to 20 minutes.
+          hookTimeout: 25 * 60_000,
         },
       },
     ],

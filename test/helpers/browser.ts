@@ -3,13 +3,27 @@ import {
   chromiumArgs,
   findBrowserExecutable,
 } from '../../src/integrations/mermaid/find-browser.ts';
+import { takeTurn } from './turns.ts';
 
 /**
  * The same Chromium the build draws diagrams with. None found is a failure with the
  * finder's hint, in CI and locally alike: these tests are the only check of the built site.
  */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: findBrowserExecutable(), args: [...chromiumArgs] });
+export async function launchBrowser(): Promise<Browser> {
+  // Chromium fails the requests in flight (ERR_NETWORK_CHANGED) when an interface of the
+  // machine comes or goes, as a host daemon's container does: the browser has its turn.
+  const turn = await takeTurn('host-daemon');
+  try {
+    const browser = await chromium.launch({
+      executablePath: findBrowserExecutable(),
+      args: [...chromiumArgs],
+    });
+    browser.once('disconnected', () => void turn.release());
+    return browser;
+  } catch (error) {
+    await turn.release();
+    throw error;
+  }
 }
 
 export interface PageProblems {

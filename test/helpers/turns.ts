@@ -7,8 +7,10 @@ import { resolveCacheFolder } from '../../scripts/lib/system/cache-folder.ts';
 /**
  * Test files run side by side, but a few things exist once on the machine: a file that uses
  * one takes its turn with a lock file, so no other file changes it meanwhile.
- * - `host-daemon`: hermetic's host dockerd, which stands for one user's daemon. A file that
- *   runs pages on it, or compares what it holds before and after, holds it.
+ * - `host-daemon`: hermetic's host dockerd, which stands for one user's daemon, and the
+ *   machine's network interfaces, which its containers add and remove. A file that runs pages
+ *   on it, or compares what it holds before and after, holds it; so does a browser
+ *   (helpers/browser.ts), whose requests fail when an interface changes.
  * - `astro`: Vite's caches in node_modules, which `astro dev` and every `astro build` of a
  *   copy of the site (node_modules linked, not copied) rewrite as they start.
  */
