@@ -23,7 +23,11 @@ describe('the chapters', () => {
   }, async () => {
     const reports = await mkdtemp(join(tmpdir(), 'dfv-chapters-'));
     const report = join(reports, 'report.json');
-    const args = ['--reporter', 'human', '--reporter', `json=${report}`];
+    // A page that fails runs once more in a new Docker, and is reported as flaky if it then
+    // passes: Engine 26.1 (containerd 1.7) once lost the whole output of a container that
+    // exits at once (`docker run --rm busybox hostname` printed nothing, exit code 0, in one
+    // CI run; 150 runs of it in a row did not do it again).
+    const args = ['--retries', '1', '--reporter', 'human', '--reporter', `json=${report}`];
     const run = await runCli(projectRoot, args, {}, matrixTimeoutMs);
     const json = JSON.parse(await readFile(report, 'utf8')) as JsonReport;
     const problems = json.pages.flatMap((page) =>
@@ -32,6 +36,10 @@ describe('the chapters', () => {
         .map((snippet) => `${page.file}:${snippet.line} [${page.leg}] ${snippet.status}`),
     );
     expect(problems, run.output).toEqual([]);
+    // A flake is shown, and a page that keeps flaking is more than a rare engine race.
+    const flaky = json.pages.filter((page) => page.flaky);
+    for (const page of flaky) console.warn(`flaky: ${page.file} [${page.leg}]`);
+    expect(flaky.length, run.output).toBeLessThanOrEqual(2);
     // A block for some legs only (a store tab, a newer engine) is verified on one of them.
     expect(json.notVerified, run.output).toEqual([]);
     const skips = json.pages.flatMap((page) =>

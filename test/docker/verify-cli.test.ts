@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docker, listIds, requireDocker } from '../helpers/docker.ts';
@@ -84,6 +85,90 @@ describe.each(['sandbox', 'host'])('verify-examples with --docker %s', (engine) 
     expect(after).toBe(before.replace('third', 'second'));
     const again = await runCli(root, ['drifted.md', ...args], env);
     expect(again.exitCode).toBe(0);
+  });
+});
+
+describe('--retries', () => {
+  it.each(['sandbox', 'host'])(
+    'runs a page that drifts again, each attempt from scratch, and still fails it (--docker %s)',
+    async (engine) => {
+      const root = await copyFixtures('drifted.md');
+      const { args, env } = await onDocker(engine);
+      const report = join(root, 'report.json');
+      const result = await runCli(
+        root,
+        [
+          'drifted.md',
+          ...args,
+          '--retries',
+          '1',
+          '--reporter',
+          'human',
+          '--reporter',
+          `json=${report}`,
+        ],
+        env,
+      );
+      expect(result.exitCode, result.output).toBe(1);
+      expect(result.output).toContain('1 drifted, on each of 2 attempts');
+      expect(result.output).toContain('0 passed, 1 failed, 0 skipped in');
+      const [page] = JSON.parse(await readFile(report, 'utf8')).pages;
+      expect(page.attempts).toBe(2);
+      expect(page.flaky).toBe(false);
+      expect(
+        page.earlierAttempts[0].snippets.map((snippet: { status: string }) => snippet.status),
+      ).toEqual(['drift']);
+    },
+  );
+
+  it('reports a page that passes on its second attempt as flaky, with what failed first', async () => {
+    // With --docker host the page's shell runs on this machine, whose files outlive an
+    // attempt: the first attempt leaves a mark, the second finds it.
+    const root = await mkdtemp(join(tmpdir(), 'dfv-flaky-'));
+    const mark = join(root, 'attempted');
+    await writeFile(
+      join(root, 'flaky.md'),
+      [
+        '```console',
+        `$ test -e ${mark} && echo second || { touch ${mark}; echo first; }`,
+        'second',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    const { args, env } = await onDocker('host');
+    const report = join(root, 'report.json');
+    const run = (retries: string) =>
+      runCli(
+        root,
+        [
+          'flaky.md',
+          ...args,
+          '--retries',
+          retries,
+          '--reporter',
+          'human',
+          '--reporter',
+          `json=${report}`,
+        ],
+        env,
+      );
+    const result = await run('1');
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.output).toContain('1 passed, flaky: passed on attempt 2 of 2');
+    expect(result.output).toMatch(
+      /^~ flaky\.md:2 {2}flaky, attempt 1 of 2 \(passed on attempt 2\): output differs/m,
+    );
+    expect(result.output).toMatch(/^\s*-second$/m);
+    expect(result.output).toMatch(/^\s*\+first$/m);
+    expect(result.output).toContain('1 passed, 0 failed, 0 skipped, 1 page flaky in');
+    const [page] = JSON.parse(await readFile(report, 'utf8')).pages;
+    expect([page.attempts, page.flaky]).toEqual([2, true]);
+    // Without retries the same first attempt is a plain failure.
+    await rm(mark);
+    const once = await run('0');
+    expect(once.exitCode, once.output).toBe(1);
+    expect(once.output).not.toMatch(/flaky:|page flaky|attempt \d/);
   });
 });
 

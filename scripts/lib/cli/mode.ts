@@ -30,6 +30,8 @@ const journeyRefuses = ['update', 'review', 'check-record', 'watch'] as const;
 /** What the other flags of the command line say that a mode may refuse. */
 export interface ModeContext {
   isSharded: boolean;
+  /** `--retries` above 0: pages that fail run again, each alone in a new Docker. */
+  isRetried?: boolean | undefined;
   reporters: readonly string[];
 }
 
@@ -53,6 +55,13 @@ export function parseMode(
   if (second !== undefined && first !== undefined) throw refuseTogether(first, second);
   const mode: Mode = { kind: first ?? 'verify' };
   if (mode.kind === 'watch') checkWatch(context);
+  if (mode.kind === 'check-record' && context.isRetried) {
+    throw new VerifyError(
+      'USAGE',
+      `${formatFlag('check-record')} runs nothing, so it cannot go with ${formatFlag('retries')}`,
+      { hint: `Leave out ${formatFlag('retries')}.` },
+    );
+  }
   return mode;
 }
 
@@ -125,6 +134,12 @@ function parseJourney(given: Partial<Record<ModeFlag, boolean>>, context: ModeCo
     return refuse(
       `${formatFlag('shard')}, which splits the pages; a journey needs every page before the one it checks`,
       'Run the journey in one job (one job per leg: --leg NAME).',
+    );
+  }
+  if (context.isRetried) {
+    return refuse(
+      `${formatFlag('retries')}, which runs a failed page again alone; in a journey it runs after the pages before it`,
+      `Run the journey again, or find the flaky page without ${formatFlag('journey')} (\`${formatFlag('retries')} 1 <page>\`).`,
     );
   }
   return { kind: 'journey', isRecord: given.record === true };

@@ -17,6 +17,11 @@ const optionsSchema = z.object({
     .min(1, '--jobs takes a number of 1 or more'),
   /** --jobs given: exactly that many pages at a time, never more while the cores are idle. */
   isJobsFixed: z.boolean(),
+  /** Attempts after the first for a page that failed (see orchestrate/retry-page.ts). */
+  retries: z.coerce
+    .number()
+    .int('--retries takes a whole number')
+    .min(0, '--retries takes a number of 0 or more'),
   reporters: z.array(z.string()).min(1),
   shard: z
     .string()
@@ -66,6 +71,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     patterns: positionals.length > 0 ? positionals : defaultPatterns,
     jobs: values.jobs ?? availableParallelism(),
     isJobsFixed: values.jobs !== undefined,
+    retries: values.retries ?? 0,
     // As vitest does: inside GitHub Actions, annotations come without asking.
     reporters:
       values.reporter ?? (process.env.GITHUB_ACTIONS === 'true' ? ['human', 'github'] : ['human']),
@@ -84,6 +90,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const mode = parseMode(values, {
     isSharded: result.data.shard !== undefined,
+    isRetried: result.data.retries > 0,
     reporters: result.data.reporters,
   });
   return { ...result.data, mode };

@@ -60,6 +60,14 @@ export const flags = {
     value: '<n>',
     help: ['pages verified at once (default: the cores, more while they are idle)'],
   },
+  retries: {
+    type: 'string',
+    value: '<n>',
+    help: [
+      'run a failed page again, up to n times, each in a new Docker (default: 0);',
+      'one that then passes is reported as flaky, with what failed before',
+    ],
+  },
   reporter: {
     type: 'string',
     multiple: true,

@@ -120,6 +120,11 @@ export interface PageResult {
   durationMs: number;
   /** When the page's first command started (ms since the epoch), if one ran. */
   firstCommandAt?: number | undefined;
+  /**
+   * With `--retries`: the runs of the page before this one, each of which failed (oldest
+   * first). This result is the last attempt; the page is flaky when it passed.
+   */
+  earlierAttempts?: PageResult[] | undefined;
 }
 
 export type StatusCounts = Record<Status, number>;
@@ -128,6 +133,22 @@ export function countStatuses(pages: readonly PageResult[]): StatusCounts {
   const counts = Object.fromEntries(statuses.map((status) => [status, 0])) as StatusCounts;
   for (const page of pages) for (const result of page.results) counts[result.status]++;
   return counts;
+}
+
+/** Whether a page's run went wrong: a snippet failed its reader, or the environment got in the way. */
+export function isPageBroken(page: PageResult): boolean {
+  const counts = countStatuses([page]);
+  return countFailed(counts) + counts.error > 0;
+}
+
+/** A page that failed, then passed when run again (`--retries`). */
+export function isPageFlaky(page: PageResult): boolean {
+  return (page.earlierAttempts?.length ?? 0) > 0 && !isPageBroken(page);
+}
+
+/** How many pages passed only when run again. */
+export function countFlaky(pages: readonly PageResult[]): number {
+  return pages.filter(isPageFlaky).length;
 }
 
 /** Drift, a wrong exit code and a timeout are all the documentation failing its reader. */

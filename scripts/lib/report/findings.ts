@@ -1,7 +1,7 @@
 import { formatDuration } from '../core/format.ts';
 import { describeCause } from '../judge/causes.ts';
 import type { PageResult, SnippetResult, StepOutcome } from '../judge/results.ts';
-import { isNotRun, isStepWrong } from '../judge/results.ts';
+import { isNotRun, isPageFlaky, isStepWrong } from '../judge/results.ts';
 import type { StyledLine } from './colors.ts';
 import { showShownValues, summarizeShownValues } from './describe-shown-values.ts';
 import { diffStep } from './format-diff.ts';
@@ -204,4 +204,21 @@ export function findPageFindings(page: PageResult): Finding[] {
       details: [...finding.details, sameProblemNote(others)],
     }));
   });
+}
+
+/**
+ * What went wrong on the attempts before a flaky page passed (`--retries`): the earlier
+ * attempts' findings, each summary saying which attempt it was. None for a page that still
+ * failed on its last attempt: its own findings say enough.
+ */
+export function findFlakyFindings(page: PageResult): Finding[] {
+  if (!isPageFlaky(page)) return [];
+  const earlier = page.earlierAttempts ?? [];
+  const attempts = earlier.length + 1;
+  return earlier.flatMap((attempt, index) =>
+    findPageFindings(attempt).map((finding) => ({
+      ...finding,
+      summary: `flaky, attempt ${index + 1} of ${attempts} (passed on attempt ${attempts}): ${finding.summary}`,
+    })),
+  );
 }

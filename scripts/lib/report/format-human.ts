@@ -3,8 +3,10 @@ import { formatFlag } from '../core/flags.ts';
 import { formatDuration } from '../core/format.ts';
 import {
   countFailed,
+  countFlaky,
   countStatuses,
   isNothingVerified,
+  isPageBroken,
   type PageResult,
   type StatusCounts,
 } from '../judge/results.ts';
@@ -12,7 +14,7 @@ import type { UnverifiedBlock } from '../judge/unverified-blocks.ts';
 import type { RecordWrite } from '../record/write-records.ts';
 import type { FileUpdate } from '../update/plan-file-update.ts';
 import { type Palette, paintLines } from './colors.ts';
-import type { Finding } from './findings.ts';
+import { type Finding, findFlakyFindings } from './findings.ts';
 import { formatCounts } from './format-summary.ts';
 import { describeLeg, formatWhere, groupByLeg, hasSeveralLegs } from './legs.ts';
 import type { RunInfo, RunSummary } from './reporter.ts';
@@ -57,7 +59,15 @@ export function formatPageLine(page: PageResult, palette: Palette, isLegNamed = 
   ]
     .filter(([count]) => count !== 0)
     .map(([count, label]) => `${count} ${label}`);
-  const isBroken = countFailed(counts) + counts.error > 0;
+  const isBroken = isPageBroken(page);
+  const attempts = (page.earlierAttempts?.length ?? 0) + 1;
+  if (attempts > 1) {
+    parts.push(
+      isBroken
+        ? palette.fail(`on each of ${attempts} attempts`)
+        : palette.skip(`flaky: passed on attempt ${attempts} of ${attempts}`),
+    );
+  }
   const mark = isBroken
     ? palette.fail('✗')
     : counts.pass === 0
@@ -66,6 +76,24 @@ export function formatPageLine(page: PageResult, palette: Palette, isLegNamed = 
   const what = parts.length > 0 ? parts.join(', ') : 'no snippets';
   const leg = isLegNamed ? `${page.leg}  ` : '';
   return `${mark} ${leg}${page.file}  ${what}  ${palette.dim(formatDuration(page.durationMs))}`;
+}
+
+/**
+ * Pages that failed, then passed when run again (`--retries`): what went wrong on each
+ * earlier attempt, marked `~`, so a flake is seen and not mistaken for a pass.
+ */
+export function formatFlaky(
+  pages: readonly PageResult[],
+  palette: Palette,
+  isLegNamed = false,
+): string[] {
+  return pages.flatMap(findFlakyFindings).flatMap((finding) => {
+    const where = palette.heading(formatWhere(finding, finding.leg, isLegNamed));
+    return [
+      `${palette.skip('~')} ${where}  ${finding.summary}`,
+      ...paintLines(finding.details, palette).map((line) => `  ${line}`),
+    ];
+  });
 }
 
 export function formatFinding(finding: Finding, palette: Palette, isLegNamed = false): string[] {
@@ -146,14 +174,19 @@ export function formatUpdates(updates: readonly FileUpdate[], palette: Palette):
   return lines;
 }
 
-function paintCounts(counts: StatusCounts, palette: Palette, unverified = 0): string {
+function paintCounts(counts: StatusCounts, palette: Palette, unverified = 0, flaky = 0): string {
   const isGreen = countFailed(counts) + counts.error === 0;
-  return (isGreen ? palette.pass : palette.fail)(formatCounts(counts, unverified));
+  return (isGreen ? palette.pass : palette.fail)(formatCounts(counts, unverified, flaky));
 }
 
 /** The counts of the run; with several legs, first a line per leg. */
 export function formatClosingLines(summary: RunSummary, palette: Palette): string[] {
-  const counts = paintCounts(summary.counts, palette, summary.unverified.length);
+  const counts = paintCounts(
+    summary.counts,
+    palette,
+    summary.unverified.length,
+    countFlaky(summary.pages),
+  );
   const total = `${counts} ${palette.dim(`in ${formatDuration(summary.durationMs)}`)}`;
   if (isNothingVerified(summary.counts)) {
     const pages =
@@ -164,7 +197,7 @@ export function formatClosingLines(summary: RunSummary, palette: Palette): strin
   const width = Math.max(...summary.info.legs.map((leg) => leg.name.length));
   const perLeg = groupByLeg(summary.pages, summary.info.legs).map(
     ({ leg, pages }) =>
-      `${`${leg}:`.padEnd(width + 1)} ${paintCounts(countStatuses(pages), palette)}`,
+      `${`${leg}:`.padEnd(width + 1)} ${paintCounts(countStatuses(pages), palette, 0, countFlaky(pages))}`,
   );
   return [...perLeg, `${'all legs:'.padEnd(width + 1)} ${total}`];
 }

@@ -1,5 +1,5 @@
 import { formatDuration } from '../core/format.ts';
-import { countFailed, countStatuses } from '../judge/results.ts';
+import { countFailed, countFlaky, countStatuses } from '../judge/results.ts';
 import { escapeXmlText } from './escape-xml.ts';
 import { findPageFindings } from './findings.ts';
 import { formatCounts } from './format-summary.ts';
@@ -53,7 +53,7 @@ export function formatStepSummary(summary: RunSummary): string {
   // Another step may have appended to the same file: a blank line keeps the heading a heading.
   return [
     '',
-    `### Verified examples: ${formatCounts(summary.counts, summary.unverified.length)}`,
+    `### Verified examples: ${formatCounts(summary.counts, summary.unverified.length, countFlaky(summary.pages))}`,
     '',
     `${docker} · ${formatDuration(summary.durationMs)}`,
     '',

@@ -1,7 +1,8 @@
 import { appendFile } from 'node:fs/promises';
 import { VerifyError } from '../core/errors.ts';
 import { formatDuration } from '../core/format.ts';
-import { findPageFindings } from './findings.ts';
+import { countFlaky } from '../judge/results.ts';
+import { findFlakyFindings, findPageFindings } from './findings.ts';
 import { formatCounts } from './format-summary.ts';
 import { formatAnnotation } from './github-commands.ts';
 import { formatStepSummary } from './github-summary.ts';
@@ -14,7 +15,7 @@ export interface GithubReporterOptions {
 
 /**
  * Annotations for GitHub Actions: an error on the command's line for each problem (with the
- * diff), a notice for each skip, and with GITHUB_STEP_SUMMARY set, a Markdown summary of the run.
+ * diff), a warning where a page that passed when run again failed before, a notice for each skip, and with GITHUB_STEP_SUMMARY set, a Markdown summary of the run.
  */
 export function createGithubReporter(
   target: ReportTarget,
@@ -49,6 +50,14 @@ export function createGithubReporter(
           details || finding.summary,
         );
       });
+      // A page that passed only when run again: a warning where it failed before.
+      const flaky = findFlakyFindings(page).map((finding) =>
+        formatAnnotation(
+          'warning',
+          { file: finding.file, line: finding.line, title: `${onLeg(page.leg)}${finding.summary}` },
+          finding.details.map((line) => line.text).join('\n') || finding.summary,
+        ),
+      );
       const notices = page.results.flatMap((result) =>
         result.status === 'skipped' || result.status === 'unchecked'
           ? [
@@ -64,7 +73,7 @@ export function createGithubReporter(
             ]
           : [],
       );
-      print([...errors, ...notices]);
+      print([...errors, ...flaky, ...notices]);
     },
     async onRunEnd(summary) {
       const refusals = summary.updates.flatMap((update) =>
@@ -79,7 +88,11 @@ export function createGithubReporter(
           block.reason,
         ),
       );
-      const counts = formatCounts(summary.counts, summary.unverified.length);
+      const counts = formatCounts(
+        summary.counts,
+        summary.unverified.length,
+        countFlaky(summary.pages),
+      );
       const closing = `${counts} in ${formatDuration(summary.durationMs)}`;
       print([
         ...refusals,

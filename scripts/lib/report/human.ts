@@ -4,6 +4,7 @@ import {
   formatClosingLines,
   formatDiagnosticLines,
   formatFinding,
+  formatFlaky,
   formatPageLine,
   formatRecords,
   formatRunHeader,
@@ -25,6 +26,7 @@ function formatRunEnd(summary: RunSummary, palette: ReturnType<typeof selectPale
   const findings = summary.pages.flatMap(findPageFindings);
   const sections = [
     ...findings.map((finding) => formatFinding(finding, palette, isLegNamed)),
+    formatFlaky(summary.pages, palette, isLegNamed),
     formatSkipped(summary.pages, palette, isLegNamed),
     formatUnverified(summary.unverified, palette),
     summary.info.isUpdate ? formatUpdates(summary.updates, palette) : [],

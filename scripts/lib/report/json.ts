@@ -4,6 +4,7 @@ import { describeCause } from '../judge/causes.ts';
 import {
   countStatuses,
   isNotRun,
+  isPageFlaky,
   type PageResult,
   type SnippetResult,
   type StepOutcome,
@@ -87,6 +88,15 @@ function describePage(page: PageResult) {
       line: value.line ?? null,
     })),
     snippets: page.results.map((result) => describeSnippet(result, page.leg)),
+    // `--retries`: how often the page ran, and what went wrong on each attempt before the last.
+    attempts: (page.earlierAttempts?.length ?? 0) + 1,
+    flaky: isPageFlaky(page),
+    earlierAttempts: (page.earlierAttempts ?? []).map((attempt) => ({
+      durationMs: ms(attempt.durationMs),
+      snippets: attempt.results
+        .filter((result) => result.status !== 'pass' && !isNotRun(result))
+        .map((result) => describeSnippet(result, attempt.leg)),
+    })),
   };
 }
 

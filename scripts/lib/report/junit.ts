@@ -66,10 +66,45 @@ function renderTestcase(page: PageResult, result: SnippetResult, isLegNamed: boo
     line: result.snippet.line,
     time: seconds(durationOfResult(result)),
   };
-  const outcome = renderOutcome(result, page.leg, isLegNamed);
-  return outcome === undefined
+  const outcomes = [
+    renderOutcome(result, page.leg, isLegNamed),
+    ...renderEarlierAttempts(page, result, isLegNamed),
+  ].filter((outcome) => outcome !== undefined);
+  return outcomes.length === 0
     ? element('testcase', attributes)
-    : element('testcase', attributes, `\n      ${outcome}\n    `);
+    : element(
+        'testcase',
+        attributes,
+        `${outcomes.map((text) => `\n      ${text}`).join('')}\n    `,
+      );
+}
+
+/**
+ * `--retries`: how the snippet failed on the page's earlier attempts, as Maven Surefire
+ * writes reruns (which Jenkins and most CI test views read): `flakyFailure`/`flakyError`
+ * when it passed in the end, `rerunFailure`/`rerunError` when it failed again.
+ */
+function renderEarlierAttempts(
+  page: PageResult,
+  result: SnippetResult,
+  isLegNamed: boolean,
+): string[] {
+  const prefix = result.status === 'pass' ? 'flaky' : 'rerun';
+  return (page.earlierAttempts ?? []).flatMap((attempt) => {
+    const earlier = attempt.results.find(
+      (candidate) => candidate.snippet.line === result.snippet.line,
+    );
+    if (!earlier || earlier.status === 'pass' || isNotRun(earlier)) return [];
+    const { message, text } = describeFindings(earlier, page.leg, isLegNamed);
+    const isError = earlier.status === 'error';
+    return [
+      element(
+        `${prefix}${isError ? 'Error' : 'Failure'}`,
+        { message, type: isError ? earlier.problem.code : earlier.status },
+        escapeXmlText(text),
+      ),
+    ];
+  });
 }
 
 function suite(attributes: Attributes, testcases: readonly string[]): string {

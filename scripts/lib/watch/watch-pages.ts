@@ -13,6 +13,7 @@ import { countStatuses, type PageResult } from '../judge/results.ts';
 import { findUnverifiedBlocks } from '../judge/unverified-blocks.ts';
 import { handleInterrupts } from '../orchestrate/handle-interrupts.ts';
 import { matchPublishedToMirror } from '../orchestrate/read-served-images.ts';
+import { retryPage } from '../orchestrate/retry-page.ts';
 import { runVerification } from '../orchestrate/run-verification.ts';
 import { startLegs } from '../orchestrate/start-legs.ts';
 import { type RunSettings, verifyPage } from '../orchestrate/verify-page.ts';
@@ -107,11 +108,16 @@ export async function watchPages(request: WatchRequest): Promise<number> {
       const stale = await findStaleBlocks(source.page, request.recordLocation, settings.matrix);
       const results = await Promise.all(
         engines.map((engine) =>
-          verifyPage(source.page, engine, options, ({ current, total }) =>
-            progress.show(
-              `${engine.leg.name} · snippet ${current} of ${total} · ${file}`,
-              engine.leg.name,
-            ),
+          retryPage(
+            () =>
+              verifyPage(source.page, engine, options, ({ current, total }) =>
+                progress.show(
+                  `${engine.leg.name} · snippet ${current} of ${total} · ${file}`,
+                  engine.leg.name,
+                ),
+              ),
+            options.retries,
+            () => !controller.signal.aborted,
           ),
         ),
       );

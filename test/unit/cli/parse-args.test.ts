@@ -37,12 +37,15 @@ describe('parseCliArgs', () => {
         'http://127.0.0.1:5555',
         '--timeout',
         '30',
+        '--retries',
+        '2',
       ]),
     ).toEqual({
       patterns: ['docs/a.md'],
       mode: { kind: 'update' },
       jobs: 3,
       isJobsFixed: true,
+      retries: 2,
       reporters: ['github', 'junit=out/junit.xml'],
       shard: { index: 2, total: 4 },
       docker: 'host',
@@ -120,7 +123,22 @@ describe('parseCliArgs', () => {
     );
   });
 
+  it('runs a failed page again with --retries, never in a journey or with --check-record', () => {
+    expect(parseCliArgs([]).retries).toBe(0);
+    expect(parseCliArgs(['--retries', '2']).retries).toBe(2);
+    expect(parseCliArgs(['--retries', '1', '--update']).mode).toEqual({ kind: 'update' });
+    expect(() => parseCliArgs(['--journey', '--retries', '1'])).toThrow(
+      '--journey cannot go with --retries, which runs a failed page again alone',
+    );
+    expect(parseCliArgs(['--journey', '--retries', '0']).mode.kind).toBe('journey');
+    expect(() => parseCliArgs(['--check-record', '--retries', '1'])).toThrow(
+      '--check-record runs nothing, so it cannot go with --retries',
+    );
+  });
+
   it.each([
+    [['--retries=-1'], '--retries takes a number of 0 or more'],
+    [['--retries', '1.5'], '--retries takes a whole number'],
     [['--jobs', '0'], '--jobs takes a number of 1 or more'],
     [['--jobs', 'many'], 'Invalid input: expected number, received NaN'],
     [['--shard', '5/4'], '--shard i/n needs 1 <= i <= n'],

@@ -98,9 +98,12 @@ describe('json reporter', () => {
     expect(document.pages).toMatchInlineSnapshot(`
       [
         {
+          "attempts": 1,
           "durationMs": 4210,
+          "earlierAttempts": [],
           "file": "src/content/docs/containers.mdx",
           "firstCommandAt": 1795325401500,
+          "flaky": false,
           "leg": "sandbox",
           "snippets": [
             {
