@@ -27,21 +27,36 @@ const allowedSkip = /Docker Hub/;
  */
 const journeyTimeoutMs = 20 * 60_000;
 
+/** One journey on the leg: its problems (blocks that did not pass or skip) and its report. */
+async function travel(leg: string) {
+  const reports = await mkdtemp(join(tmpdir(), 'dfv-journey-'));
+  const report = join(reports, 'report.json');
+  const args = ['--journey', '--leg', leg, '--reporter', 'human', '--reporter', `json=${report}`];
+  const run = await runCli(projectRoot, args, {}, journeyTimeoutMs);
+  const json = JSON.parse(await readFile(report, 'utf8')) as JsonReport;
+  const problems = json.pages.flatMap((page) =>
+    page.snippets
+      .filter((snippet) => !['pass', 'skipped', 'excluded'].includes(snippet.status))
+      .map((snippet) => `${page.file}:${snippet.line} ${snippet.status}`),
+  );
+  return { run, json, problems };
+}
+
 describe('the chapters in reading order', () => {
   it('pass on the leg most readers have, each after the ones before it, in one Docker', {
-    timeout: journeyTimeoutMs,
+    timeout: 2 * journeyTimeoutMs,
   }, async () => {
     const leg = await chooseReadersLeg();
-    const reports = await mkdtemp(join(tmpdir(), 'dfv-journey-'));
-    const report = join(reports, 'report.json');
-    const args = ['--journey', '--leg', leg, '--reporter', 'human', '--reporter', `json=${report}`];
-    const run = await runCli(projectRoot, args, {}, journeyTimeoutMs);
-    const json = JSON.parse(await readFile(report, 'utf8')) as JsonReport;
-    const problems = json.pages.flatMap((page) =>
-      page.snippets
-        .filter((snippet) => !['pass', 'skipped', 'excluded'].includes(snippet.status))
-        .map((snippet) => `${page.file}:${snippet.line} ${snippet.status}`),
-    );
+    let journey = await travel(leg);
+    // A journey cannot retry one page (it runs after the ones before it), so a failed one
+    // runs again whole, once, and says so. Keep it tidy's build-cache figures once came out
+    // otherwise in CI (the second build's RUN layer counted as reclaimable: 70.05kB for
+    // 49.42kB), which three journeys here, two of them beside the whole matrix, did not repeat.
+    if (journey.problems.length > 0) {
+      console.warn(`the journey failed, running it once more:\n${journey.run.output}`);
+      journey = await travel(leg);
+    }
+    const { run, json, problems } = journey;
     expect(problems, run.output).toEqual([]);
     for (const snippet of json.pages.flatMap((page) => page.snippets))
       if (snippet.status === 'skipped')

@@ -44,6 +44,9 @@ export async function checkChange(
   daemon: DaemonAddress,
 ): Promise<string | undefined> {
   if (what === 'container') {
+    // `docker run` attaches, starts and waits by the full ID its create got back: the
+    // page's own container, known without asking the daemon.
+    if (isPageContainer(scope, name)) return undefined;
     if (await isUserContainer(daemon, scope, name)) return `the container ${name} ${notCreated}`;
     return undefined;
   }
