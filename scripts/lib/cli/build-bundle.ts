@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, Plugin } from 'esbuild';
 import { replaceFile } from '../system/replace-file.ts';
-import { type BundleManifest, bundleFormat, hashInputs, manifestName } from './bundle-manifest.js';
+import {
+  type BundleManifest,
+  bundleFormat,
+  hashInputs,
+  manifestName,
+  stampInputs,
+} from './bundle-manifest.js';
 import { codeCacheOf } from './load-bundle.js';
 
 const loaders: Record<string, Loader> = {
@@ -21,15 +28,20 @@ const loaders: Record<string, Loader> = {
  * `.filename` and `.url` of the checkout's own modules meaning their source file's place: the
  * sandbox finds its shell scripts and its relay beside its modules, the bundle lives elsewhere.
  */
-function readInputs(root: string, read: (path: string, content: Buffer) => void): Plugin {
+function readInputs(
+  root: string,
+  read: (path: string, content: Buffer, stamp: Stats) => void,
+): Plugin {
   return {
     name: 'read-inputs',
     setup(build) {
       build.onLoad({ filter: /.*/ }, async ({ path }) => {
         const loader = loaders[extname(path)];
         if (loader === undefined) return undefined;
+        // The stamp before the bytes: a file saved in between reads as changed next time.
+        const stamp = await stat(path);
         const content = await readFile(path);
-        read(path, content);
+        read(path, content, stamp);
         if (loader !== 'ts' || !path.startsWith(`${root}/scripts/`)) {
           return { contents: content, loader };
         }
@@ -53,6 +65,7 @@ function readInputs(root: string, read: (path: string, content: Buffer) => void)
 export async function buildBundle(root: string, entry: string, folder: string): Promise<string> {
   const { build } = await import('esbuild');
   const contents = new Map<string, Buffer>();
+  const stamps = new Map<string, Stats>();
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -67,7 +80,12 @@ export async function buildBundle(root: string, entry: string, folder: string): 
     // a CommonJS module has none of `import.meta`: the bundle's own place stands for it.
     define: { 'import.meta.url': 'bundleUrl' },
     banner: { js: "const bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [readInputs(root, (path, content) => contents.set(path, content))],
+    plugins: [
+      readInputs(root, (path, content, stamp) => {
+        contents.set(path, content);
+        stamps.set(path, stamp);
+      }),
+    ],
   });
   const [output] = result.outputFiles;
   if (!output) throw new Error(`esbuild wrote no bundle for ${entry}`);
@@ -83,6 +101,7 @@ export async function buildBundle(root: string, entry: string, folder: string): 
     key,
     bundle,
     inputs,
+    stamps: stampInputs(inputs, (path) => stamps.get(path) as Stats),
   };
   await replaceFile(join(folder, manifestName), `${JSON.stringify(manifest)}\n`);
   await removeOtherBundles(folder, bundle);

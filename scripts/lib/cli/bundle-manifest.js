@@ -1,7 +1,7 @@
 // Plain JavaScript, with types in JSDoc: the launcher reads this before anything else runs,
 // and loading Node's TypeScript stripper costs more than a start from the bundle itself.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Bumped when the way bundles are built changes, so older bundles are rebuilt. */
@@ -21,6 +21,7 @@ export const manifestName = 'manifest.json';
  * @property {string} key
  * @property {string} bundle file name of the bundle, in the manifest's folder
  * @property {string[]} inputs absolute paths of the files it was built from, sorted
+ * @property {string | undefined} [stamps] the inputs' stamps as they were read for the build (stampInputs)
  */
 
 /** @param {string} path */
@@ -54,6 +55,28 @@ export function hashInputs(root, inputs, contentOf = (path) => readFileSync(path
 }
 
 /**
+ * The key of the inputs' stamps: each one's place, size, modification time and inode, read
+ * without opening it. While every stamp is as it was when the build read the file, the file
+ * is (a change that keeps all three takes setting its time back by hand): some seven hundred
+ * stats cost a fraction of reading and hashing the checkout's own files.
+ * @param {readonly string[]} inputs
+ * @param {(path: string) => { size: number, mtimeMs: number, ino: number }} [stampOf]
+ * @returns {string | undefined}
+ */
+export function stampInputs(inputs, stampOf = (path) => statSync(path)) {
+  const hash = createHash('sha256').update(`${bundleFormat}\0${process.version}\0`);
+  try {
+    for (const path of inputs) {
+      const { size, mtimeMs, ino } = stampOf(path);
+      hash.update(`${path}\0${size}\0${mtimeMs}\0${ino}\0`);
+    }
+  } catch {
+    return undefined;
+  }
+  return hash.digest('hex');
+}
+
+/**
  * The bundle in `folder` built from `root` exactly as it is now: its path, or undefined when
  * there is none, its manifest is not one this version wrote for `root`, or an input changed.
  * (The manifest is checked by hand: zod would cost more than the whole check.)
@@ -78,6 +101,28 @@ export function findFreshBundle(folder, root) {
     typeof bundle === 'string' &&
     Array.isArray(inputs) &&
     inputs.every((input) => typeof input === 'string');
-  if (!isManifest || hashInputs(root, inputs) !== key) return undefined;
+  if (!isManifest) return undefined;
+  const stamps = stampInputs(inputs);
+  if (stamps !== undefined && stamps === manifest.stamps) return join(folder, bundle);
+  if (hashInputs(root, inputs) !== key) return undefined;
+  // The same bytes under new stamps (a checkout, a `touch`): the next start needs only stats.
+  if (stamps !== undefined) rewriteManifest(folder, { ...manifest, stamps });
   return join(folder, bundle);
+}
+
+/**
+ * Writes the manifest again, whole or not at all; a folder that cannot be written only costs
+ * the next start the hash.
+ * @param {string} folder
+ * @param {object} manifest
+ */
+function rewriteManifest(folder, manifest) {
+  const file = join(folder, manifestName);
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, `${JSON.stringify(manifest)}\n`);
+    renameSync(temporary, file);
+  } catch {
+    // Read-only, or gone meanwhile.
+  }
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -138,6 +138,31 @@ describe('the launcher bundle', () => {
     await writeFile(word, text);
     expect(findFreshBundle(folder, root)).toBeDefined();
     await rm(word);
+    expect(findFreshBundle(folder, root)).toBeUndefined();
+  });
+
+  it("is known fresh by its files' stamps, and by their bytes once a file was touched", async () => {
+    const { root, entry, folder } = await plantCheckout();
+    roots.push(root);
+    await buildBundle(root, entry, folder);
+    const readManifest = async () => JSON.parse(await readFile(join(folder, manifestName), 'utf8'));
+    const built = await readManifest();
+    expect(built.stamps).toMatch(/^[0-9a-f]{64}$/);
+    // The bytes are not read while the stamps hold: a key that no longer fits goes unseen.
+    await writeFile(join(folder, manifestName), JSON.stringify({ ...built, key: 'other' }));
+    expect(findFreshBundle(folder, root)).toBeDefined();
+    // A touched file with the same bytes: fresh after its hash, and the new stamps are kept.
+    await writeFile(join(folder, manifestName), JSON.stringify(built));
+    const word = join(root, 'scripts/lib/word.ts');
+    const later = new Date(Date.now() + 5000);
+    await utimes(word, later, later);
+    expect(findFreshBundle(folder, root)).toBeDefined();
+    const touched = await readManifest();
+    expect(touched.stamps).not.toBe(built.stamps);
+    expect({ ...touched, stamps: built.stamps }).toEqual(built);
+    // The same size, another byte, another time: stale.
+    const text = await readFile(word, 'utf8');
+    await writeFile(word, text.replace('first', 'fir5t'));
     expect(findFreshBundle(folder, root)).toBeUndefined();
   });
 

@@ -8,12 +8,17 @@ import { debuglog } from 'node:util';
 import { VerifyError } from '../../core/errors.ts';
 import type { RunLeg } from '../../core/legs.ts';
 import { prependToPath } from '../../system/find-program.ts';
-import { readImageStore, readRegistrySettings } from './docker-cli.ts';
+import { readRegistrySettings } from './docker-cli.ts';
 import type { RegistrySettings } from './docker-output.ts';
 import type { DockerEngine } from './engine.ts';
 import { createHostEngine } from './host.ts';
 import { prepareMachine } from './machine/create-machine.ts';
-import { preflightDocker, readClientVersion, resolveDockerEndpoint } from './preflight.ts';
+import {
+  preflightDocker,
+  readClientVersion,
+  readDaemonImageStore,
+  resolveDockerEndpoint,
+} from './preflight.ts';
 import { singleLeg } from './resolve-legs.ts';
 import { findEgressProgram } from './sandbox/egress.ts';
 import { createSandboxEngine } from './sandbox.ts';
@@ -36,11 +41,10 @@ export interface EngineOptions {
 
 async function startHostEngine(leg: RunLeg, debug: (message: string) => void) {
   const endpoint = await resolveDockerEndpoint();
-  // Both ask the daemon at once (each `docker` call costs a start of the CLI); the version's
-  // answer alone says whether it is reachable.
+  // Both ask the daemon at once; the version's answer alone says whether it is reachable.
   const [preflight, store] = await Promise.all([
     preflightDocker(endpoint),
-    readImageStore({ env: endpoint.env, unsetEnv: endpoint.unsetEnv }),
+    readDaemonImageStore(endpoint),
   ]);
   const { server } = preflight;
   const versions = {

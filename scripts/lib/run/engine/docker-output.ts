@@ -32,7 +32,16 @@ export interface ParsedVersion {
 
 /** Reads `docker version --format '{{json .}}'`; undefined when it is not that JSON. */
 export function parseVersionJson(stdout: string): ParsedVersion | undefined {
-  const parsed = versionSchema.safeParse(parseJson(stdout));
+  return readVersion(parseJson(stdout));
+}
+
+/** The daemon's own answer to `GET /version`, which `docker version` prints as `Server`. */
+export function parseServerVersion(answer: unknown): ServerVersion | undefined {
+  return readVersion({ Server: answer })?.server;
+}
+
+function readVersion(data: unknown): ParsedVersion | undefined {
+  const parsed = versionSchema.safeParse(data);
   if (!parsed.success) return undefined;
   const { Client, Server } = parsed.data;
   if (!Server) return { client: Client?.Version, server: undefined };
@@ -62,7 +71,12 @@ const infoSchema = z.object({
  * driver's name (`overlay2`).
  */
 export function parseImageStore(stdout: string): string | undefined {
-  const parsed = infoSchema.safeParse(parseJson(stdout));
+  return imageStoreOfInfo(parseJson(stdout));
+}
+
+/** The same from the daemon's own answer to `GET /info`, which `docker info` prints. */
+export function imageStoreOfInfo(info: unknown): string | undefined {
+  const parsed = infoSchema.safeParse(info);
   if (!parsed.success) return undefined;
   const { Driver, DriverStatus } = parsed.data;
   const isContainerd = (DriverStatus ?? []).some(

@@ -5,8 +5,20 @@
 
 import { VerifyError } from '../../core/errors.ts';
 import { tailOf } from '../../system/run-process.ts';
-import { type DockerCallOptions, readDockerVersion, runDocker } from './docker-cli.ts';
-import { type ParsedVersion, parseContextInspect } from './docker-output.ts';
+import { readCachedClientVersion } from './client-version.ts';
+import { canUseApi, getJson } from './docker-api.ts';
+import {
+  type DockerCallOptions,
+  readDockerVersion,
+  readImageStore,
+  runDocker,
+} from './docker-cli.ts';
+import {
+  imageStoreOfInfo,
+  type ParsedVersion,
+  parseContextInspect,
+  parseServerVersion,
+} from './docker-output.ts';
 
 /** Where the daemon is, and the variables that reach it without the user's CLI config. */
 export interface DockerEndpoint {
@@ -63,30 +75,76 @@ export interface Preflight {
 
 /**
  * Checks that the CLI runs and the user's daemon answers (at `found`, or the endpoint found
- * now). Throws DOCKER_CLI_MISSING or DOCKER_UNREACHABLE naming the endpoint it tried.
+ * now). Throws DOCKER_CLI_MISSING or DOCKER_UNREACHABLE naming the endpoint it tried. A
+ * plain endpoint (a unix socket, TCP without TLS) is asked over the API, and the client's
+ * version comes from its cache (client-version.ts): no `docker` process at all on a start
+ * that has seen this CLI before. Others are asked with `docker version`.
  */
 export async function preflightDocker(found?: DockerEndpoint): Promise<Preflight> {
   const endpoint = found ?? (await resolveDockerEndpoint());
+  if (!canUseApi(endpoint.host, endpoint.env)) return preflightWithCli(endpoint);
+  const [client, server] = await Promise.allSettled([
+    readClientVersion(),
+    getJson(endpoint.host, '/version', answerTimeoutMs).then(parseServerVersion),
+  ]);
+  // The CLI first, as `docker version` says: without it no page can run at all.
+  if (client.status === 'rejected') throw client.reason;
+  if (server.status === 'rejected') throw unreachable(endpoint, firstLine(server.reason));
+  if (!server.value) throw unreachable(endpoint, 'its answer to GET /version was not a version');
+  return { endpoint, client: client.value, server: server.value };
+}
+
+const answerTimeoutMs = 15_000;
+
+const firstLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+
+async function preflightWithCli(endpoint: DockerEndpoint): Promise<Preflight> {
   const options: DockerCallOptions = { env: endpoint.env, unsetEnv: endpoint.unsetEnv };
   const { call, version } = await readDockerVersion(options);
   if (!call.hasStarted) throw missingCli();
   if (call.failed || !version?.server) {
-    const why = call.timedOut ? 'it did not answer in time' : tailOf(call.stderr, 1);
-    throw new VerifyError(
-      'DOCKER_UNREACHABLE',
-      `Cannot reach the Docker daemon at ${endpoint.host} (from ${endpoint.source}). Is it running?${why ? ` (${why})` : ''}`,
-      {
-        hint: 'Start it (e.g. `dockerd` or `systemctl start docker`), or set DOCKER_HOST to use another daemon.',
-      },
+    throw unreachable(
+      endpoint,
+      call.timedOut ? 'it did not answer in time' : tailOf(call.stderr, 1),
     );
   }
   return { endpoint, client: version.client ?? 'unknown', server: version.server };
 }
 
-/** The client version alone (of the `docker` first on `extraEnv`'s PATH): pointed at no daemon, so it never waits for one. */
+function unreachable(endpoint: DockerEndpoint, why: string): VerifyError {
+  return new VerifyError(
+    'DOCKER_UNREACHABLE',
+    `Cannot reach the Docker daemon at ${endpoint.host} (from ${endpoint.source}). Is it running?${why ? ` (${why})` : ''}`,
+    {
+      hint: 'Start it (e.g. `dockerd` or `systemctl start docker`), or set DOCKER_HOST to use another daemon.',
+    },
+  );
+}
+
+/** The daemon's image store (`containerd`, `overlay2`): over the API where it can, else `docker info`. */
+export async function readDaemonImageStore(endpoint: DockerEndpoint): Promise<string | undefined> {
+  if (!canUseApi(endpoint.host, endpoint.env))
+    return readImageStore({ env: endpoint.env, unsetEnv: endpoint.unsetEnv });
+  return getJson(endpoint.host, '/info', answerTimeoutMs).then(imageStoreOfInfo, () => undefined);
+}
+
+/**
+ * The client version alone (of the `docker` first on `extraEnv`'s PATH, else the run's), kept
+ * in the user's cache per CLI binary; asked of the CLI pointed at no daemon, so it never waits
+ * for one.
+ */
 export async function readClientVersion(
   extraEnv: Readonly<Record<string, string>> = {},
 ): Promise<string> {
+  const version = await readCachedClientVersion(extraEnv['PATH'] ?? process.env['PATH'], () =>
+    askClientVersion(extraEnv),
+  );
+  if (version === undefined) throw missingCli();
+  return version;
+}
+
+async function askClientVersion(extraEnv: Readonly<Record<string, string>>): Promise<string> {
   const env = { ...extraEnv, DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
   const { call, version } = await readDockerVersion({ env, unsetEnv: ['DOCKER_CONTEXT'] });
   if (!call.hasStarted) throw missingCli();

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  imageStoreOfInfo,
   parseContextInspect,
   parseImageStore,
   parseRegistryConfig,
+  parseServerVersion,
   parseVersionJson,
 } from '../../../../scripts/lib/run/engine/docker-output.ts';
 
@@ -47,6 +49,32 @@ describe('parseVersionJson', () => {
 
   it.each(['', 'Cannot connect', '{"Server": {"Version": 1}}'])('rejects %j', (stdout) => {
     expect(parseVersionJson(stdout)).toBeUndefined();
+  });
+});
+
+describe('the API answers', () => {
+  it('reads GET /version as docker version reads its Server', () => {
+    const answer = {
+      Version: '29.7.2',
+      ApiVersion: '1.55',
+      MinAPIVersion: '1.24',
+      Components: [{ Name: 'containerd', Version: 'v2.3.3' }],
+    };
+    expect(parseServerVersion(answer)).toEqual({
+      version: '29.7.2',
+      apiVersion: '1.55',
+      containerd: 'v2.3.3',
+    });
+    expect(parseServerVersion({ message: 'page not found' })).toBeUndefined();
+  });
+
+  it('reads GET /info as docker info reads it', () => {
+    const info = {
+      Driver: 'overlayfs',
+      DriverStatus: [['driver-type', 'io.containerd.snapshotter.v1']],
+    };
+    expect(imageStoreOfInfo(info)).toBe('containerd');
+    expect(imageStoreOfInfo(undefined)).toBeUndefined();
   });
 });
 
