@@ -3,17 +3,18 @@
  * pages of the settings' `reader.pages` (the site's docs folder) or, without it, the pages of
  * the run, sorted as Starlight's sidebar (core/reading-order.ts). A page given on the command
  * line keeps its place among the others, so a page verified alone has the toolbox it has in
- * the journey. Of the pages the run does not run, only the frontmatter is read: parsing every
- * chapter's Markdown for their order was most of a one-page run's start-up.
+ * the journey. Of the pages the run does not run, only the frontmatter is read, and only when
+ * the file changed (read-page-places.ts): parsing every chapter's Markdown for their order was
+ * most of a one-page run's start-up.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { collectFiles } from '../collect/collect-files.ts';
 import type { ProjectSettings } from '../config/project-settings.ts';
 import { sortInReadingOrder } from '../core/reading-order.ts';
-import { type PagePlace, placeOf, readPagePlace } from '../extract/read-page-place.ts';
+import { type PagePlace, placeOf } from '../extract/read-page-place.ts';
 import type { SourcePage } from '../extract/read-pages.ts';
 import { type PageToolbox, planToolboxes, type ToolCommands } from '../plan/plan-toolbox.ts';
+import { readPagePlaces } from './read-page-places.ts';
 
 export interface ReadingOrder {
   /** Every page of the reading order, first to last. */
@@ -53,9 +54,7 @@ export async function readReadingOrder(
     const others = (await collectFiles([relative(process.cwd(), folder) || '.'])).filter(
       (file) => !known.has(resolve(file)),
     );
-    const places = await Promise.all(
-      others.map(async (file) => readPagePlace(await readFile(file, 'utf8'), file)),
-    );
+    const places = await readPagePlaces(others);
     for (const place of places) known.set(resolve(place.file), place);
   }
   const base = folder ?? findCommonFolder([...known.keys()]);
