@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatFileStamp } from '../system/file-stamp.js';
 
 /** Bumped when the way bundles are built changes, so older bundles are rebuilt. */
 export const bundleFormat = 3;
@@ -55,10 +56,9 @@ export function hashInputs(root, inputs, contentOf = (path) => readFileSync(path
 }
 
 /**
- * The key of the inputs' stamps: each one's place, size, modification time and inode, read
- * without opening it. While every stamp is as it was when the build read the file, the file
- * is (a change that keeps all three takes setting its time back by hand): some seven hundred
- * stats cost a fraction of reading and hashing the checkout's own files.
+ * The key of the inputs' stamps (system/file-stamp.js), read without opening them: while
+ * every stamp is as it was when the build read the file, the file is. Some seven hundred stats
+ * cost a fraction of reading and hashing the checkout's own files.
  * @param {readonly string[]} inputs
  * @param {(path: string) => { size: number, mtimeMs: number, ino: number }} [stampOf]
  * @returns {string | undefined}
@@ -66,10 +66,7 @@ export function hashInputs(root, inputs, contentOf = (path) => readFileSync(path
 export function stampInputs(inputs, stampOf = (path) => statSync(path)) {
   const hash = createHash('sha256').update(`${bundleFormat}\0${process.version}\0`);
   try {
-    for (const path of inputs) {
-      const { size, mtimeMs, ino } = stampOf(path);
-      hash.update(`${path}\0${size}\0${mtimeMs}\0${ino}\0`);
-    }
+    for (const path of inputs) hash.update(`${path}\0${formatFileStamp(stampOf(path))}\0`);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 /**
  * The places of the pages a run does not run (the reading order needs every page's sidebar
- * place and installs), kept in the user's cache under each file's stamp: its size,
- * modification time and inode. While they hold, the page is as it was and its frontmatter
+ * place and installs), kept in the user's cache under each file's stamp
+ * (system/file-stamp.js). While it holds, the page is as it was and its frontmatter
  * is not parsed again: YAML took about a millisecond a page, most of a one-page run's start
  * on a site of twenty chapters, and more the larger the site. A cache that cannot be read or
  * written only costs the parsing.
@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type PagePlace, readPagePlace } from '../extract/read-page-place.ts';
 import { resolveCacheFolder } from '../system/cache-folder.ts';
+import { formatFileStamp } from '../system/file-stamp.js';
 import { replaceFile } from '../system/replace-file.ts';
 
 interface CachedPlace {
@@ -64,8 +65,7 @@ export async function readPagePlaces(
     files.map(async (file) => {
       const absolute = resolve(file);
       // The stamp before the text: a page saved in between reads as changed next time.
-      const { size, mtimeMs, ino } = await stat(absolute);
-      const stamp = `${size}:${mtimeMs}:${ino}`;
+      const stamp = formatFileStamp(await stat(absolute));
       const cached = cache.get(absolute);
       if (cached?.stamp === stamp) return { file, ...cached.place };
       const { file: _, ...place } = readPagePlace(await readFile(file, 'utf8'), file);

@@ -15,8 +15,7 @@ import type { DockerEngine } from '../run/engine/engine.ts';
 import { clampJobs, type ExtraTasks, runPages } from '../run/run-pages.ts';
 import { watchMachine } from '../system/watch-machine.ts';
 import { readPageDurations, writePageDurations } from './page-durations.ts';
-import { retryPage } from './retry-page.ts';
-import { describeStartedLeg, type RunSettings, verifyPage } from './verify-page.ts';
+import { describeStartedLeg, type RunSettings, verifyPageWithRetries } from './verify-page.ts';
 
 export interface VerificationRun {
   info: RunInfo;
@@ -71,13 +70,12 @@ export async function runVerification(request: VerificationRequest): Promise<Ver
     engineOf: (task) => task.engine,
     run: async (task) => {
       const leg = task.engine.leg.name;
-      const result = await retryPage(
-        () =>
-          verifyPage(task.page, task.engine, options, (progress) =>
-            report.onPageProgress(task.file, leg, { status: 'running', ...progress }),
-          ),
-        options.retries,
-        () => !request.signal.aborted,
+      const result = await verifyPageWithRetries(
+        task.page,
+        task.engine,
+        options,
+        request.signal,
+        (progress) => report.onPageProgress(task.file, leg, { status: 'running', ...progress }),
       );
       report.onPageProgress(task.file, leg, { status: 'finished' });
       return result;

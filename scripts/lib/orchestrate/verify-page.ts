@@ -13,6 +13,7 @@ import { planPage } from '../plan/plan-page.ts';
 import type { PageToolbox } from '../plan/plan-toolbox.ts';
 import type { DockerEngine } from '../run/engine/engine.ts';
 import { runPage, type SnippetProgress } from '../run/run-page.ts';
+import { retryPage } from './retry-page.ts';
 
 export interface RunSettings {
   timeoutSeconds: number;
@@ -21,6 +22,8 @@ export interface RunSettings {
   published?: PublishedContext | undefined;
   /** Each page's reader's toolbox (plan/plan-toolbox.ts), by file; none: every tool. */
   toolboxes?: ReadonlyMap<string, PageToolbox> | undefined;
+  /** Attempts after the first for a page that failed (`--retries`); none by default. */
+  retries?: number | undefined;
 }
 
 /** What planning a page on a leg takes from the run's settings. */
@@ -44,6 +47,24 @@ export async function verifyPage(
 ): Promise<PageResult> {
   const plan = planPage(page, describePlanSettings(page, engine, options));
   return judgePage(await runPage(plan, engine, createCommandJudge(), onProgress));
+}
+
+/**
+ * verifyPage, again from scratch while the page fails and `options.retries` allow; an
+ * aborted run starts no new attempt (retry-page.ts).
+ */
+export function verifyPageWithRetries(
+  page: Page,
+  engine: DockerEngine,
+  options: RunSettings,
+  signal: AbortSignal,
+  onProgress?: (progress: SnippetProgress) => void,
+): Promise<PageResult> {
+  return retryPage(
+    () => verifyPage(page, engine, options, onProgress),
+    options.retries ?? 0,
+    () => !signal.aborted,
+  );
 }
 
 /** A leg as reports describe it. */

@@ -13,10 +13,9 @@ import { countStatuses, type PageResult } from '../judge/results.ts';
 import { findUnverifiedBlocks } from '../judge/unverified-blocks.ts';
 import { handleInterrupts } from '../orchestrate/handle-interrupts.ts';
 import { matchPublishedToMirror } from '../orchestrate/read-served-images.ts';
-import { retryPage } from '../orchestrate/retry-page.ts';
 import { runVerification } from '../orchestrate/run-verification.ts';
 import { startLegs } from '../orchestrate/start-legs.ts';
-import { type RunSettings, verifyPage } from '../orchestrate/verify-page.ts';
+import { type RunSettings, verifyPageWithRetries } from '../orchestrate/verify-page.ts';
 import type { RecordLocation } from '../record/record-path.ts';
 import { isColorEnabled, selectPalette } from '../report/colors.ts';
 import { formatDiagnosticLines } from '../report/format-human.ts';
@@ -108,16 +107,16 @@ export async function watchPages(request: WatchRequest): Promise<number> {
       const stale = await findStaleBlocks(source.page, request.recordLocation, settings.matrix);
       const results = await Promise.all(
         engines.map((engine) =>
-          retryPage(
-            () =>
-              verifyPage(source.page, engine, options, ({ current, total }) =>
-                progress.show(
-                  `${engine.leg.name} · snippet ${current} of ${total} · ${file}`,
-                  engine.leg.name,
-                ),
+          verifyPageWithRetries(
+            source.page,
+            engine,
+            options,
+            controller.signal,
+            ({ current, total }) =>
+              progress.show(
+                `${engine.leg.name} · snippet ${current} of ${total} · ${file}`,
+                engine.leg.name,
               ),
-            options.retries,
-            () => !controller.signal.aborted,
           ),
         ),
       );

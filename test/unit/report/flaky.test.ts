@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { countStatuses, type PageResult } from '../../../scripts/lib/judge/results.ts';
+import type { PageResult } from '../../../scripts/lib/judge/results.ts';
 import { createGithubReporter } from '../../../scripts/lib/report/github.ts';
 import { createHumanReporter } from '../../../scripts/lib/report/human.ts';
 import { buildJsonReport } from '../../../scripts/lib/report/json.ts';
 import { renderJunit } from '../../../scripts/lib/report/junit.ts';
-import type { RunSummary } from '../../../scripts/lib/report/reporter.ts';
 import {
   createMemoryTarget,
   firstPage,
@@ -12,6 +11,7 @@ import {
   playRun,
   snippetAt,
   stepAt,
+  summarizePage,
   transcript,
 } from './sample-results.ts';
 
@@ -42,20 +42,10 @@ const flaky: PageResult = {
 };
 const failedTwice: PageResult = { ...printedNothing, earlierAttempts: [printedNothing] };
 
-const runOf = (page: PageResult): RunSummary => ({
-  info: { ...info, files: [page.file] },
-  pages: [page],
-  counts: countStatuses([page]),
-  unverified: [],
-  durationMs: 2000,
-  updates: [],
-  records: [],
-});
-
 describe('a page that passed only when run again (--retries)', () => {
   it('is a pass marked flaky in the terminal, with what failed before and a count', async () => {
     const target = createMemoryTarget();
-    await playRun(createHumanReporter(target, { env: {} }), runOf(flaky));
+    await playRun(createHumanReporter(target, { env: {} }), summarizePage(flaky));
     expect(target.text()).toMatchInlineSnapshot(`
       "Docker client 28.5.1, server 28.5.1 (API 1.51) · sandbox engine · 1 page, 2 at a time
 
@@ -73,7 +63,7 @@ describe('a page that passed only when run again (--retries)', () => {
 
   it('still fails when every attempt failed, and says how many there were', async () => {
     const target = createMemoryTarget();
-    await playRun(createHumanReporter(target, { env: {} }), runOf(failedTwice));
+    await playRun(createHumanReporter(target, { env: {} }), summarizePage(failedTwice));
     const text = target.text();
     expect(text).toContain(`✗ ${firstPage}  1 drifted, on each of 2 attempts`);
     expect(text).not.toContain('flaky');
@@ -82,10 +72,10 @@ describe('a page that passed only when run again (--retries)', () => {
 
   it('carries its attempts into the JSON report', () => {
     const report = buildJsonReport({
-      info: runOf(flaky).info,
+      info: summarizePage(flaky).info,
       diagnostics: [],
       pages: [flaky],
-      summary: runOf(flaky),
+      summary: summarizePage(flaky),
     });
     const [page] = report.pages;
     expect(page?.attempts).toBe(2);
@@ -107,7 +97,12 @@ describe('a page that passed only when run again (--retries)', () => {
   });
 
   it('writes the earlier failures as Surefire writes reruns in JUnit', () => {
-    const flakyXml = renderJunit({ info, diagnostics: [], pages: [flaky], summary: runOf(flaky) });
+    const flakyXml = renderJunit({
+      info,
+      diagnostics: [],
+      pages: [flaky],
+      summary: summarizePage(flaky),
+    });
     expect(flakyXml).toMatch(
       /<testcase [^>]*line="12"[^>]*>\s*<flakyFailure message="output differs from the documentation" type="drift">[^<]*\$ docker run --rm busybox hostname[^<]*-e3669495ed80[^<]*<\/flakyFailure>\s*<\/testcase>/,
     );
@@ -123,7 +118,7 @@ describe('a page that passed only when run again (--retries)', () => {
 
   it('is a warning annotation in GitHub Actions, where it failed before', async () => {
     const target = createMemoryTarget();
-    await playRun(createGithubReporter(target, { env: {} }), runOf(flaky));
+    await playRun(createGithubReporter(target, { env: {} }), summarizePage(flaky));
     expect(target.text().split('\n')).toEqual([
       `::warning file=${firstPage},line=13,title=flaky%2C attempt 1 of 2 (passed on attempt 2)%3A output differs from the documentation::$ docker run --rm busybox hostname%0A@@ ${firstPage}:14 @@%0A-e3669495ed80`,
       '::notice title=Verified examples::1 passed, 0 failed, 0 skipped, 1 page flaky in 2.0s',

@@ -238,6 +238,23 @@ export const info: RunInfo = {
   startedAt: new Date('2026-11-22T05:30:00.000Z'),
 };
 
+/** The summary of a run of one page, with whatever else the test sets. */
+export function summarizePage(
+  page: PageResult,
+  extra: Partial<Omit<RunSummary, 'pages' | 'counts'>> = {},
+): RunSummary {
+  return {
+    info: { ...info, files: [page.file] },
+    pages: [page],
+    counts: countStatuses([page]),
+    unverified: [],
+    durationMs: 2000,
+    updates: [],
+    records: [],
+    ...extra,
+  };
+}
+
 export const summary: RunSummary = {
   info,
   pages,

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { countStatuses, type PageResult } from '../../../scripts/lib/judge/results.ts';
+import type { PageResult } from '../../../scripts/lib/judge/results.ts';
 import { createGithubReporter } from '../../../scripts/lib/report/github.ts';
 import { createHumanReporter } from '../../../scripts/lib/report/human.ts';
 import { buildJsonReport } from '../../../scripts/lib/report/json.ts';
 import { renderJunit } from '../../../scripts/lib/report/junit.ts';
-import type { RunSummary } from '../../../scripts/lib/report/reporter.ts';
 import {
   createMemoryTarget,
-  info,
   playRun,
   snippetAt,
   stepAt,
+  summarizePage,
   transcript,
 } from './sample-results.ts';
 
@@ -36,10 +35,7 @@ const page: PageResult = {
   ],
 };
 
-const summary: RunSummary = {
-  info: { ...info, files: [file] },
-  pages: [page],
-  counts: countStatuses([page]),
+const summary = summarizePage(page, {
   unverified: [
     {
       file,
@@ -48,9 +44,7 @@ const summary: RunSummary = {
     },
   ],
   durationMs: 1000,
-  updates: [],
-  records: [],
-};
+});
 
 describe('a block no leg of the run verified', () => {
   it('is listed and counted by the human report, its leg line not counting it as passed', async () => {

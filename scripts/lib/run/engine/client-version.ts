@@ -1,13 +1,14 @@
 /**
  * The version of the `docker` CLI a run uses, without starting it each time: a CLI binary
  * prints the same version for as long as it is the same file, so the answer is kept in the
- * user's cache under the file's place, size, change time and inode. Starting the CLI costs
+ * user's cache under the file's place and stamp (system/file-stamp.js). Starting the CLI costs
  * tens of milliseconds of every start-up, and it is the one call at start that needs no daemon.
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { resolveCacheFolder } from '../../system/cache-folder.ts';
+import { formatFileStamp } from '../../system/file-stamp.js';
 import { replaceFile } from '../../system/replace-file.ts';
 
 const cacheFile = () => join(resolveCacheFolder(), 'docker-clients.json');
@@ -26,12 +27,6 @@ export function findDockerCli(path: string | undefined): string | undefined {
     }
   }
   return undefined;
-}
-
-/** What identifies the file's bytes without reading them: any rewrite changes one of these. */
-function identify(file: string): string {
-  const { size, mtimeMs, ctimeMs, ino } = statSync(file);
-  return `${file}\0${size}\0${mtimeMs}\0${ctimeMs}\0${ino}`;
 }
 
 async function readCache(file: string): Promise<Record<string, string>> {
@@ -59,7 +54,7 @@ export async function readCachedClientVersion(
 ): Promise<string | undefined> {
   const cli = findDockerCli(path);
   if (cli === undefined) return undefined;
-  const key = identify(cli);
+  const key = `${cli}\0${formatFileStamp(statSync(cli))}`;
   const cache = await readCache(file);
   const known = cache[key];
   if (known !== undefined) return known;
