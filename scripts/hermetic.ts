@@ -29,8 +29,13 @@ import {
   describeHostDaemon,
   describeImage,
   describeRegistry,
+  describeScratch,
   describeStop,
 } from './hermetic/plumbing/report.ts';
+import {
+  ensureScratchFilesystem,
+  releaseScratchFilesystem,
+} from './hermetic/plumbing/scratch-filesystem.ts';
 import { ensureTool } from './hermetic/plumbing/tools.ts';
 import { writeLegsFile } from './lib/system/legs-file.ts';
 
@@ -60,12 +65,15 @@ async function up(paths: HermeticPaths, options: UpOptions): Promise<void> {
   print(`reader's machine: ${machine.status} (${machine.root})`);
   const egress = await ensureEgressTool(paths, debs);
   print(`slirp4netns ${egress.version} for the sandboxes' egress (${egress.path})`);
+  const scratch = await ensureScratchFilesystem(paths);
+  print(describeScratch(scratch));
   await writeLegsFile(paths.legsFile, {
     mirror: MIRROR_URL,
     hostDaemon,
     legs,
     machine: { root: machine.root, recipe: machine.recipe },
     tools: { slirp4netns: egress.path },
+    ...('dir' in scratch ? { scratch: scratch.dir } : {}),
   });
   const clientLeg = legs.find((leg) => leg.name === CLIENT_LEG);
   if (clientLeg) await writeClientEnv(paths, clientLeg, hostDaemon);
@@ -83,6 +91,7 @@ async function down(paths: HermeticPaths): Promise<void> {
   print(describeStop('dockerd', daemon));
   const registry = await stopOwnedProcess(ownedRegistry(paths), 15_000);
   print(describeStop('registry', registry));
+  print(`sandboxes' filesystem: ${await releaseScratchFilesystem(paths)}`);
   const stuck = [daemon, registry].filter((outcome) => outcome.status === 'still-running');
   if (stuck.length > 0) {
     throw new HermeticError('STOP_FAILED', 'a process hermetic started did not stop', {

@@ -50,6 +50,10 @@ export type HermeticPaths = {
   goCacheDir: string;
   /** The reader's machine of the verifier's sandboxes: one root per recipe. */
   machineDir: string;
+  /** The sandboxes' own filesystem, mounted here when the temporary folder's is slow (scratch-filesystem.ts). */
+  scratchDir: string;
+  /** Its image: a sparse file, made again at each `up` that finds it unmounted. */
+  scratchImage: string;
 };
 
 /**
@@ -86,5 +90,7 @@ export function resolvePaths(cacheDir: string = resolveCacheDir()): HermeticPath
     downloadsDir: join(cacheDir, 'downloads'),
     goCacheDir: join(cacheDir, 'go-build-cache'),
     machineDir: join(cacheDir, 'machine'),
+    scratchDir: join(cacheDir, 'scratch'),
+    scratchImage: join(cacheDir, 'scratch.img'),
   };
 }

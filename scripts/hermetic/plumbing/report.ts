@@ -4,6 +4,7 @@ import type { EngineOutcome } from '../engines/ensure-engine.ts';
 import type { ImageOutcome } from '../mirror/build-images.ts';
 import type { RegistryOutcome } from '../mirror/registry.ts';
 import { MIRROR_URL } from './config.ts';
+import type { ScratchOutcome } from './scratch-filesystem.ts';
 
 // Pure: one short progress line per outcome; the orchestrator prints them.
 
@@ -24,6 +25,17 @@ export function describeHostDaemon(outcome: HostDaemonOutcome): string {
 
 export function describeRegistry(outcome: RegistryOutcome): string {
   return `registry: ${outcome.status === 'started' ? 'started' : 'already running'} on ${MIRROR_URL} (pid ${outcome.pid})`;
+}
+
+export function describeScratch(outcome: ScratchOutcome): string {
+  const line: Record<ScratchOutcome['status'], string> = {
+    mounted: 'already mounted',
+    made: 'made and mounted',
+    'not-needed': 'none needed, sandboxes use the temporary folder',
+    unavailable: 'none (sandboxes use the temporary folder, slower here)',
+  };
+  const where = 'dir' in outcome ? ` at ${outcome.dir}` : '';
+  return `sandboxes' filesystem: ${line[outcome.status]}${where}: ${outcome.reason}`;
 }
 
 export function describeImage(outcome: ImageOutcome): string {

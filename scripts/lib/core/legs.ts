@@ -111,7 +111,15 @@ export const legsFileSchema = z.object({
     .strictObject({ slirp4netns: z.string().startsWith('/') })
     .partial()
     .optional(),
+  /**
+   * A folder on a filesystem hermetic mounted for the sandboxes (their data roots), where the
+   * temporary folder's is slow to create files on; used while it holds SCRATCH_MARKER.
+   */
+  scratch: z.string().startsWith('/').optional(),
 });
+
+/** The file hermetic writes into the scratch filesystem once it is mounted. */
+export const SCRATCH_MARKER = 'made-by-hermetic.txt';
 export type LegsFile = z.infer<typeof legsFileSchema>;
 
 /** How a run reaches a leg's Docker: a throwaway daemon per page, or the user's own. */

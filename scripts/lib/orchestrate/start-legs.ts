@@ -28,6 +28,7 @@ export async function startLegs(
   const engines = await startEngines(resolved.legs, {
     mirrors,
     egress: resolved.egress,
+    scratch: resolved.scratch,
     isHostFallback: options.docker === 'auto',
     machineRoot: resolved.machineRoot,
   });

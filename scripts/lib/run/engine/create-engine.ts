@@ -31,6 +31,8 @@ export interface EngineOptions {
    * PATH; sandboxes have no way out without one.
    */
   egress?: string | undefined;
+  /** Where sandboxes keep their state (legs.json's scratch); default: the temporary folder. */
+  scratch?: string | undefined;
   /** A sandbox of the dockerd on PATH that cannot start gives way to the user's daemon. */
   isHostFallback?: boolean;
   /** Where teardown problems and timings go; default: `NODE_DEBUG=dfv`. */
@@ -72,7 +74,8 @@ export async function startEngine(leg: RunLeg, options: EngineOptions = {}): Pro
       debug,
     });
     const egress = findEgressProgram(options.egress);
-    return await createSandboxEngine({ leg, client, registry, machine, egress, debug });
+    const { scratch } = options;
+    return await createSandboxEngine({ leg, client, registry, machine, egress, scratch, debug });
   } catch (error) {
     // `auto` promises a working engine, not a sandbox: e.g. in a container without the
     // privileges for namespaces, every check passes and only starting one tells.

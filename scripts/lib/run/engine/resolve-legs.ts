@@ -7,11 +7,17 @@
  * project's matrix that this machine lacks is an error in CI and reported as not verified
  * elsewhere (unless `--leg` or `--docker host` chose the legs).
  */
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { VerifyError } from '../../core/errors.ts';
 import { formatFlag } from '../../core/flags.ts';
-import type { EngineKind, LegsFile, MatrixLeg, RunLeg } from '../../core/legs.ts';
+import {
+  type EngineKind,
+  type LegsFile,
+  type MatrixLeg,
+  type RunLeg,
+  SCRATCH_MARKER,
+} from '../../core/legs.ts';
 import { hashMachineRecipe } from '../../core/reader-toolbox.ts';
 import { readLegsFile, resolveLegsFilePath } from '../../system/legs-file.ts';
 import { findSandboxBlockers } from './sandbox/find-blockers.ts';
@@ -39,6 +45,8 @@ export interface ResolvedLegs {
   machineRoot?: string | undefined;
   /** The sandboxes' egress program legs.json names (sandbox/egress.ts); else from PATH. */
   egress?: string | undefined;
+  /** The folder sandboxes keep their state in, when hermetic mounted one; else the temporary folder. */
+  scratch?: string | undefined;
 }
 
 /** The one leg of a run without legs.json: its name is settled once its daemon answers. */
@@ -134,11 +142,17 @@ export interface ResolveOptions {
   legsFile?: string;
   /** What keeps sandboxes from running here (tests pass their own machine). */
   findBlockers?: typeof findSandboxBlockers;
+  /** TMPDIR, set, names where sandboxes go instead of legs.json's scratch folder. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export async function resolveLegs(
   choice: LegChoice,
-  { legsFile = resolveLegsFilePath(), findBlockers = findSandboxBlockers }: ResolveOptions = {},
+  {
+    legsFile = resolveLegsFilePath(),
+    findBlockers = findSandboxBlockers,
+    env = process.env,
+  }: ResolveOptions = {},
 ): Promise<ResolvedLegs> {
   const none = { missing: [], mirror: undefined };
   if (choice.docker === 'host') {
@@ -196,5 +210,16 @@ export async function resolveLegs(
     });
   }
   const machineRoot = file.machine?.recipe === hashMachineRecipe() ? file.machine.root : undefined;
-  return { legs, missing, mirror: file.mirror, machineRoot, ...(egress ? { egress } : {}) };
+  // Unmounted (after a reboot, before `npm run hermetic` again), the folder lacks the marker;
+  // a TMPDIR the user set is their choice of where sandboxes go.
+  const isMounted = file.scratch && existsSync(join(file.scratch, SCRATCH_MARKER));
+  const scratch = isMounted && !env['TMPDIR'] ? file.scratch : undefined;
+  return {
+    legs,
+    missing,
+    mirror: file.mirror,
+    machineRoot,
+    ...(egress ? { egress } : {}),
+    ...(scratch ? { scratch } : {}),
+  };
 }

@@ -38,6 +38,8 @@ export interface SandboxEngineOptions {
   machine?: MachineSpec | undefined;
   /** The egress program each sandbox starts (sandbox/egress.ts); undefined: none. */
   egress: string | undefined;
+  /** Where each sandbox keeps its state; undefined: the temporary folder. */
+  scratch?: string | undefined;
   debug: (message: string) => void;
 }
 
@@ -68,6 +70,7 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
       store: options.leg.store,
       machine: options.machine,
       egress: options.egress,
+      scratch: options.scratch,
       debug,
     });
   const first = await start();

@@ -2,6 +2,7 @@ import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SCRATCH_MARKER } from '../../../../scripts/lib/core/legs.ts';
 import { type LegChoice, resolveLegs } from '../../../../scripts/lib/run/engine/resolve-legs.ts';
 
 let folder: string;
@@ -27,9 +28,13 @@ async function makeBin(name: string, programs: readonly string[]): Promise<strin
 
 const allPrograms = ['dockerd', 'containerd', 'containerd-shim-runc-v2', 'runc', 'docker'];
 
-async function writeLegsFile(legs: { name: string; bin: string }[]): Promise<string> {
+async function writeLegsFile(
+  legs: { name: string; bin: string }[],
+  extra: { scratch?: string } = {},
+): Promise<string> {
   const path = join(folder, 'legs.json');
   const file = {
+    ...extra,
     mirror: 'http://127.0.0.1:5555',
     hostDaemon: 'unix:///cache/run/docker.sock',
     legs: legs.map(({ name, bin }) => {
@@ -70,6 +75,19 @@ describe('resolveLegs', () => {
       missing: [],
       mirror: 'http://127.0.0.1:5555',
     });
+  });
+
+  it("gives sandboxes hermetic's scratch folder while it holds the marker, unless TMPDIR is set", async () => {
+    const bin = await makeBin('bin', allPrograms);
+    const scratch = join(folder, 'scratch');
+    await mkdir(scratch);
+    const legsFile = await writeLegsFile([{ name: '28.5/containerd', bin }], { scratch });
+    const resolve = (env: NodeJS.ProcessEnv) =>
+      resolveLegs(choice({}), { legsFile, findBlockers: canSandbox, env });
+    expect((await resolve({})).scratch).toBeUndefined();
+    await writeFile(join(scratch, SCRATCH_MARKER), 'made by hermetic\n');
+    expect((await resolve({})).scratch).toBe(scratch);
+    expect((await resolve({ TMPDIR: '/big/disk' })).scratch).toBeUndefined();
   });
 
   it('takes the legs --leg names, once each, in that order', async () => {

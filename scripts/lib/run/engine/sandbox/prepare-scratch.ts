@@ -34,9 +34,10 @@ export async function prepareScratch(
   registry: RegistrySettings,
   store: string | undefined,
   machine: MachineSpec | undefined,
+  { parent = tmpdir() }: { parent?: string | undefined } = {},
 ): Promise<Scratch> {
-  if (/^\/(var\/)?run(\/|$)/.test(tmpdir())) {
-    throw new VerifyError('SANDBOX_FAILED', `The temporary folder ${tmpdir()} is under /run.`, {
+  if (/^\/(var\/)?run(\/|$)/.test(parent)) {
+    throw new VerifyError('SANDBOX_FAILED', `The sandboxes' folder ${parent} is under /run.`, {
       hint: 'Sandboxes get a private /run, where it would be hidden: set TMPDIR to another folder.',
     });
   }
@@ -46,7 +47,7 @@ export async function prepareScratch(
       for (const path of notHandedOver) rmSync(path, { recursive: true, force: true });
     });
   }
-  const path = await mkdtemp(join(tmpdir(), 'dfv-'));
+  const path = await mkdtemp(join(parent, 'dfv-'));
   notHandedOver.add(path);
   const name = basename(path);
   const scratch: Scratch = {

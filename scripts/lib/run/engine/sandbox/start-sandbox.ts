@@ -48,6 +48,8 @@ export interface SandboxOptions {
   store: string | undefined;
   /** The egress program (egress.ts), giving containers a way out; undefined: none. */
   egress: string | undefined;
+  /** The folder its scratch folder goes in (legs.json's scratch); undefined: the temporary folder. */
+  scratch?: string | undefined;
   debug: (message: string) => void;
   startTimeoutMs?: number;
   /** The reader's machine to run the daemon and the page in; without one, a plain sandbox. */
@@ -68,7 +70,9 @@ const machineScript =
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { debug } = options;
   const startedAt = Date.now();
-  const scratch = await prepareScratch(options.registry, options.store, options.machine);
+  const scratch = await prepareScratch(options.registry, options.store, options.machine, {
+    parent: options.scratch,
+  });
   const { name, cgroupParent, relayFolder } = scratch;
   let relays: HostRelays;
   try {
