@@ -17,6 +17,7 @@ import { record } from './benchmarks/record.ts';
 import { scale } from './benchmarks/scale.ts';
 import { site } from './benchmarks/site.ts';
 import { sources } from './benchmarks/sources.ts';
+import { suite } from './benchmarks/suite.ts';
 import { watch } from './benchmarks/watch.ts';
 import type { BenchContext, Benchmark, BenchmarkName, BenchmarkOutcome } from './lib/benchmark.ts';
 import { describeMachine, describeRevision, watchLoad } from './lib/machine.ts';
@@ -35,6 +36,7 @@ const benchmarks: Record<BenchmarkName, Benchmark> = {
   watch,
   sources,
   machine,
+  suite,
 };
 const root = resolve(import.meta.dirname, '..');
 

@@ -4,6 +4,8 @@
  * shell directly). busybox is pulled first, so neither pays for a pull. The verifier's
  * start-up (spawn to its first command, from its report) is a figure of its own, beside
  * cram's whole run of a one-command test (start, `true`, exit), measured in the same rounds.
+ * The same commands in plain bash, nothing compared, measured in the same rounds too, are the
+ * floor: what the Docker commands themselves take, which no checker can go below.
  */
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +17,7 @@ import { type Cram, findCram } from '../lib/cram.ts';
 import { compareFigures, timeFigure } from '../lib/figures.ts';
 import { hostDaemonEnv } from '../lib/legs.ts';
 import { createNotes, type Notes } from '../lib/notes.ts';
-import { peerSteps, toCramTest, toMarkdownPage } from '../lib/peer-transcript.ts';
+import { peerSteps, toBashScript, toCramTest, toMarkdownPage } from '../lib/peer-transcript.ts';
 import { runRounds, type Variant } from '../lib/rounds.ts';
 import { median } from '../lib/stats.ts';
 import { breakdownTable, type ReportTimes } from '../lib/time-breakdown.ts';
@@ -60,6 +62,18 @@ function cramVariant(
   };
 }
 
+function bashVariant(script: string, notes: Notes, env: Record<string, string>): Variant {
+  return {
+    name: 'bash',
+    async run() {
+      const run = await runProcess('bash', [script], { cwd: join(script, '..'), timeoutMs, env });
+      if (run.timedOut) throw new Error(`the plain bash script hung:\n${tailOf(run.all, 5)}`);
+      if (run.exitCode !== 0) notes.add('the plain bash script failed', tailOf(run.all, 8));
+      return run.durationMs;
+    },
+  };
+}
+
 export const peer: Benchmark = {
   name: 'peer',
   title: 'Against a peer: verify-examples vs cram on the same transcript (host daemon)',
@@ -79,6 +93,8 @@ export const peer: Benchmark = {
     await copyFile(join(root, peerFixtures.cram), test);
     const oneCommand = join(folder, 'one-command.t');
     await writeFile(oneCommand, '  $ true\n');
+    const script = join(folder, 'transcript.sh');
+    await writeFile(script, toBashScript(peerSteps));
     const notes = createNotes();
     try {
       const args = [peerFixtures.markdown, '--docker', 'host', '--jobs', '1'];
@@ -99,6 +115,7 @@ export const peer: Benchmark = {
         verify,
         cramVariant('cram', cram, test, notes, env),
         cramVariant('cram-one', cram, oneCommand, notes, env),
+        bashVariant(script, notes, env),
       ];
       const samples = await runRounds(variants, {
         rounds,
@@ -116,6 +133,20 @@ export const peer: Benchmark = {
             { label: `cram (${cram.label})`, samples: samples.get('cram') ?? [] },
             { comparison: 'at-most', value: 0.95 },
           ),
+          ...compareFigures(
+            'the floor: cram / the same commands in plain bash',
+            { label: `cram (${cram.label})`, samples: samples.get('cram') ?? [] },
+            { label: 'plain bash, nothing compared', samples: samples.get('bash') ?? [] },
+          ).filter((figure) => figure.unit === 'ratio'),
+          ...compareFigures(
+            'the floor: verify-examples / the same commands in plain bash',
+            { label: 'verify-examples', samples: samples.get('verify') ?? [] },
+            { label: 'plain bash, nothing compared', samples: samples.get('bash') ?? [] },
+          ).filter((figure) => figure.unit === 'ratio'),
+          timeFigure({
+            label: 'plain bash, nothing compared',
+            samples: samples.get('bash') ?? [],
+          }),
           {
             ...timeFigure({ label: 'start-up: spawn → first command', samples: startups }),
             goal: { comparison: 'at-most', value: startupGoalMs },

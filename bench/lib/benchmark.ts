@@ -14,6 +14,7 @@ export const benchmarkNames = [
   'watch',
   'sources',
   'machine',
+  'suite',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 

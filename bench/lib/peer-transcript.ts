@@ -98,3 +98,11 @@ export function toMarkdownPage(steps: readonly Step[]): string {
     '',
   ].join('\n');
 }
+
+/**
+ * The floor: the same commands in one plain bash script, each run and nothing compared, as a
+ * reader pasting the session would run it. No tool checking it can take less.
+ */
+export function toBashScript(steps: readonly Step[]): string {
+  return [`# ${banner}`, ...steps.map((step) => step.command), ''].join('\n');
+}
