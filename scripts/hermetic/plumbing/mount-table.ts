@@ -7,6 +7,8 @@ export interface Mount {
   /** `major:minor` of the device: /sys/dev/block/<it> names the block device. */
   device: string;
   source: string;
+  /** The filesystem's own options (`rw,discard,nobarrier`), as the superblock has them. */
+  superOptions: string[];
 }
 
 const decode = (field: string) =>
@@ -26,7 +28,14 @@ export function parseMountInfo(text: string): Mount[] {
     const [device, mountPoint] = [fields[2], fields[4]];
     const [fsType, source] = [fields[separator + 1], fields[separator + 2]];
     if (separator < 6 || !device || !mountPoint || !fsType || source === undefined) continue;
-    mounts.push({ mountPoint: decode(mountPoint), fsType, device, source: decode(source) });
+    const superOptions = (fields[separator + 3] ?? '').split(',').filter(Boolean);
+    mounts.push({
+      mountPoint: decode(mountPoint),
+      fsType,
+      device,
+      source: decode(source),
+      superOptions,
+    });
   }
   return mounts;
 }

@@ -5,6 +5,14 @@
 // spent most of its CPU there (perf: __ext4_new_inode). On such a machine `up` makes an ext4
 // with a journal in a sparse file of the cache and mounts it for the sandboxes; elsewhere it
 // does nothing. Sizes stay ext4's, the filesystem readers mostly have.
+//
+// It holds nothing that must outlive a crash: each sandbox's state is deleted after its page,
+// and `up` makes the filesystem anew whenever it is not mounted (after a reboot). So it is
+// mounted without write barriers: an fsync (containerd syncs every blob and its database
+// commits, BuildKit its cache) then waits for the loop device's queue, not for the disk under
+// the image file. 0.83 ms per synced 4 KiB file with barriers, 0.18 ms without; four chapters
+// two at a time on 29.7/containerd, three alternating runs each: 29.0, 28.4, 35.9 s against
+// 27.4, 26.3, 31.0 s.
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +28,14 @@ export type ScratchOutcome =
 
 /** The image's size: sparse, and with `discard` it takes on disk what its files take. */
 const IMAGE_BYTES = 64 * 1024 ** 3;
+
+/** How it is mounted: `discard` keeps the image file small, `nobarrier` (above) makes fsync cheap. */
+export const SCRATCH_MOUNT_OPTIONS = ['discard', 'nobarrier'] as const;
+
+/** The options a mount of it lacks (an older `up` mounted it with fewer). Pure. */
+export function findMissingMountOptions(mount: Mount): string[] {
+  return SCRATCH_MOUNT_OPTIONS.filter((option) => !mount.superOptions.includes(option));
+}
 /** mkfs.ext4, mount and umount live in the sbin folders, which a user's PATH may lack. */
 const env = { PATH: '/usr/local/sbin:/usr/sbin:/sbin:/usr/local/bin:/usr/bin:/bin' };
 
@@ -77,18 +93,34 @@ export async function ensureScratchFilesystem(paths: HermeticPaths): Promise<Scr
   const { scratchDir: dir, scratchImage: image } = paths;
   const mounts = await readMounts();
   const judged = await judgeTemporaryFolder(mounts);
-  if (isMountedAt(mounts, dir)) {
-    if (existsSync(join(dir, SCRATCH_MARKER))) return { status: 'mounted', dir, ...judged };
-    return { status: 'unavailable', reason: `${dir} is mounted, but not by hermetic` };
+  const mounted = isMountedAt(mounts, dir) ? findMountOf(mounts, dir) : undefined;
+  if (mounted) {
+    if (!existsSync(join(dir, SCRATCH_MARKER)))
+      return { status: 'unavailable', reason: `${dir} is mounted, but not by hermetic` };
+    const missing = findMissingMountOptions(mounted);
+    if (missing.length > 0) {
+      const remounted = await runProcess('mount', ['-o', `remount,${missing.join(',')}`, dir], {
+        env,
+      });
+      // Still usable as it is, only slower.
+      if (remounted.failed)
+        return {
+          status: 'mounted',
+          dir,
+          reason: `${judged.reason}; adding ${missing.join(',')} failed: ${remounted.stderr.trim()}`,
+        };
+    }
+    return { status: 'mounted', dir, ...judged };
   }
   if (!judged.isSlow) return { status: 'not-needed', reason: judged.reason };
   await mkdir(dir, { recursive: true });
   const failed = await makeImage(image);
   if (failed) return { status: 'unavailable', reason: failed };
-  const mounted = await runProcess('mount', ['-o', 'loop,discard', image, dir], { env });
-  if (mounted.failed) {
+  const options = ['loop', ...SCRATCH_MOUNT_OPTIONS].join(',');
+  const made = await runProcess('mount', ['-o', options, image, dir], { env });
+  if (made.failed) {
     await rm(image, { force: true });
-    return { status: 'unavailable', reason: `mount failed: ${mounted.stderr.trim()}` };
+    return { status: 'unavailable', reason: `mount failed: ${made.stderr.trim()}` };
   }
   const note = `The sandboxes' filesystem, made by \`npm run hermetic\` on ${new Date().toISOString()}: ${judged.reason}.\n`;
   await writeFile(join(dir, SCRATCH_MARKER), note);

@@ -20,6 +20,7 @@ describe('parseMountInfo', () => {
       fsType: 'ext4',
       device: '254:0',
       source: '/dev/vda',
+      superOptions: ['rw', 'discard'],
     });
     expect(mounts[3]?.mountPoint).toBe('/mnt/with space');
   });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseMountInfo } from '../../../../scripts/hermetic/plumbing/mount-table.ts';
 import { describeScratch } from '../../../../scripts/hermetic/plumbing/report.ts';
-import { judgeTemporaryFilesystem } from '../../../../scripts/hermetic/plumbing/scratch-filesystem.ts';
+import {
+  findMissingMountOptions,
+  judgeTemporaryFilesystem,
+} from '../../../../scripts/hermetic/plumbing/scratch-filesystem.ts';
 
 const [ext4, xfs] = parseMountInfo(
   ['22 1 254:0 / / rw - ext4 /dev/vda rw', '23 22 254:16 / /tmp rw - xfs /dev/vdb rw'].join('\n'),
@@ -23,6 +26,18 @@ describe('judgeTemporaryFilesystem', () => {
     });
     expect(judgeTemporaryFilesystem('/tmp', xfs, false).isSlow).toBe(false);
     expect(judgeTemporaryFilesystem('/tmp', undefined, false).isSlow).toBe(false);
+  });
+});
+
+describe('findMissingMountOptions', () => {
+  const scratch = (options: string) =>
+    parseMountInfo(`70 22 7:0 / /c/scratch rw,relatime - ext4 /dev/loop0 ${options}`)[0];
+  it('finds what an older mount lacks, and nothing once it has both', () => {
+    const older = scratch('rw,discard');
+    const current = scratch('rw,discard,nobarrier');
+    if (!older || !current) throw new Error('the mountinfo lines did not parse');
+    expect(findMissingMountOptions(older)).toEqual(['nobarrier']);
+    expect(findMissingMountOptions(current)).toEqual([]);
   });
 });
 
