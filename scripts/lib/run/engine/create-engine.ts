@@ -16,7 +16,7 @@ import { prepareMachine } from './machine/create-machine.ts';
 import {
   preflightDocker,
   readClientVersion,
-  readDaemonImageStore,
+  readDaemonLayoutAt,
   resolveDockerEndpoint,
 } from './preflight.ts';
 import { singleLeg } from './resolve-legs.ts';
@@ -44,9 +44,9 @@ export interface EngineOptions {
 async function startHostEngine(leg: RunLeg, debug: (message: string) => void) {
   const endpoint = await resolveDockerEndpoint();
   // Both ask the daemon at once; the version's answer alone says whether it is reachable.
-  const [preflight, store] = await Promise.all([
+  const [preflight, layout] = await Promise.all([
     preflightDocker(endpoint),
-    readDaemonImageStore(endpoint),
+    readDaemonLayoutAt(endpoint),
   ]);
   const { server } = preflight;
   const versions = {
@@ -56,7 +56,8 @@ async function startHostEngine(leg: RunLeg, debug: (message: string) => void) {
     containerd: server.containerd,
     runc: server.runc,
   };
-  return createHostEngine({ leg: { ...leg, store }, endpoint, versions, debug });
+  const { store, dataRoot } = layout;
+  return createHostEngine({ leg: { ...leg, store }, endpoint, versions, dataRoot, debug });
 }
 
 /** Starts one leg's engine; a leg without a name or store gets them from its daemon. */

@@ -6,8 +6,9 @@
 import { VerifyError } from '../../core/errors.ts';
 import { type ProcessResult, runProcess, tailOf } from '../../system/run-process.ts';
 import {
+  type DaemonLayout,
   type ParsedVersion,
-  parseImageStore,
+  parseDaemonLayout,
   parseRegistryConfig,
   parseVersionJson,
   type RegistrySettings,
@@ -72,13 +73,18 @@ export async function isDockerAnswering(
   return !call.failed && version?.server !== undefined;
 }
 
-/** The daemon's image store (`containerd`, `overlay2`), from `docker info`. */
-export async function readImageStore(options: DockerCallOptions = {}): Promise<string | undefined> {
+/** The daemon's image store (`containerd`, `overlay2`) and data root, from `docker info`. */
+export async function readDaemonLayout(options: DockerCallOptions = {}): Promise<DaemonLayout> {
   const call = await runDocker(['info', '--format', '{{json .}}'], {
     timeoutMs: 15_000,
     ...options,
   });
-  return call.failed ? undefined : parseImageStore(call.stdout);
+  return call.failed ? { store: undefined, dataRoot: undefined } : parseDaemonLayout(call.stdout);
+}
+
+/** The daemon's image store alone (`containerd`, `overlay2`), from `docker info`. */
+export async function readImageStore(options: DockerCallOptions = {}): Promise<string | undefined> {
+  return (await readDaemonLayout(options)).store;
 }
 
 /** The daemon's registry mirrors and insecure registries, from `docker info`. */

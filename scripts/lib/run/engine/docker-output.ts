@@ -63,7 +63,26 @@ function readVersion(data: unknown): ParsedVersion | undefined {
 const infoSchema = z.object({
   Driver: z.string(),
   DriverStatus: z.array(z.array(z.string())).nullish(),
+  DockerRootDir: z.string().nullish(),
 });
+
+/** What a daemon's `/info` says of where its images and state live. */
+export interface DaemonLayout {
+  /** `containerd`, or the graph driver's name (`overlay2`); undefined when unknown. */
+  store: string | undefined;
+  /** Its data root (`/var/lib/docker`); undefined when unknown. */
+  dataRoot: string | undefined;
+}
+
+/** The layout from the daemon's answer to `GET /info` (or `docker info --format '{{json .}}'`). */
+export function layoutOfInfo(info: unknown): DaemonLayout {
+  return { store: imageStoreOfInfo(info), dataRoot: dataRootOfInfo(info) };
+}
+
+function dataRootOfInfo(info: unknown): string | undefined {
+  const parsed = infoSchema.safeParse(info);
+  return (parsed.success && parsed.data.DockerRootDir) || undefined;
+}
 
 /**
  * The image store a daemon uses, from `docker info --format '{{json .}}'`: `containerd` when
@@ -72,6 +91,11 @@ const infoSchema = z.object({
  */
 export function parseImageStore(stdout: string): string | undefined {
   return imageStoreOfInfo(parseJson(stdout));
+}
+
+/** The same, with the data root, from `docker info --format '{{json .}}'`. */
+export function parseDaemonLayout(stdout: string): DaemonLayout {
+  return layoutOfInfo(parseJson(stdout));
 }
 
 /** The same from the daemon's own answer to `GET /info`, which `docker info` prints. */

@@ -19,7 +19,6 @@ import {
   mapDataRoot,
   type PageEnvironment,
   type PageRequest,
-  type PathMapping,
 } from './engine.ts';
 import { parseDaemonAddress } from './host/api-proxy/daemon-address.ts';
 import { type ApiProxy, startApiProxy } from './host/api-proxy/start-api-proxy.ts';
@@ -33,6 +32,8 @@ export interface HostEngineOptions {
   leg: RunLeg;
   endpoint: DockerEndpoint;
   versions: DockerVersions;
+  /** The daemon's data root, from the /info the engine's start read; undefined when unknown. */
+  dataRoot: string | undefined;
   debug: (message: string) => void;
 }
 
@@ -44,20 +45,10 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
   const address = parseDaemonAddress(endpoint.host, endpoint.env);
   const docker: DockerCallOptions = { env: endpoint.env, unsetEnv: endpoint.unsetEnv };
   const open = new Set<PageEnvironment>();
-  let readerPaths: Promise<PathMapping[]> | undefined;
   const isApiUsable = canUseApi(endpoint.host, endpoint.env);
-  const readReaderPaths = async () => {
-    if (isApiUsable) {
-      const info = await getJson(endpoint.host, '/info').catch(() => undefined);
-      const root = (info as { DockerRootDir?: unknown } | undefined)?.DockerRootDir;
-      return mapDataRoot(typeof root === 'string' ? root : undefined);
-    }
-    const info = await runDocker(['info', '--format', '{{.DockerRootDir}}'], docker);
-    return mapDataRoot(info.failed ? undefined : info.stdout.trim());
-  };
+  const readerPaths = mapDataRoot(options.dataRoot);
 
   const openPage = async (request: PageRequest): Promise<PageEnvironment> => {
-    readerPaths ??= readReaderPaths();
     const before = await takeSnapshot(docker);
     const guard = await startApiProxy(address, before, request.images, debug);
     let disposal: Promise<void> | undefined;
@@ -79,7 +70,7 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
       // The page's docker talks to the guard, which speaks plain HTTP on a unix socket.
       env: { DOCKER_HOST: guard.host },
       unsetEnv: [...new Set([...endpoint.unsetEnv, ...guardedVariables])],
-      readerPaths: await readerPaths,
+      readerPaths,
       cliPlugins: undefined,
       isDaemonAlive: () => isDockerAnswering(docker),
       apiHost: canUseApi(endpoint.host, endpoint.env) ? endpoint.host : undefined,

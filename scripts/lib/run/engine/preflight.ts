@@ -9,12 +9,13 @@ import { readCachedClientVersion } from './client-version.ts';
 import { canUseApi, getJson } from './docker-api.ts';
 import {
   type DockerCallOptions,
+  readDaemonLayout,
   readDockerVersion,
-  readImageStore,
   runDocker,
 } from './docker-cli.ts';
 import {
-  imageStoreOfInfo,
+  type DaemonLayout,
+  layoutOfInfo,
   type ParsedVersion,
   parseContextInspect,
   parseServerVersion,
@@ -122,11 +123,18 @@ function unreachable(endpoint: DockerEndpoint, why: string): VerifyError {
   );
 }
 
-/** The daemon's image store (`containerd`, `overlay2`): over the API where it can, else `docker info`. */
-export async function readDaemonImageStore(endpoint: DockerEndpoint): Promise<string | undefined> {
+/**
+ * The daemon's image store (`containerd`, `overlay2`) and data root: over the API where it
+ * can, else `docker info`. One answer for both: a daemon takes some 30 ms to make it (it asks
+ * containerd and runc for their versions), and the first page waits for the data root.
+ */
+export async function readDaemonLayoutAt(endpoint: DockerEndpoint): Promise<DaemonLayout> {
   if (!canUseApi(endpoint.host, endpoint.env))
-    return readImageStore({ env: endpoint.env, unsetEnv: endpoint.unsetEnv });
-  return getJson(endpoint.host, '/info', answerTimeoutMs).then(imageStoreOfInfo, () => undefined);
+    return readDaemonLayout({ env: endpoint.env, unsetEnv: endpoint.unsetEnv });
+  return getJson(endpoint.host, '/info', answerTimeoutMs).then(layoutOfInfo, () => ({
+    store: undefined,
+    dataRoot: undefined,
+  }));
 }
 
 /**

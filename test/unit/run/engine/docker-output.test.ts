@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   imageStoreOfInfo,
+  layoutOfInfo,
   parseContextInspect,
+  parseDaemonLayout,
   parseImageStore,
   parseRegistryConfig,
   parseServerVersion,
@@ -75,6 +77,28 @@ describe('the API answers', () => {
     };
     expect(imageStoreOfInfo(info)).toBe('containerd');
     expect(imageStoreOfInfo(undefined)).toBeUndefined();
+  });
+});
+
+describe('layoutOfInfo', () => {
+  it('reads the store and the data root from one answer to GET /info', () => {
+    const info = {
+      Driver: 'overlayfs',
+      DriverStatus: [['driver-type', 'io.containerd.snapshotter.v1']],
+      DockerRootDir: '/var/lib/docker',
+    };
+    expect(layoutOfInfo(info)).toEqual({ store: 'containerd', dataRoot: '/var/lib/docker' });
+    expect(
+      parseDaemonLayout(JSON.stringify({ Driver: 'overlay2', DockerRootDir: '/srv/d' })),
+    ).toEqual({ store: 'overlay2', dataRoot: '/srv/d' });
+  });
+
+  it('knows neither from what is not an answer of /info', () => {
+    expect(layoutOfInfo({ message: 'page not found' })).toEqual({
+      store: undefined,
+      dataRoot: undefined,
+    });
+    expect(parseDaemonLayout('Cannot connect')).toEqual({ store: undefined, dataRoot: undefined });
   });
 });
 
