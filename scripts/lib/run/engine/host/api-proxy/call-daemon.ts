@@ -1,4 +1,5 @@
 /** One Engine API call of the guard itself, with a JSON answer. */
+import { noServerName } from '../../docker-api.ts';
 import type { DaemonAddress } from './daemon-address.ts';
 
 // Loaded this way for the reason given in ../../docker-api.ts.
@@ -22,7 +23,7 @@ export function callDaemon(
     ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) }
     : {};
   return new Promise((resolve, reject) => {
-    const call = request({ ...address, method, path, headers }, (response) => {
+    const call = request({ ...address, ...noServerName, method, path, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {

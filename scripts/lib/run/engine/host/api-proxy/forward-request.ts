@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import net from 'node:net';
+import { noServerName } from '../../docker-api.ts';
 import type { DaemonAddress } from './daemon-address.ts';
 
 // Loaded this way for the reason given in ../../docker-api.ts.
@@ -28,6 +29,7 @@ export function forward(
 ): void {
   const upstream = http.request({
     ...daemon,
+    ...noServerName,
     method: request.method,
     path: request.url,
     headers: request.headers,
@@ -58,6 +60,7 @@ export function forwardAndRead(
   return new Promise((resolve, reject) => {
     const upstream = http.request({
       ...daemon,
+      ...noServerName,
       method: request.method,
       path: request.url,
       headers: request.headers,
