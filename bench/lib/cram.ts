@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveCacheFolder } from '../../scripts/lib/system/cache-folder.ts';
@@ -47,6 +47,8 @@ async function unpackCram(): Promise<void> {
     if (download.exitCode !== 0 || deb === undefined) {
       throw new Error(`apt-get download python3-cram failed:\n${tailOf(download.all, 5)}`);
     }
+    // dpkg-deb makes the target folder, not its parents: on a fresh machine there are none.
+    await mkdir(unpacked, { recursive: true });
     const unpack = await runProcess('dpkg-deb', ['-x', join(folder, deb), unpacked], {
       cwd: folder,
       timeoutMs: 60_000,
