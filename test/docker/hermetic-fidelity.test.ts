@@ -15,7 +15,7 @@ import {
 } from '../../scripts/hermetic/mirror/spec/docker-hub.ts';
 import { MIRROR_URL } from '../../scripts/hermetic/plumbing/config.ts';
 import { hostClientEnv } from '../helpers/legs.ts';
-import { withTurn } from '../helpers/turns.ts';
+import { withTurn, withTurnTimeout } from '../helpers/turns.ts';
 
 type Descriptor = {
   mediaType: string;
@@ -184,24 +184,31 @@ describe.each(
   // Once per image: its tags share one index, which the tests above compare tag by tag.
   const runs = spec.runs;
   if (runs && tag === spec.tags[0])
-    it('prints what a reader sees in its containers', () =>
-      withTurn('host-daemon', async () => {
-        const env = await hostClientEnv();
-        const reference = `${spec.repository.replace(/^library\//, '')}:${tag}`;
-        const pull = await execa('docker', ['pull', '--quiet', reference], { env, reject: false });
-        expect(pull.exitCode, `${name} docker pull: ${pull.stderr}`).toBe(0);
-        for (const run of runs) {
-          const command = `${name} docker run ${run.args.join(' ')}`;
-          const result = await execa('docker', ['run', '--rm', reference, ...run.args], {
+    it(
+      'prints what a reader sees in its containers',
+      () =>
+        withTurn('host-daemon', async () => {
+          const env = await hostClientEnv();
+          const reference = `${spec.repository.replace(/^library\//, '')}:${tag}`;
+          const pull = await execa('docker', ['pull', '--quiet', reference], {
             env,
             reject: false,
-            stripFinalNewline: false,
           });
-          expect(result.exitCode, `${command}: exit code (stderr: ${result.stderr})`).toBe(
-            run.exitCode ?? 0,
-          );
-          expectText(result.stdout, run.stdout, `${command}: stdout`);
-          expectText(result.stderr, run.stderr ?? '', `${command}: stderr`);
-        }
-      }));
+          expect(pull.exitCode, `${name} docker pull: ${pull.stderr}`).toBe(0);
+          for (const run of runs) {
+            const command = `${name} docker run ${run.args.join(' ')}`;
+            const result = await execa('docker', ['run', '--rm', reference, ...run.args], {
+              env,
+              reject: false,
+              stripFinalNewline: false,
+            });
+            expect(result.exitCode, `${command}: exit code (stderr: ${result.stderr})`).toBe(
+              run.exitCode ?? 0,
+            );
+            expectText(result.stdout, run.stdout, `${command}: stdout`);
+            expectText(result.stderr, run.stderr ?? '', `${command}: stderr`);
+          }
+        }),
+      withTurnTimeout(5 * 60_000),
+    );
 });

@@ -10,7 +10,7 @@ import type { JsonReport } from '../../scripts/lib/report/json.ts';
 import { requireDocker } from '../helpers/docker.ts';
 import { hostDaemonEnv, readTestLegs, testLegName } from '../helpers/legs.ts';
 import { copyFixtures, runCli } from '../helpers/run-cli.ts';
-import { withTurn } from '../helpers/turns.ts';
+import { withTurn, withTurnTimeout } from '../helpers/turns.ts';
 
 beforeAll(requireDocker);
 
@@ -53,20 +53,24 @@ describe('a Node.js application and its database', () => {
     }
   }, 900_000);
 
-  it("does the same on the user's daemon (--docker host), removing what it created", async () => {
-    const root = await copyFixtures('notes-app.md');
-    const env = await hostDaemonEnv();
-    const { run, left } = await withTurn('host-daemon', async () => {
-      const run = await runCli(root, ['notes-app.md', '--docker', 'host'], env);
-      const left = await execa('docker', ['ps', '--all', '--filter', 'name=^db$', '--quiet'], {
-        env,
+  it(
+    "does the same on the user's daemon (--docker host), removing what it created",
+    async () => {
+      const root = await copyFixtures('notes-app.md');
+      const env = await hostDaemonEnv();
+      const { run, left } = await withTurn('host-daemon', async () => {
+        const run = await runCli(root, ['notes-app.md', '--docker', 'host'], env);
+        const left = await execa('docker', ['ps', '--all', '--filter', 'name=^db$', '--quiet'], {
+          env,
+        });
+        return { run, left };
       });
-      return { run, left };
-    });
-    expect(run.exitCode, run.output).toBe(0);
-    expect(run.output).toMatch(/^1 passed, 0 failed/m);
-    expect(left.stdout, "the page's database container is removed").toBe('');
-  }, 900_000);
+      expect(run.exitCode, run.output).toBe(0);
+      expect(run.output).toMatch(/^1 passed, 0 failed/m);
+      expect(left.stdout, "the page's database container is removed").toBe('');
+    },
+    withTurnTimeout(900_000),
+  );
 
   it('reports a registry out of reach as the environment, not as drift', async () => {
     const root = await copyFixtures('notes-app.md');

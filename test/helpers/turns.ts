@@ -48,6 +48,14 @@ export function useForFile(thing: SharedThing): void {
   });
 }
 
+/**
+ * The timeout of a test that takes its turn inside itself (withTurn): the wait for the turn
+ * counts against it, and lasts as long as the longest file that holds the thing (host-guard's
+ * every-chapter test: 327 s in a CI run on a slow 2-core machine), so the default timeout of
+ * the Docker tests (300 s) is not enough even for a test that is quick once it has its turn.
+ */
+export const withTurnTimeout = (ownMs: number): number => waitMs + ownMs;
+
 /** Holds `thing` while `use` runs: for a file that needs it in one test only. */
 export async function withTurn<T>(thing: SharedThing, use: () => Promise<T>): Promise<T> {
   const turn = await takeTurn(thing);
