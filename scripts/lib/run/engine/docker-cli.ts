@@ -12,6 +12,7 @@ import {
   parseRegistryConfig,
   parseVersionJson,
   type RegistrySettings,
+  unknownLayout,
 } from './docker-output.ts';
 import type { PageEnvironment } from './engine.ts';
 
@@ -79,7 +80,7 @@ export async function readDaemonLayout(options: DockerCallOptions = {}): Promise
     timeoutMs: 15_000,
     ...options,
   });
-  return call.failed ? { store: undefined, dataRoot: undefined } : parseDaemonLayout(call.stdout);
+  return call.failed ? unknownLayout : parseDaemonLayout(call.stdout);
 }
 
 /** The daemon's image store alone (`containerd`, `overlay2`), from `docker info`. */

@@ -74,39 +74,30 @@ export interface DaemonLayout {
   dataRoot: string | undefined;
 }
 
-/** The layout from the daemon's answer to `GET /info` (or `docker info --format '{{json .}}'`). */
-export function layoutOfInfo(info: unknown): DaemonLayout {
-  return { store: imageStoreOfInfo(info), dataRoot: dataRootOfInfo(info) };
-}
-
-function dataRootOfInfo(info: unknown): string | undefined {
-  const parsed = infoSchema.safeParse(info);
-  return (parsed.success && parsed.data.DockerRootDir) || undefined;
-}
+/** A daemon that did not say: neither is known. */
+export const unknownLayout: DaemonLayout = { store: undefined, dataRoot: undefined };
 
 /**
- * The image store a daemon uses, from `docker info --format '{{json .}}'`: `containerd` when
- * its images live in containerd (the snapshotter shows in DriverStatus), else the graph
- * driver's name (`overlay2`).
+ * The layout from the daemon's answer to `GET /info`, which `docker info --format '{{json .}}'`
+ * prints: the store is `containerd` when its images live in containerd (the snapshotter shows
+ * in DriverStatus), else the graph driver's name (`overlay2`).
  */
-export function parseImageStore(stdout: string): string | undefined {
-  return imageStoreOfInfo(parseJson(stdout));
-}
-
-/** The same, with the data root, from `docker info --format '{{json .}}'`. */
-export function parseDaemonLayout(stdout: string): DaemonLayout {
-  return layoutOfInfo(parseJson(stdout));
-}
-
-/** The same from the daemon's own answer to `GET /info`, which `docker info` prints. */
-export function imageStoreOfInfo(info: unknown): string | undefined {
+export function layoutOfInfo(info: unknown): DaemonLayout {
   const parsed = infoSchema.safeParse(info);
-  if (!parsed.success) return undefined;
-  const { Driver, DriverStatus } = parsed.data;
+  if (!parsed.success) return unknownLayout;
+  const { Driver, DriverStatus, DockerRootDir } = parsed.data;
   const isContainerd = (DriverStatus ?? []).some(
     ([key, value]) => key === 'driver-type' && value?.startsWith('io.containerd.snapshotter'),
   );
-  return isContainerd ? 'containerd' : Driver;
+  return { store: isContainerd ? 'containerd' : Driver, dataRoot: DockerRootDir || undefined };
+}
+
+/** The image store alone, from the same answer. */
+export const imageStoreOfInfo = (info: unknown): string | undefined => layoutOfInfo(info).store;
+
+/** The layout from `docker info --format '{{json .}}'`. */
+export function parseDaemonLayout(stdout: string): DaemonLayout {
+  return layoutOfInfo(parseJson(stdout));
 }
 
 const registryConfigSchema = z.object({

@@ -19,6 +19,7 @@ import {
   type ParsedVersion,
   parseContextInspect,
   parseServerVersion,
+  unknownLayout,
 } from './docker-output.ts';
 
 /** Where the daemon is, and the variables that reach it without the user's CLI config. */
@@ -131,10 +132,7 @@ function unreachable(endpoint: DockerEndpoint, why: string): VerifyError {
 export async function readDaemonLayoutAt(endpoint: DockerEndpoint): Promise<DaemonLayout> {
   if (!canUseApi(endpoint.host, endpoint.env))
     return readDaemonLayout({ env: endpoint.env, unsetEnv: endpoint.unsetEnv });
-  return getJson(endpoint.host, '/info', answerTimeoutMs).then(layoutOfInfo, () => ({
-    store: undefined,
-    dataRoot: undefined,
-  }));
+  return getJson(endpoint.host, '/info', answerTimeoutMs).then(layoutOfInfo, () => unknownLayout);
 }
 
 /**

@@ -4,7 +4,6 @@ import {
   layoutOfInfo,
   parseContextInspect,
   parseDaemonLayout,
-  parseImageStore,
   parseRegistryConfig,
   parseServerVersion,
   parseVersionJson,
@@ -102,7 +101,7 @@ describe('layoutOfInfo', () => {
   });
 });
 
-describe('parseImageStore', () => {
+describe('parseDaemonLayout: the store', () => {
   it.each([
     [
       { Driver: 'overlayfs', DriverStatus: [['driver-type', 'io.containerd.snapshotter.v1']] },
@@ -111,11 +110,11 @@ describe('parseImageStore', () => {
     [{ Driver: 'overlay2', DriverStatus: [['Backing Filesystem', 'extfs']] }, 'overlay2'],
     [{ Driver: 'vfs', DriverStatus: null }, 'vfs'],
   ])('reads %j as %s', (info, store) => {
-    expect(parseImageStore(JSON.stringify(info))).toBe(store);
+    expect(parseDaemonLayout(JSON.stringify(info)).store).toBe(store);
   });
 
   it('gives nothing for what is not docker info', () => {
-    expect(parseImageStore('Cannot connect')).toBeUndefined();
+    expect(parseDaemonLayout('Cannot connect').store).toBeUndefined();
   });
 });
 
