@@ -5,6 +5,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, Plugin } from 'esbuild';
 import { replaceFile } from '../system/replace-file.ts';
+import { escapeToAscii } from './ascii-bundle.ts';
 import {
   type BundleManifest,
   bundleFormat,
@@ -74,6 +75,8 @@ export async function buildBundle(root: string, entry: string, folder: string): 
     platform: 'node',
     format: 'cjs',
     target: `node${process.versions.node}`,
+    // ASCII only, so the launcher reads it as Latin-1 (ascii-bundle.ts says why).
+    charset: 'ascii',
     absWorkingDir: root,
     logLevel: 'silent',
     // Dependencies written as ES modules may ask for their place (e.g. to make a `require`);
@@ -92,9 +95,10 @@ export async function buildBundle(root: string, entry: string, folder: string): 
   const inputs = [...contents.keys()].sort();
   const key = hashInputs(root, inputs, (path) => contents.get(path) as Buffer);
   if (key === undefined) throw new Error('an input of the bundle went away during the build');
-  const hash = createHash('sha256').update(output.contents).digest('hex').slice(0, 16);
+  const text = escapeToAscii(output.text);
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
   const bundle = `verify-examples.${hash}.cjs`;
-  await replaceFile(join(folder, bundle), output.contents);
+  await replaceFile(join(folder, bundle), text);
   const manifest: BundleManifest = {
     format: bundleFormat,
     root,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { formatFileStamp } from '../system/file-stamp.js';
 
 /** Bumped when the way bundles are built changes, so older bundles are rebuilt. */
-export const bundleFormat = 3;
+export const bundleFormat = 4;
 
 export const manifestName = 'manifest.json';
 

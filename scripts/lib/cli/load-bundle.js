@@ -88,12 +88,13 @@ function replaceFileNow(path, content) {
 export function loadBundle(bundle) {
   let source;
   try {
-    source = readFileSync(bundle, 'utf8');
+    // Latin-1: the build writes ASCII only (ascii-bundle.ts), which V8 then keeps as a
+    // one-byte string, read without decoding UTF-8.
+    source = readFileSync(bundle, 'latin1');
   } catch (error) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return undefined;
     throw error;
   }
-  globalThis.__mark?.('source read');
   const cacheFile = codeCacheOf(bundle);
   const cache = readCodeCache(cacheFile);
   // On the first line, so the bundle's lines keep their numbers in stack traces.
@@ -103,7 +104,6 @@ export function loadBundle(bundle) {
     cachedData: cache?.data,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  globalThis.__mark?.('compiled');
   /** @type {CodeCacheState} */
   const codeCache = !cache ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used';
   const module = { exports: {} };

@@ -66,6 +66,33 @@ describe('the launcher bundle', () => {
     expect(loadBundle(bundle)?.exports['said']).toBe(`first ${join(root, 'scripts/lib')}`);
   });
 
+  it('is written in ASCII and means what its sources say', async () => {
+    const { root, entry, folder } = await plantCheckout();
+    roots.push(root);
+    await writeFile(
+      entry,
+      [
+        '// Beyond ASCII \u2014 in a comment, a string and patterns \u{1FAA6}.',
+        "export const word: string = 'caf\u00e9 \u2026';",
+        'export const isEllipsis = (text: string): boolean => /^(\u2026|\\[\\.\\.\\.\\])$/.test(text);',
+        'export const isHeadstone = (text: string): boolean => /^\u{1FAA6}$/u.test(text);',
+        '',
+      ].join('\n'),
+    );
+    const bundle = await buildBundle(root, entry, folder);
+    expect(await readFile(bundle, 'utf8')).toMatch(/^\p{ASCII}*$/u);
+    const exports = loadBundle(bundle)?.exports as Record<string, unknown>;
+    const isEllipsis = exports['isEllipsis'] as (text: string) => boolean;
+    const isHeadstone = exports['isHeadstone'] as (text: string) => boolean;
+    expect(exports['word']).toBe('caf\u00e9 \u2026');
+    expect([isEllipsis('\u2026'), isEllipsis('[...]'), isEllipsis('...')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect([isHeadstone('\u{1FAA6}'), isHeadstone('\ud83e')]).toEqual([true, false]);
+  });
+
   it('keeps a code cache made after the run, used by the next start', async () => {
     const { root, entry, folder } = await plantCheckout();
     roots.push(root);
