@@ -70,6 +70,8 @@ interface Travel {
 /** One leg's journey: every page in order in one world, each judged and blamed. */
 async function travel({ engine, pages, options, report, signal, onPageEnd }: Travel) {
   const leg = engine.leg.name;
+  // One world for the whole journey: no spare sandbox after it.
+  engine.expectPages(1);
   const journey = await openJourney(engine, 'journey');
   try {
     const first = await journey.takeInventory().catch(() => undefined);

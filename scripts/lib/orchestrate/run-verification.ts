@@ -15,7 +15,12 @@ import type { DockerEngine } from '../run/engine/engine.ts';
 import { clampJobs, type ExtraTasks, runPages } from '../run/run-pages.ts';
 import { watchMachine } from '../system/watch-machine.ts';
 import { readPageDurations, writePageDurations } from './page-durations.ts';
-import { describeStartedLeg, type RunSettings, verifyPageWithRetries } from './verify-page.ts';
+import {
+  countOpeningPages,
+  describeStartedLeg,
+  type RunSettings,
+  verifyPageWithRetries,
+} from './verify-page.ts';
 
 export interface VerificationRun {
   info: RunInfo;
@@ -59,6 +64,15 @@ export async function runVerification(request: VerificationRequest): Promise<Ver
     startedAt: new Date(),
   };
   report.onRunStart(info);
+  for (const engine of engines) {
+    engine.expectPages(
+      countOpeningPages(
+        pages.map(({ page }) => page),
+        engine,
+        options,
+      ),
+    );
+  }
   const durations = await readPageDurations();
   const started = performance.now();
   // Leg after leg, so reports group by leg; started longest first across legs.

@@ -49,6 +49,17 @@ export async function verifyPage(
   return judgePage(await runPage(plan, engine, createCommandJudge(), onProgress));
 }
 
+/** How many of `pages` open a Docker world on `engine`, retries aside (planPage decides). */
+export function countOpeningPages(
+  pages: readonly Page[],
+  engine: DockerEngine,
+  options: RunSettings,
+): number {
+  return pages.filter(
+    (page) => planPage(page, describePlanSettings(page, engine, options)).isOpening,
+  ).length;
+}
+
 /**
  * verifyPage, again from scratch while the page fails and `options.retries` allow; an
  * aborted run starts no new attempt (retry-page.ts).

@@ -54,6 +54,8 @@ export function createWarmEngine(engine: DockerEngine): DockerEngine {
   const tearingDown = new Set<Promise<void>>();
   return {
     ...engine,
+    // Watch mode opens each page again after every save: the engine keeps a spare.
+    expectPages() {},
     async openPage(request) {
       const environment = await take(request);
       let isDisposed = false;

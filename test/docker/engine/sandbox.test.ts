@@ -167,6 +167,29 @@ describe('sandbox engine', () => {
     await expect(own.openPage({ id: 'late', images: [] })).rejects.toThrow(/closed/);
   });
 
+  it('prepares no spare beyond the pages the run expects, and opens one more on demand', async () => {
+    const before = listSandboxesOf(process.pid);
+    const legs = await readTestLegs();
+    const own = await startEngine(await testLeg(), {
+      mirrors: [legs.mirror],
+      egress: legs.tools?.slirp4netns,
+      debug: (line) => log.push(line),
+    });
+    onTestFinished(() => own.close());
+    own.expectPages(1);
+    const count = () => listSandboxesOf(process.pid).length - before.length;
+    // The sandbox that told the versions serves the one page; no spare follows it.
+    const first = await own.openPage({ id: 'expected', images: [] });
+    expect(await waitFor(count, (started) => started > 1, 2_000)).toBe(1);
+    // A page beyond them (a retry) waits for a sandbox of its own, and again no spare.
+    const beyond = await own.openPage({ id: 'beyond', images: [] });
+    expect((await runInPage(beyond, ['docker', 'ps', '-q'])).exitCode).toBe(0);
+    expect(await waitFor(count, (started) => started > 2, 2_000)).toBe(2);
+    await Promise.all([first.dispose(), beyond.dispose()]);
+    await own.close();
+    expect(listSandboxesOf(process.pid)).toEqual(before);
+  });
+
   it('reports a daemon that cannot start with its own words, and leaves nothing', async () => {
     const before = listSandboxesOf(process.pid);
     const registry = { mirrors: [], insecureRegistries: ['not/a/registry'] };

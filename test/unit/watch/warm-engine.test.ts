@@ -17,6 +17,7 @@ function countingEngine(kind: DockerEngine['kind'] = 'sandbox') {
     kind,
     versions: { client: '1', server: '1', apiVersion: '1' },
     maxParallelPages: 1,
+    expectPages() {},
     async openPage(request: PageRequest) {
       const name = `${request.id}#${opened.length + 1}`;
       opened.push(name);

@@ -110,6 +110,12 @@ export interface DockerEngine {
   /** How many pages may run at once on this engine. */
   maxParallelPages: number;
   openPage(request: PageRequest): Promise<PageEnvironment>;
+  /**
+   * The run will open `count` pages on this engine (a retry may open more): an engine that
+   * prepares pages ahead (a sandbox engine's spare) prepares none beyond them. Without it, an
+   * engine prepares as if pages kept coming.
+   */
+  expectPages(count: number): void;
   /** Disposes every open page and anything the engine started. Never throws; idempotent. */
   close(): Promise<void>;
 }

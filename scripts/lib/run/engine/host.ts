@@ -98,6 +98,8 @@ export function createHostEngine(options: HostEngineOptions): DockerEngine {
     versions: options.versions,
     maxParallelPages: 1,
     openPage,
+    // The user's daemon: nothing is prepared ahead.
+    expectPages() {},
     async close() {
       await Promise.all([...open].map((page) => page.dispose()));
     },

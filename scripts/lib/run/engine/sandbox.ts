@@ -90,6 +90,9 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
 
   let spare: Promise<Sandbox> | undefined = Promise.resolve(first);
   let isClosed = false;
+  // Pages opened, and how many the run said it would open (expectPages): no spare beyond.
+  let opened = 0;
+  let expected = Number.POSITIVE_INFINITY;
   const live = new Set<Promise<Sandbox>>([spare]);
   const track = (sandbox: Promise<Sandbox>) => {
     live.add(sandbox);
@@ -98,8 +101,9 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
     return sandbox;
   };
   const takeSandbox = (): Promise<Sandbox> => {
+    opened += 1;
     const taken = spare ?? track(start());
-    spare = isClosed ? undefined : track(start());
+    spare = isClosed || opened >= expected ? undefined : track(start());
     return taken;
   };
 
@@ -131,6 +135,11 @@ export async function createSandboxEngine(options: SandboxEngineOptions): Promis
           tools && environment.machine?.setTools(tools),
         ]);
       });
+    },
+    expectPages(count) {
+      // The spare waiting now stays (the first sandbox, which told the versions, is one):
+      // close() disposes it if no page takes it.
+      expected = opened + count;
     },
     async close() {
       isClosed = true;
