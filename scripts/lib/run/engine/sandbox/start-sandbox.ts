@@ -116,7 +116,6 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     hasExited: () => hasExited,
     hasEgress: options.egress !== undefined,
     stderr: () => stderr,
-    docker: (pid) => describeDockerCall(pid, options),
   });
   if (start.status === 'failed') {
     await dispose();

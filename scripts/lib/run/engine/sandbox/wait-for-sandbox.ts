@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tailOf } from '../../../system/run-process.ts';
 import { waitUntil } from '../../../system/wait-until.ts';
-import { type DockerCallOptions, isDockerAnswering } from '../docker-cli.ts';
+import { getJson } from '../docker-api.ts';
 import { summarizeDaemonLog } from './daemon-log.ts';
 
 export interface Holder {
@@ -30,8 +30,6 @@ export interface WaitOptions {
   /** Whether sandbox.sh starts an egress program (egress.sh), which must report ready. */
   hasEgress: boolean;
   stderr: () => string;
-  /** How the verifier's `docker` asks the daemon of the sandbox whose holder has that PID. */
-  docker: (pid: number) => DockerCallOptions;
 }
 
 export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart> {
@@ -56,7 +54,7 @@ export async function waitForSandbox(options: WaitOptions): Promise<SandboxStart
       return fail(`its egress (slirp4netns) failed: ${log || 'no output'}`);
     }
     if (holder && egress === 'ready' && isRelayReady(scratch) && hasDaemonSocket(holder.pid)) {
-      if (await isDockerAnswering(options.docker(holder.pid), 2_000)) {
+      if (await isApiAnswering(sandboxSocketPath(holder.pid), 2_000)) {
         return { status: 'ready', holder };
       }
     }
@@ -94,6 +92,22 @@ export function sandboxSocketPath(holderPid: number): string {
 
 function hasDaemonSocket(holderPid: number): boolean {
   return existsSync(sandboxSocketPath(holderPid));
+}
+
+/**
+ * Whether the daemon behind `socket` answers GET /version with its version: over the socket
+ * itself, not with `docker version` (behind nsenter in a plain sandbox), two programs started
+ * for every sandbox while the page waits.
+ */
+async function isApiAnswering(socket: string, timeoutMs: number): Promise<boolean> {
+  try {
+    const version = (await getJson(`unix://${socket}`, '/version', timeoutMs)) as {
+      Version?: unknown;
+    };
+    return typeof version?.Version === 'string';
+  } catch {
+    return false;
+  }
 }
 
 /** Alive and not a zombie (one not yet reaped by its parent still answers `kill -0`). */
