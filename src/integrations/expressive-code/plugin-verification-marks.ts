@@ -8,7 +8,7 @@ import { h, type Parents } from '@astrojs/starlight/expressive-code/hast';
 import { readBlock } from '../../../scripts/lib/core/read-block.ts';
 import { describeBlock } from '../../../scripts/lib/record/describe-verification.ts';
 import { matchBlock } from '../verification/match-block.ts';
-import { loadPageVerification } from '../verification/page-verification.ts';
+import { loadPageAssessment } from '../verification/page-verification.ts';
 import { findNamedValues } from './find-named-values.ts';
 
 class NamedValueAnnotation extends ExpressiveCodeAnnotation {
@@ -42,7 +42,7 @@ export function pluginVerificationMarks(): ExpressiveCodePlugin {
       annotateCode: async ({ codeBlock }) => {
         const source = codeBlock.parentDocument?.sourceFilePath;
         if (!source || readBlock(codeBlock.language, codeBlock.code).kind !== 'transcript') return;
-        const values = (await loadPageVerification(source))?.values ?? [];
+        const values = (await loadPageAssessment(source))?.values ?? [];
         for (const { name, lineIndex, columnStart, columnEnd } of findNamedValues(
           codeBlock.code,
           values,
@@ -56,8 +56,8 @@ export function pluginVerificationMarks(): ExpressiveCodePlugin {
         for (const { codeBlock, renderedBlockAst } of renderedGroupContents) {
           const source = codeBlock.parentDocument?.sourceFilePath;
           if (!source || readBlock(codeBlock.language, codeBlock.code).kind === 'other') continue;
-          const verification = await loadPageVerification(source);
-          const block = verification && matchBlock(verification.blocks, codeBlock);
+          const assessment = await loadPageAssessment(source);
+          const block = assessment && matchBlock(assessment.blocks, codeBlock);
           if (!block) continue;
           const mark = describeBlock(block);
           const element = h(

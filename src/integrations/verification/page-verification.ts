@@ -28,17 +28,21 @@ import {
 import type { PageRecord } from '../../../scripts/lib/record/record-schema.ts';
 import { loadJourneyHashes } from './journey-hashes.ts';
 
-export interface PageVerification {
+/** What a page's own record proves of its blocks: all a mark under an example needs. */
+export interface PageAssessment {
   blocks: BlockAssessment[];
   /** The page's named values (frontmatter `verify.values`). */
   values: NamedValue[];
+}
+
+export interface PageVerification extends PageAssessment {
   /** Where a journey proved the page, as it is now, after the pages before it. */
   readingOrder: ReadingOrderProof | undefined;
 }
 
 /** What a page and its own record prove, cached while both are unchanged. */
 interface Assessed {
-  verification: Omit<PageVerification, 'readingOrder'>;
+  verification: PageAssessment;
   record: PageRecord | undefined;
 }
 
@@ -87,15 +91,11 @@ async function assessInOrder(
   return assessReadingOrder(record, hashes.get(namePage(sourceFile, location.root)));
 }
 
-/**
- * The verification of a page, or `undefined` for a page the record does not cover or the
- * verifier cannot read (it reports that itself). Cached while the page and its record are
- * unchanged, so a page costs one extraction however many blocks ask at once.
- */
-export async function loadPageVerification(
+/** The page's assessment and where its record lives, or `undefined` (see below). */
+async function loadAssessed(
   sourceFile: string,
-  root = process.cwd(),
-): Promise<PageVerification | undefined> {
+  root: string,
+): Promise<{ assessed: Assessed; location: RecordLocation } | undefined> {
   const loaded = await readProjectSettings(root);
   const location = findRecordLocation(loaded, root);
   const recordFile = location && findRecordFile(sourceFile, location);
@@ -110,7 +110,34 @@ export async function loadPageVerification(
     cache.set(sourceFile, cached);
   }
   const assessed = await cached.assessed;
-  if (!assessed) return undefined;
+  return assessed && { assessed, location };
+}
+
+/**
+ * What the page's own record proves of its blocks, for the mark under each example, or
+ * `undefined` for a page the record does not cover or the verifier cannot read (it reports
+ * that itself). Cached while the page and its record are unchanged, so a page costs one
+ * extraction however many blocks ask at once; it leaves out the proof in reading order,
+ * which reads every page of the site.
+ */
+export async function loadPageAssessment(
+  sourceFile: string,
+  root = process.cwd(),
+): Promise<PageAssessment | undefined> {
+  return (await loadAssessed(sourceFile, root))?.assessed.verification;
+}
+
+/**
+ * The verification of a page, for the statement under its title: its assessment (as
+ * `loadPageAssessment`) and what a journey proved of it in reading order.
+ */
+export async function loadPageVerification(
+  sourceFile: string,
+  root = process.cwd(),
+): Promise<PageVerification | undefined> {
+  const loaded = await loadAssessed(sourceFile, root);
+  if (!loaded) return undefined;
+  const { assessed, location } = loaded;
   const readingOrder = await assessInOrder(sourceFile, assessed.record, location);
   return { ...assessed.verification, readingOrder };
 }

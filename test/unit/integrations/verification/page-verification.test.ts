@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeRecord } from '../../../../scripts/lib/record/record-schema.ts';
 import { loadJourneyHashes } from '../../../../src/integrations/verification/journey-hashes.ts';
-import { loadPageVerification } from '../../../../src/integrations/verification/page-verification.ts';
+import {
+  loadPageAssessment,
+  loadPageVerification,
+} from '../../../../src/integrations/verification/page-verification.ts';
 
 const page = (order: number, command: string) =>
   `---\ntitle: P${order}\nsidebar:\n  order: ${order}\n---\n\n\`\`\`console\n$ ${command}\n\`\`\`\n`;
@@ -50,5 +53,20 @@ describe('loadPageVerification: the proof in reading order', () => {
     await recordJourney('drift');
     const second = join(root, 'docs/second.md');
     expect((await loadPageVerification(second, root))?.readingOrder).toBeUndefined();
+  });
+});
+
+describe('loadPageAssessment: what a mark under an example needs', () => {
+  it('is the verification’s blocks and values, without the proof in reading order', async () => {
+    await recordJourney('pass');
+    const second = join(root, 'docs/second.md');
+    const { readingOrder, ...assessment } = (await loadPageVerification(second, root)) ?? {};
+    expect(readingOrder).toBeDefined();
+    expect(await loadPageAssessment(second, root)).toEqual(assessment);
+  });
+
+  it('is undefined for a page the record does not cover', async () => {
+    await writeFile(join(root, 'elsewhere.md'), page(3, 'docker ps'));
+    expect(await loadPageAssessment(join(root, 'elsewhere.md'), root)).toBeUndefined();
   });
 });
