@@ -6,18 +6,16 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import type { MatrixLeg } from '../../../scripts/lib/core/legs.ts';
 import { sortInReadingOrder } from '../../../scripts/lib/core/reading-order.ts';
-import { extractSnippets } from '../../../scripts/lib/extract/extract-snippets.ts';
 import { namePage, type RecordLocation } from '../../../scripts/lib/record/record-path.ts';
 import { hashJourney } from '../../../scripts/lib/record/record-reading-order.ts';
+import { extractPage } from './extract-page.ts';
+import { sharedCache } from './shared-cache.ts';
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
-type Cache = Map<string, { key: string; hashes: Promise<Map<string, string>> }>;
-const cacheKey = Symbol.for('docker-fundamentals:journey-hashes');
-const cache: Cache =
-  ((globalThis as Record<symbol, unknown>)[cacheKey] as Cache | undefined) ?? new Map();
-(globalThis as Record<symbol, unknown>)[cacheKey] = cache;
+const cache = sharedCache<{ key: string; hashes: Promise<Map<string, string>> }>('journey-hashes');
 
 async function listPages(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
@@ -28,10 +26,14 @@ async function listPages(folder: string): Promise<string[]> {
     .sort();
 }
 
-function hashPages(sources: readonly { file: string; source: string }[], location: RecordLocation) {
+function hashPages(
+  sources: readonly { file: string; source: string }[],
+  location: RecordLocation,
+  matrix: readonly MatrixLeg[],
+) {
   const folder = join(location.root, location.pages);
   const pages = sources.map(({ file, source }) => {
-    const { page } = extractSnippets(source, file);
+    const page = extractPage(file, source, matrix);
     return {
       path: toPosix(relative(folder, file)),
       order: page.sidebar?.order,
@@ -43,8 +45,15 @@ function hashPages(sources: readonly { file: string; source: string }[], locatio
   return hashJourney(sortInReadingOrder(pages));
 }
 
-/** Each page's journey hash, by its name in the record (relative to the project root). */
-export async function loadJourneyHashes(location: RecordLocation): Promise<Map<string, string>> {
+/**
+ * Each page's journey hash, by its name in the record (relative to the project root).
+ * `matrix`: the project's, as the pages are read for their marks (it never changes a hash;
+ * with the same one, each page is extracted once for both).
+ */
+export async function loadJourneyHashes(
+  location: RecordLocation,
+  matrix: readonly MatrixLeg[] = [],
+): Promise<Map<string, string>> {
   const folder = join(location.root, location.pages);
   const files = await listPages(folder).catch(() => []);
   const sources = await Promise.all(
@@ -53,7 +62,7 @@ export async function loadJourneyHashes(location: RecordLocation): Promise<Map<s
   const key = sources.map(({ file, source }) => `${file}\0${source}`).join('\0');
   const cached = cache.get(folder);
   if (cached?.key === key) return cached.hashes;
-  const hashes = Promise.resolve(hashPages(sources, location));
+  const hashes = Promise.resolve(hashPages(sources, location, matrix));
   cache.set(folder, { key, hashes });
   return hashes;
 }

@@ -9,10 +9,7 @@ import type { ProjectSettings } from '../../../scripts/lib/config/project-settin
 import { readProjectSettings } from '../../../scripts/lib/config/read-project-settings.ts';
 import type { NamedValue } from '../../../scripts/lib/core/named-values.ts';
 import { listNamedValues } from '../../../scripts/lib/core/options.ts';
-import {
-  extractSnippets,
-  listPageProblems,
-} from '../../../scripts/lib/extract/extract-snippets.ts';
+import { listPageProblems } from '../../../scripts/lib/extract/extract-snippets.ts';
 import { assessPage, type BlockAssessment } from '../../../scripts/lib/record/assess-page.ts';
 import {
   assessReadingOrder,
@@ -26,7 +23,9 @@ import {
   type RecordLocation,
 } from '../../../scripts/lib/record/record-path.ts';
 import type { PageRecord } from '../../../scripts/lib/record/record-schema.ts';
+import { extractPage } from './extract-page.ts';
 import { loadJourneyHashes } from './journey-hashes.ts';
+import { sharedCache } from './shared-cache.ts';
 
 /** What a page's own record proves of its blocks: all a mark under an example needs. */
 export interface PageAssessment {
@@ -46,16 +45,10 @@ interface Assessed {
   record: PageRecord | undefined;
 }
 
-type Cache = Map<string, { key: string; assessed: Promise<Assessed | undefined> }>;
-
-/**
- * One cache for the Expressive Code plugin (loaded with the Astro config) and the statement
- * component (in the build's own module graph), which get separate copies of this module.
- */
-const cacheKey = Symbol.for('docker-fundamentals:page-verification');
-const cache: Cache =
-  ((globalThis as Record<symbol, unknown>)[cacheKey] as Cache | undefined) ?? new Map();
-(globalThis as Record<symbol, unknown>)[cacheKey] = cache;
+/** One cache for the marks plugin and the statement component (see shared-cache.ts). */
+const cache = sharedCache<{ key: string; assessed: Promise<Assessed | undefined> }>(
+  'page-verification',
+);
 
 async function readText(file: string): Promise<string> {
   return readFile(file, 'utf8').catch(() => '');
@@ -67,12 +60,12 @@ async function assessFile(
   recordFile: string,
   matrix: ProjectSettings['matrix'],
 ): Promise<Assessed | undefined> {
-  const extracted = extractSnippets(source, sourceFile, { matrix });
-  if (listPageProblems(extracted.page).length > 0) return undefined;
+  const page = extractPage(sourceFile, source, matrix);
+  if (listPageProblems(page).length > 0) return undefined;
   const record = await readPageRecord(recordFile);
   const verification = {
-    blocks: assessPage(extracted.page, record, matrix),
-    values: listNamedValues(extracted.page.options),
+    blocks: assessPage(page, record, matrix),
+    values: listNamedValues(page.options),
   };
   return { verification, record };
 }
@@ -85,9 +78,10 @@ async function assessInOrder(
   sourceFile: string,
   record: PageRecord | undefined,
   location: RecordLocation,
+  matrix: ProjectSettings['matrix'],
 ): Promise<ReadingOrderProof | undefined> {
   if (!record?.readingOrder) return undefined;
-  const hashes = await loadJourneyHashes(location);
+  const hashes = await loadJourneyHashes(location, matrix);
   return assessReadingOrder(record, hashes.get(namePage(sourceFile, location.root)));
 }
 
@@ -95,7 +89,9 @@ async function assessInOrder(
 async function loadAssessed(
   sourceFile: string,
   root: string,
-): Promise<{ assessed: Assessed; location: RecordLocation } | undefined> {
+): Promise<
+  { assessed: Assessed; location: RecordLocation; matrix: ProjectSettings['matrix'] } | undefined
+> {
   const loaded = await readProjectSettings(root);
   const location = findRecordLocation(loaded, root);
   const recordFile = location && findRecordFile(sourceFile, location);
@@ -110,7 +106,7 @@ async function loadAssessed(
     cache.set(sourceFile, cached);
   }
   const assessed = await cached.assessed;
-  return assessed && { assessed, location };
+  return assessed && { assessed, location, matrix: loaded.settings.matrix };
 }
 
 /**
@@ -137,7 +133,7 @@ export async function loadPageVerification(
 ): Promise<PageVerification | undefined> {
   const loaded = await loadAssessed(sourceFile, root);
   if (!loaded) return undefined;
-  const { assessed, location } = loaded;
-  const readingOrder = await assessInOrder(sourceFile, assessed.record, location);
+  const { assessed, location, matrix } = loaded;
+  const readingOrder = await assessInOrder(sourceFile, assessed.record, location, matrix);
   return { ...assessed.verification, readingOrder };
 }
