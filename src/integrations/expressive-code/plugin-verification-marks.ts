@@ -8,8 +8,8 @@ import { h, type Parents } from '@astrojs/starlight/expressive-code/hast';
 import { readBlock } from '../../../scripts/lib/core/read-block.ts';
 import { describeBlock } from '../../../scripts/lib/record/describe-verification.ts';
 import { matchBlock } from '../verification/match-block.ts';
-import { loadPageAssessment } from '../verification/page-verification.ts';
 import { findNamedValues } from './find-named-values.ts';
+import { loadBlockAssessment } from './load-block-assessment.ts';
 
 class NamedValueAnnotation extends ExpressiveCodeAnnotation {
   readonly title: string;
@@ -40,9 +40,8 @@ export function pluginVerificationMarks(): ExpressiveCodePlugin {
     baseStyles: `.named-value { text-decoration: underline dotted; cursor: help; }`,
     hooks: {
       annotateCode: async ({ codeBlock }) => {
-        const source = codeBlock.parentDocument?.sourceFilePath;
-        if (!source || readBlock(codeBlock.language, codeBlock.code).kind !== 'transcript') return;
-        const values = (await loadPageAssessment(source))?.values ?? [];
+        if (readBlock(codeBlock.language, codeBlock.code).kind !== 'transcript') return;
+        const values = (await loadBlockAssessment(codeBlock))?.values ?? [];
         for (const { name, lineIndex, columnStart, columnEnd } of findNamedValues(
           codeBlock.code,
           values,
@@ -54,9 +53,8 @@ export function pluginVerificationMarks(): ExpressiveCodePlugin {
       },
       postprocessRenderedBlockGroup: async ({ renderedGroupContents, renderData }) => {
         for (const { codeBlock, renderedBlockAst } of renderedGroupContents) {
-          const source = codeBlock.parentDocument?.sourceFilePath;
-          if (!source || readBlock(codeBlock.language, codeBlock.code).kind === 'other') continue;
-          const assessment = await loadPageAssessment(source);
+          if (readBlock(codeBlock.language, codeBlock.code).kind === 'other') continue;
+          const assessment = await loadBlockAssessment(codeBlock);
           const block = assessment && matchBlock(assessment.blocks, codeBlock);
           if (!block) continue;
           const mark = describeBlock(block);
