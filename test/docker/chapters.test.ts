@@ -38,7 +38,11 @@ describe('the chapters', () => {
     expect(problems, run.output).toEqual([]);
     // A flake is shown, and a page that keeps flaking is more than a rare engine race.
     const flaky = json.pages.filter((page) => page.flaky);
-    for (const page of flaky) console.warn(`flaky: ${page.file} [${page.leg}]`);
+    // With what failed first, so a flake that passed leaves enough to find its cause.
+    for (const page of flaky) {
+      const first = JSON.stringify(page.earlierAttempts, null, 1).slice(0, 6_000);
+      console.warn(`flaky: ${page.file} [${page.leg}], earlier attempts:\n${first}`);
+    }
     expect(flaky.length, run.output).toBeLessThanOrEqual(2);
     // A block for some legs only (a store tab, a newer engine) is verified on one of them.
     expect(json.notVerified, run.output).toEqual([]);
