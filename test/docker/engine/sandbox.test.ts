@@ -45,6 +45,16 @@ afterAll(async () => {
   await image?.remove();
 });
 
+/** An engine of the test's own on the test leg, beside the shared one. */
+async function startOwnEngine(): Promise<DockerEngine> {
+  const legs = await readTestLegs();
+  return startEngine(await testLeg(), {
+    mirrors: [legs.mirror],
+    egress: legs.tools?.slirp4netns,
+    debug: (line) => log.push(line),
+  });
+}
+
 async function startWebServer(page: PageEnvironment): Promise<string> {
   const imported = await runInPage(page, ['docker', 'import', '-', 'bb'], image.tarPath);
   expect(imported.stderr).toBe('');
@@ -145,12 +155,7 @@ describe('sandbox engine', () => {
 
   it('closes every sandbox, the spare included, and refuses new pages', async () => {
     const before = listSandboxesOf(process.pid);
-    const legs = await readTestLegs();
-    const own = await startEngine(await testLeg(), {
-      mirrors: [legs.mirror],
-      egress: legs.tools?.slirp4netns,
-      debug: (line) => log.push(line),
-    });
+    const own = await startOwnEngine();
     const page = await own.openPage({ id: 'close', images: [] });
     const probe = probeSandbox(page);
     onTestFinished(() => releaseProbe(probe));
@@ -169,12 +174,7 @@ describe('sandbox engine', () => {
 
   it('prepares no spare beyond the pages the run expects, and opens one more on demand', async () => {
     const before = listSandboxesOf(process.pid);
-    const legs = await readTestLegs();
-    const own = await startEngine(await testLeg(), {
-      mirrors: [legs.mirror],
-      egress: legs.tools?.slirp4netns,
-      debug: (line) => log.push(line),
-    });
+    const own = await startOwnEngine();
     onTestFinished(() => own.close());
     own.expectPages(1);
     const count = () => listSandboxesOf(process.pid).length - before.length;

@@ -92,9 +92,6 @@ export function layoutOfInfo(info: unknown): DaemonLayout {
   return { store: isContainerd ? 'containerd' : Driver, dataRoot: DockerRootDir || undefined };
 }
 
-/** The image store alone, from the same answer. */
-export const imageStoreOfInfo = (info: unknown): string | undefined => layoutOfInfo(info).store;
-
 /** The layout from `docker info --format '{{json .}}'`. */
 export function parseDaemonLayout(stdout: string): DaemonLayout {
   return layoutOfInfo(parseJson(stdout));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  imageStoreOfInfo,
   layoutOfInfo,
   parseContextInspect,
   parseDaemonLayout,
@@ -74,8 +73,8 @@ describe('the API answers', () => {
       Driver: 'overlayfs',
       DriverStatus: [['driver-type', 'io.containerd.snapshotter.v1']],
     };
-    expect(imageStoreOfInfo(info)).toBe('containerd');
-    expect(imageStoreOfInfo(undefined)).toBeUndefined();
+    expect(layoutOfInfo(info).store).toBe('containerd');
+    expect(layoutOfInfo(undefined).store).toBeUndefined();
   });
 });
 

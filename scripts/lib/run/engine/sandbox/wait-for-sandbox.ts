@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { tailOf } from '../../../system/run-process.ts';
 import { waitUntil } from '../../../system/wait-until.ts';
 import { getJson } from '../docker-api.ts';
+import { parseServerVersion } from '../docker-output.ts';
 import { summarizeDaemonLog } from './daemon-log.ts';
 
 export interface Holder {
@@ -100,14 +101,8 @@ function hasDaemonSocket(holderPid: number): boolean {
  * for every sandbox while the page waits.
  */
 async function isApiAnswering(socket: string, timeoutMs: number): Promise<boolean> {
-  try {
-    const version = (await getJson(`unix://${socket}`, '/version', timeoutMs)) as {
-      Version?: unknown;
-    };
-    return typeof version?.Version === 'string';
-  } catch {
-    return false;
-  }
+  const answer = await getJson(`unix://${socket}`, '/version', timeoutMs).catch(() => undefined);
+  return parseServerVersion(answer) !== undefined;
 }
 
 /** Alive and not a zombie (one not yet reaped by its parent still answers `kill -0`). */
